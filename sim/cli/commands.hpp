@@ -1,0 +1,31 @@
+// The kpsim commands as library functions: main() only parses flags and maps
+// exceptions to exit codes, so everything here is reachable from tests.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace kpsim::cli {
+
+struct RunOptions {
+  std::string scenario;
+  std::optional<std::string> out_dir;  // default out/<scenario name>/
+};
+
+struct GraphOptions {
+  std::string scenario;
+  std::optional<std::string> project;
+  bool dot = false;
+};
+
+// Each returns the exit status for success; input errors are thrown as
+// model::InputError and become exit status 2 in main().
+int validate(const std::string& scenario, std::ostream& out, std::ostream& err);
+int run(const RunOptions& options, std::ostream& out, std::ostream& err);
+int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+
+// Prints input errors as "file:line:column: key_path: message [code]".
+void print_input_error(std::ostream& err, const std::exception& e);
+
+}  // namespace kpsim::cli

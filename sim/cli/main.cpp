@@ -1,0 +1,49 @@
+// The kpsim command: parses flags, calls the library, maps failures to exit
+// codes (2 for bad input, 1 for anything else).
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "sim/cli/commands.hpp"
+#include "sim/model/input_error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace kpsim;
+  CLI::App app{"kpsim — discrete-event simulation of key-project approvals, land and construction"};
+  app.set_version_flag("--version", std::string("kpsim ") + KPSIM_VERSION);
+  app.require_subcommand(1);
+
+  std::string validate_path;
+  auto* validate = app.add_subcommand("validate", "check a scenario and report every error with its location");
+  validate->add_option("SCENARIO", validate_path, "scenario YAML file")->required();
+
+  cli::RunOptions run_opts;
+  auto* run = app.add_subcommand("run", "forecast completed investment per month and quarter");
+  run->add_option("SCENARIO", run_opts.scenario, "scenario YAML file")->required();
+  run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
+
+  cli::GraphOptions graph_opts;
+  auto* graph = app.add_subcommand("graph", "deterministic schedule, slack and critical path");
+  graph->add_option("SCENARIO", graph_opts.scenario, "scenario YAML file")->required();
+  graph->add_option("--project", graph_opts.project, "one project's schedule (by id)");
+  graph->add_flag("--dot", graph_opts.dot, "print Graphviz instead of a table");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;  // a bad command line is bad input too
+  }
+
+  try {
+    if (*validate) return cli::validate(validate_path, std::cout, std::cerr);
+    if (*run) return cli::run(run_opts, std::cout, std::cerr);
+    if (*graph) return cli::graph(graph_opts, std::cout, std::cerr);
+  } catch (const model::InputError& e) {
+    cli::print_input_error(std::cerr, e);
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "kpsim: internal error: " << e.what() << '\n';
+    return 1;
+  }
+  return 1;
+}

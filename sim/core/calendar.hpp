@@ -1,0 +1,79 @@
+// Working-time calendars with O(1) conversion between moments and working time.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/core/date.hpp"
+
+namespace kpsim::core {
+
+// A yearly recurring closed period, inclusive at both ends; it may wrap the
+// year end (winter stop 11-15 … 03-15).
+struct YearlyStop {
+  int from_month = 1, from_day = 1;
+  int to_month = 12, to_day = 31;
+};
+
+struct DatedStop {
+  Date from, to;  // inclusive
+};
+
+// What makes a day a working day, independent of any simulation origin.
+// Precedence: dated and yearly stops close a day whatever else says;
+// explicit exceptions (holidays off, 调休 days on) override the week rule.
+struct WorkPattern {
+  std::array<bool, 7> weekday_works{true, true, true, true, true, false, false};  // Mon…Sun
+  std::vector<std::pair<Date, bool>> exceptions;  // (day, works)
+  std::vector<YearlyStop> yearly_stops;
+  std::vector<DatedStop> dated_stops;
+
+  bool stopped(Date d) const;  // inside a dated or yearly stop
+  bool works(Date d) const;
+};
+
+// Working time as a function of simulation time t (days since the origin; a
+// working day d spans [d, d+1)). Precomputes the cumulative working days and
+// the index of every working day, so every query is O(1). Beyond the table the
+// last 364 days (52 whole weeks) repeat, which keeps queries O(1) and total.
+class Calendar {
+ public:
+  static constexpr int kCycleDays = 364;
+
+  // working[i] says whether day i after the origin works; needs at least
+  // kCycleDays days and at least one working day in the last kCycleDays.
+  explicit Calendar(std::vector<bool> working);
+
+  // W(t): working days elapsed in [0, t). Non-decreasing, continuous.
+  double work_before(double t) const;
+  // The earliest moment from which w working days have elapsed and work
+  // continues: a task that starts "after w working days" starts here.
+  double start_at(double w) const;
+  // The earliest moment at which W reaches w: a task whose work ends at w
+  // finishes here (at the end of a working day, not the next morning).
+  double end_at(double w) const;
+
+  // The first working moment at or after t.
+  double next_working(double t) const { return start_at(work_before(t)); }
+  // When a task of `work` working days that starts at t finishes.
+  double finish(double t, double work) const;
+
+  bool is_working_day(std::int64_t day) const;
+  std::int32_t table_days() const { return static_cast<std::int32_t>(working_.size()); }
+
+ private:
+  double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies
+
+  std::vector<bool> working_;
+  std::vector<std::int32_t> cum_;          // cum_[i] = working days in [0, i), size n+1
+  std::vector<std::int32_t> nth_;          // nth_[k] = day of the k-th working day
+  std::vector<std::int32_t> cycle_nth_;    // offsets of working days within the last cycle
+  std::int32_t cycle_work_ = 0;
+};
+
+// Builds the table for `days` days starting at `origin`.
+Calendar make_calendar(const WorkPattern& pattern, Date origin, std::int32_t days);
+
+}  // namespace kpsim::core

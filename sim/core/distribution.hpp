@@ -1,0 +1,28 @@
+// Duration distributions in working days. Sampling lives with the engine's
+// random streams; here are the parameters and their deterministic value.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace kpsim::core {
+
+enum class DistKind : std::uint8_t { fixed, uniform, triangular, pert, lognormal };
+
+// fixed: a.  uniform: [a, b].  triangular, pert: min a, mode b, max c.
+// lognormal: log-scale mu = a, sigma = b (readers also accept median/P90
+// and mean/sd and convert).
+struct Distribution {
+  DistKind kind = DistKind::fixed;
+  double a = 0, b = 0, c = 0;
+
+  static Distribution fixed(double v) { return {DistKind::fixed, v, 0, 0}; }
+};
+
+// The value a deterministic (CPM) schedule uses: the fixed value, or the mode
+// (most likely value) — except uniform, which has none and uses its midpoint.
+double deterministic_value(const Distribution& d);
+double mean(const Distribution& d);
+std::string_view kind_name(DistKind k);
+
+}  // namespace kpsim::core

@@ -1,0 +1,171 @@
+#include "sim/engine/compile.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/engine/task_graph.hpp"
+
+namespace kpsim::engine {
+namespace {
+
+template <class T>
+std::uint32_t index_of(const std::vector<T>& items, const std::string& id) {
+  return static_cast<std::uint32_t>(std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; }) -
+                                    items.begin());
+}
+
+// One template, analysed once for all projects that use it.
+struct TemplatePlan {
+  std::vector<std::uint32_t> order;       // step indices, topological
+  std::vector<std::uint32_t> position;    // step index -> position in `order`
+  std::vector<Edge> edges;                // (pred step, succ step)
+  std::vector<std::vector<std::uint32_t>> preds;
+  std::vector<bool> before_construction;
+};
+
+TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
+  TemplatePlan plan;
+  const auto n = static_cast<std::uint32_t>(t.steps.size());
+  plan.preds.resize(n);
+  for (std::uint32_t s = 0; s < n; ++s)
+    for (const std::string& a : t.steps[s].after) {
+      const std::uint32_t p = index_of(t.steps, a);
+      plan.edges.emplace_back(p, s);
+      plan.preds[s].push_back(p);
+    }
+  if (auto cycle = find_cycle(n, plan.edges)) {
+    std::string names;
+    for (std::uint32_t v : *cycle) names += t.steps[v].id + " → ";
+    names += t.steps[cycle->front()].id;
+    diag.error("E-GRAPH-001", t.steps[cycle->front()].loc,
+               "template '" + t.id + "': steps depend on each other in a cycle: " + names);
+    return plan;
+  }
+  plan.order = topological_order(n, plan.edges);
+  plan.position.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) plan.position[plan.order[i]] = i;
+  // Approval and land steps that some construction step waits on (transitively).
+  plan.before_construction.assign(n, false);
+  std::vector<bool> feeds_construction(n, false);
+  for (auto it = plan.order.rbegin(); it != plan.order.rend(); ++it) {
+    const std::uint32_t s = *it;
+    if (t.steps[s].type == model::StepType::construction) feeds_construction[s] = true;
+    if (feeds_construction[s])
+      for (std::uint32_t p : plan.preds[s]) feeds_construction[p] = true;
+  }
+  for (std::uint32_t s = 0; s < n; ++s)
+    plan.before_construction[s] = feeds_construction[s] && t.steps[s].type != model::StepType::construction;
+  return plan;
+}
+
+void check_calendar(const core::Calendar& c, const model::CalendarSpec& spec, model::Diagnostics& diag) {
+  const std::int32_t last = c.table_days();
+  if (c.work_before(last) - c.work_before(last - core::Calendar::kCycleDays) < 1)
+    diag.error("E-CAL-020", spec.loc, "calendar '" + spec.id + "' has no working day in a whole year: work would never finish");
+}
+
+// Which steps are finished, and how much of each is left, at the start date.
+void apply_state(const model::Project& p, const model::Template& t, const TemplatePlan& plan,
+                 std::vector<double>& remaining) {
+  const auto n = t.steps.size();
+  remaining.assign(n, 1.0);
+  std::vector<bool> done(n, false);
+  for (const std::string& id : p.state.done) done[index_of(t.steps, id)] = true;
+  // Construction progress fills the construction steps in order of precedence.
+  double left = p.state.progress;
+  for (std::uint32_t s : plan.order) {
+    const model::Step& step = t.steps[s];
+    if (step.type != model::StepType::construction || left <= 0) continue;
+    if (step.share <= left + 1e-12) {
+      done[s] = true;
+      left -= step.share;
+    } else {
+      remaining[s] = 1.0 - left / step.share;
+      left = 0;
+    }
+    if (remaining[s] < 1.0 || done[s])
+      for (std::uint32_t q : plan.preds[s]) done[q] = true;
+  }
+  // A finished or started step implies all it depends on is finished.
+  for (auto it = plan.order.rbegin(); it != plan.order.rend(); ++it)
+    if (done[*it] || remaining[*it] < 1.0)
+      for (std::uint32_t q : plan.preds[*it]) done[q] = true;
+  for (std::size_t s = 0; s < n; ++s)
+    if (done[s]) remaining[s] = 0.0;
+}
+
+}  // namespace
+
+Network compile(const model::Scenario& sc) {
+  model::Diagnostics diag;
+  Network net;
+  net.origin = sc.start;
+  net.horizon_days = sc.horizon_days();
+
+  const std::int32_t table_days = net.horizon_days + kCalendarTailDays;
+  for (const model::CalendarSpec& spec : sc.calendars) {
+    net.calendars.push_back(core::make_calendar(spec.pattern, sc.start, table_days));
+    check_calendar(net.calendars.back(), spec, diag);
+  }
+  for (const model::Agency& a : sc.agencies) {
+    net.agency_capacity.push_back(a.capacity);
+    net.agency_calendar.push_back(static_cast<std::uint16_t>(index_of(sc.calendars, a.calendar)));
+  }
+  std::vector<TemplatePlan> plans;
+  for (const model::Template& t : sc.templates) plans.push_back(plan_template(t, diag));
+  diag.throw_if_errors();
+
+  std::vector<double> remaining;
+  for (std::uint32_t pi = 0; pi < sc.projects.size(); ++pi) {
+    const model::Project& p = sc.projects[pi];
+    const std::uint32_t ti = index_of(sc.templates, p.template_id);
+    const model::Template& t = sc.templates[ti];
+    const TemplatePlan& plan = plans[ti];
+    const auto base = static_cast<std::uint32_t>(net.tasks.size());
+    net.project_begin.push_back(base);
+    net.project_template.push_back(ti);
+    net.project_ready.push_back(p.ready ? std::max(0, *p.ready - sc.start) : 0.0);
+
+    apply_state(p, t, plan, remaining);
+    double weight = 0;
+    bool under_construction = false;
+    for (std::size_t s = 0; s < t.steps.size(); ++s)
+      if (t.steps[s].type == model::StepType::construction) {
+        weight += t.steps[s].share * remaining[s];
+        under_construction |= remaining[s] < 1.0;
+      }
+    net.project_under_construction.push_back(under_construction);
+    const double money_left = p.investment - p.completed_investment();
+
+    for (std::uint32_t s : plan.order) {
+      const model::Step& step = t.steps[s];
+      Task task;
+      task.project = pi;
+      task.agency = step.agency.empty() ? kNoAgency : index_of(sc.agencies, step.agency);
+      task.calendar = static_cast<std::uint16_t>(index_of(sc.calendars, step.calendar));
+      task.step = static_cast<std::uint16_t>(s);
+      task.type = step.type;
+      task.done_at_start = remaining[s] == 0.0;
+      task.before_construction = plan.before_construction[s];
+      net.tasks.push_back(task);
+      net.duration.push_back(step.duration);
+      net.remaining.push_back(remaining[s]);
+      const bool spends = step.type == model::StepType::construction && weight > 0;
+      net.spend.push_back(spends ? money_left * step.share * remaining[s] / weight : 0.0);
+      net.limit.push_back(step.limit.value_or(std::numeric_limits<double>::infinity()));
+    }
+    // Successor lists in CSR form, in task order.
+    std::vector<std::vector<std::uint32_t>> succ(t.steps.size());
+    for (const auto& [from, to] : plan.edges) succ[plan.position[from]].push_back(base + plan.position[to]);
+    for (auto& list : succ) {
+      std::sort(list.begin(), list.end());
+      net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
+      net.succ.insert(net.succ.end(), list.begin(), list.end());
+    }
+  }
+  net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
+  net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
+  return net;
+}
+
+}  // namespace kpsim::engine

@@ -1,0 +1,19 @@
+// Scenario -> Network: names become dense ids, templates become per-project
+// task blocks in topological order, the state at the start date becomes
+// remaining work and remaining spend.
+#pragma once
+
+#include "sim/engine/network.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace kpsim::engine {
+
+// Extra days the calendar tables extend past the horizon, so that work
+// spilling beyond it still finishes on real dates.
+inline constexpr std::int32_t kCalendarTailDays = 25 * 366;
+
+// Builds the network; throws model::InputError (located) for cycles and
+// calendars without working days.
+Network compile(const model::Scenario& scenario);
+
+}  // namespace kpsim::engine

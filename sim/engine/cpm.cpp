@@ -1,0 +1,81 @@
+#include "sim/engine/cpm.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kpsim::engine {
+namespace {
+
+// Marks the driving chain back from each project's last-finishing task: a
+// predecessor drives a task when its finish is the time the task became ready.
+void mark_longest_paths(const Network& net, const std::vector<double>& ready, CpmSchedule& s) {
+  for (std::uint32_t p = 0; p < net.project_count(); ++p)
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+      if (!net.tasks[t].done_at_start && s.early.finish[t] == s.project_finish[p]) s.critical[t] = true;
+  for (std::uint32_t u = net.task_count(); u-- > 0;) {
+    if (net.tasks[u].done_at_start) continue;
+    for (std::uint32_t i = net.succ_begin[u]; i < net.succ_begin[u + 1]; ++i) {
+      const std::uint32_t v = net.succ[i];
+      if (s.critical[v] && s.early.finish[u] == ready[v] && ready[v] > net.project_ready[net.tasks[v].project])
+        s.critical[u] = true;
+    }
+  }
+}
+
+}  // namespace
+
+double deterministic_work(const Network& net, std::uint32_t t) {
+  return core::deterministic_value(net.duration[t]) * net.remaining[t];
+}
+
+CpmSchedule schedule_cpm(const Network& net) {
+  const std::uint32_t n = net.task_count();
+  CpmSchedule s;
+  s.early.start.assign(n, 0.0);
+  s.early.finish.assign(n, 0.0);
+  s.late_start.assign(n, 0.0);
+  s.late_finish.assign(n, 0.0);
+  s.total_slack.assign(n, 0.0);
+  s.critical.assign(n, false);
+  s.project_finish.assign(net.project_count(), 0.0);
+
+  // Forward pass: tasks are in topological order, so a task's predecessors
+  // have all pushed their finish into `ready` before it is reached.
+  std::vector<double> ready(n);
+  for (std::uint32_t p = 0; p < net.project_count(); ++p)
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) ready[t] = net.project_ready[p];
+  for (std::uint32_t t = 0; t < n; ++t) {
+    const Task& task = net.tasks[t];
+    if (!task.done_at_start) {
+      const core::Calendar& cal = net.calendars[task.calendar];
+      const double start = cal.next_working(ready[t]);
+      s.early.start[t] = start;
+      s.early.finish[t] = cal.finish(start, deterministic_work(net, t));
+    }
+    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
+      ready[net.succ[i]] = std::max(ready[net.succ[i]], s.early.finish[t]);
+    double& pf = s.project_finish[task.project];
+    pf = std::max(pf, s.early.finish[t]);
+  }
+
+  // Backward pass against each project's own early finish.
+  for (std::uint32_t t = n; t-- > 0;) {
+    const Task& task = net.tasks[t];
+    if (task.done_at_start) continue;
+    const core::Calendar& cal = net.calendars[task.calendar];
+    double latest = s.project_finish[task.project];
+    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
+      latest = std::min(latest, s.late_start[net.succ[i]]);
+    const double work = deterministic_work(net, t);
+    // The latest finish is the end of working time at or before `latest`.
+    const double lf = cal.end_at(cal.work_before(latest));
+    s.late_finish[t] = work > 0 ? lf : latest;
+    s.late_start[t] = work > 0 ? cal.start_at(cal.work_before(lf) - work) : latest;
+    s.total_slack[t] = cal.work_before(s.late_start[t]) - cal.work_before(s.early.start[t]);
+  }
+  mark_longest_paths(net, ready, s);
+  return s;
+}
+
+}  // namespace kpsim::engine

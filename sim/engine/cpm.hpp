@@ -1,0 +1,31 @@
+// The deterministic schedule (critical path method) with unlimited agency
+// capacity, each task on its own calendar, durations at their deterministic
+// value.
+#pragma once
+
+#include <vector>
+
+#include "sim/engine/network.hpp"
+#include "sim/engine/trace.hpp"
+
+namespace kpsim::engine {
+
+struct CpmSchedule {
+  Trace early;                       // early start / early finish
+  std::vector<double> late_start, late_finish;
+  std::vector<double> total_slack;   // working days of the task's calendar
+  // On the longest path: the chain of driving predecessors back from the
+  // project's last finish (as Primavera's "longest path"). With one calendar
+  // this is exactly the zero-slack tasks; with mixed calendars (Mon–Fri
+  // approvals, all-week construction) slack on the driving chain can be a
+  // weekend, and this still names the chain that sets the finish date.
+  std::vector<bool> critical;
+  std::vector<double> project_finish;  // latest early finish of the project's tasks
+};
+
+// Deterministic working days still to do for task t.
+double deterministic_work(const Network& net, std::uint32_t t);
+
+CpmSchedule schedule_cpm(const Network& net);
+
+}  // namespace kpsim::engine

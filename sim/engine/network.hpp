@@ -1,0 +1,58 @@
+// The compiled scenario: dense ids and flat arrays for the hot loop. Built
+// once, immutable, shared by every replication.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "sim/core/calendar.hpp"
+#include "sim/core/date.hpp"
+#include "sim/core/distribution.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace kpsim::engine {
+
+inline constexpr std::uint32_t kNoAgency = std::numeric_limits<std::uint32_t>::max();
+
+struct Task {
+  std::uint32_t project = 0;
+  std::uint32_t agency = kNoAgency;
+  std::uint16_t calendar = 0;
+  std::uint16_t step = 0;  // index of the step in its template (for names)
+  model::StepType type = model::StepType::approval;
+  bool done_at_start = false;  // finished before the start date
+  bool before_construction = false;  // an approval/land step that construction waits for
+};
+
+struct Network {
+  core::Date origin;           // day 0 = the scenario's start date
+  std::int32_t horizon_days = 0;
+
+  std::vector<core::Calendar> calendars;
+
+  std::vector<int> agency_capacity;
+  std::vector<std::uint16_t> agency_calendar;
+
+  // Tasks: each project's tasks are contiguous and in topological order, so
+  // every precedence edge goes from a lower to a higher task index.
+  std::vector<Task> tasks;
+  std::vector<core::Distribution> duration;   // working days, whole step
+  std::vector<double> remaining;              // share of the work still to do (1, partial, or 0)
+  std::vector<double> spend;                  // money the task turns into investment from now on
+  std::vector<double> limit;                  // statutory working days, +inf if none
+  std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
+  std::vector<std::uint32_t> succ;
+
+  // Projects.
+  std::vector<std::uint32_t> project_begin;   // tasks of p: [project_begin[p], project_begin[p+1])
+  std::vector<std::uint32_t> project_template;
+  std::vector<double> project_ready;          // day the project may begin (0 = at start)
+  std::vector<bool> project_under_construction;  // 续建: construction began before the start date
+
+  std::uint32_t task_count() const { return static_cast<std::uint32_t>(tasks.size()); }
+  std::uint32_t project_count() const { return static_cast<std::uint32_t>(project_ready.size()); }
+};
+
+}  // namespace kpsim::engine

@@ -1,0 +1,15 @@
+// What one schedule (deterministic or one replication) did: when each task
+// started and finished. Indexed by task.
+#pragma once
+
+#include <vector>
+
+namespace kpsim::engine {
+
+// Times are days since the origin. A task finished before the start date has
+// start = finish = 0 (Network::tasks[t].done_at_start says so).
+struct Trace {
+  std::vector<double> start, finish;
+};
+
+}  // namespace kpsim::engine

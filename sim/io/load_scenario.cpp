@@ -1,0 +1,283 @@
+#include "sim/io/load_scenario.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "sim/io/project_fields.hpp"
+#include "sim/io/read_calendars.hpp"
+#include "sim/io/read_distribution.hpp"
+#include "sim/io/read_projects_csv.hpp"
+#include "sim/io/suggest.hpp"
+#include "sim/io/yaml_reader.hpp"
+
+namespace kpsim::io {
+namespace {
+
+constexpr int kSchemaVersion = 1;
+constexpr std::int32_t kMaxHorizonDays = 50 * 366;
+
+bool is_project_field(const std::string& key) {
+  const auto& f = project_field_names();
+  return std::find(f.begin(), f.end(), key) != f.end();
+}
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const T& x : items) ids.push_back(x.id);
+  return ids;
+}
+
+// A reference to a named thing: reports an unknown name with a suggestion.
+std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what) {
+  auto name = v.text();
+  if (!name) return std::nullopt;
+  if (std::find(known.begin(), known.end(), *name) != known.end()) return name;
+  v.error("E-REF-001", std::string("unknown ") + what + " '" + *name + "'" + did_you_mean(*name, known));
+  return std::nullopt;
+}
+
+class ScenarioReader {
+ public:
+  ScenarioReader(const std::string& path, model::Diagnostics& diag)
+      : path_(path), base_dir_(std::filesystem::path(path).parent_path().string()), diag_(diag) {}
+
+  model::Scenario read(const YamlDocument& file) {
+    s_.file = path_;
+    const Value doc = file.root_value(diag_);
+    MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
+                      "annual_plan", "calendars", "agencies", "templates", "projects", "projects_csv"});
+    if (!m.ok()) return s_;
+    read_header(m);
+    if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
+    if (auto a = m.get("agencies")) read_agencies(*a);
+    if (auto t = m.require("templates")) read_templates(*t);
+    if (auto p = m.get("projects"))
+      for (const Value& e : p->elements()) read_project(e);
+    if (auto csv = m.get("projects_csv")) read_projects_csv(*csv, base_dir_, s_);
+    if (!m.has("projects") && !m.has("projects_csv"))
+      doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
+    check_unique_project_ids();
+    warn_about_holiday_coverage();
+    return s_;
+  }
+
+ private:
+  void read_header(const MapReader& m) {
+    if (auto v = m.require("kpsim"))
+      if (auto n = v->integer(); n && *n != kSchemaVersion)
+        v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n) + " (this kpsim reads " +
+                                  std::to_string(kSchemaVersion) + ")");
+    if (auto v = m.require("name")) s_.name = v->text().value_or("");
+    if (auto v = m.get("description")) v->text();
+    if (auto v = m.get("money_unit")) s_.money_unit = v->text().value_or(s_.money_unit);
+    auto start = m.require("start");
+    auto end = m.require("end");
+    if (start) s_.start = start->date().value_or(s_.start);
+    if (end) s_.end = end->date().value_or(s_.end);
+    if (start && end && !diag_.has_errors()) {
+      if (s_.end < s_.start) end->error("E-SCN-002", "the horizon ends before it starts");
+      else if (s_.horizon_days() > kMaxHorizonDays)
+        end->error("E-SCN-003", "the horizon is longer than the limit of 50 years");
+    }
+    if (auto v = m.get("seed"))
+      if (auto n = v->integer()) {
+        if (*n < 0) v->error("E-SCN-004", "the seed must not be negative");
+        else s_.seed = static_cast<std::uint64_t>(*n);
+      }
+    if (auto v = m.get("replications"))
+      if (auto n = v->integer()) {
+        if (*n < 1 || *n > 10'000'000) v->error("E-SCN-005", "replications must be between 1 and 10000000");
+        else s_.replications = static_cast<int>(*n);
+      }
+    if (auto v = m.get("annual_plan"))
+      if (auto x = v->number()) {
+        if (*x <= 0) v->error("E-SCN-006", "the annual plan must be positive");
+        else s_.annual_plan = *x;
+      }
+  }
+
+  void read_agencies(const Value& v) {
+    MapReader m(v, {});
+    const auto calendars = ids_of(s_.calendars);
+    for (auto& [id, value] : m.entries()) {
+      model::Agency a;
+      a.id = id;
+      a.loc = value.loc();
+      MapReader am(value, {"name", "capacity", "calendar", "discipline"});
+      if (!am.ok()) continue;
+      if (auto n = am.get("name")) a.name = n->text().value_or("");
+      if (a.name.empty()) a.name = id;
+      if (auto c = am.require("capacity"))
+        if (auto n = c->integer()) {
+          if (*n < 1 || *n > 100000) c->error("E-AGY-001", "capacity is the number of parallel reviewers: 1 to 100000");
+          else a.capacity = static_cast<int>(*n);
+        }
+      if (auto c = am.require("calendar")) a.calendar = reference(*c, calendars, "calendar").value_or("");
+      if (auto d = am.get("discipline"))
+        if (auto name = d->one_of({"fifo", "key_first"}))
+          a.discipline = *name == "fifo" ? model::Discipline::fifo : model::Discipline::key_first;
+      s_.agencies.push_back(std::move(a));
+    }
+  }
+
+  void read_templates(const Value& v) {
+    MapReader m(v, {});
+    for (auto& [id, value] : m.entries()) {
+      model::Template t;
+      t.id = id;
+      t.loc = value.loc();
+      MapReader tm(value, {"name", "calendar", "steps"});
+      if (!tm.ok()) continue;
+      if (auto n = tm.get("name")) t.name = n->text().value_or("");
+      std::string default_calendar;
+      if (auto c = tm.get("calendar")) default_calendar = reference(*c, ids_of(s_.calendars), "calendar").value_or("");
+      if (auto steps = tm.require("steps")) {
+        for (const Value& e : steps->elements()) read_step(e, t, default_calendar);
+        check_template(t, *steps);
+      }
+      s_.templates.push_back(std::move(t));
+    }
+  }
+
+  void read_step(const Value& v, model::Template& t, const std::string& default_calendar) {
+    MapReader m(v, {"id", "name", "type", "stage", "agency", "calendar", "duration", "limit", "after", "share",
+                    "milestone"});
+    if (!m.ok()) return;
+    model::Step s;
+    s.loc = v.loc();
+    if (auto id = m.require("id")) {
+      s.id = id->text().value_or("");
+      if (!s.id.empty() && t.find_step(s.id)) id->error("E-TPL-001", "duplicate step id '" + s.id + "'");
+    }
+    if (auto n = m.get("name")) s.name = n->text().value_or("");
+    if (s.name.empty()) s.name = s.id;
+    if (auto ty = m.get("type"))
+      if (auto name = ty->one_of({"approval", "land", "construction"}))
+        s.type = *name == "approval" ? model::StepType::approval
+                 : *name == "land"   ? model::StepType::land
+                                     : model::StepType::construction;
+    const bool construction = s.type == model::StepType::construction;
+    if (auto st = m.get("stage")) s.stage = st->text().value_or("");
+    if (auto a = m.get("agency")) {
+      if (construction) a->error("E-TPL-002", "construction steps are not served by an agency");
+      else s.agency = reference(*a, ids_of(s_.agencies), "agency").value_or("");
+    } else if (!construction) {
+      v.error("E-TPL-003", "an approval or land step needs the agency that serves it ('agency')");
+    }
+    if (auto c = m.get("calendar")) s.calendar = reference(*c, ids_of(s_.calendars), "calendar").value_or("");
+    else if (const model::Agency* a = s_.find_agency(s.agency)) s.calendar = a->calendar;
+    else s.calendar = default_calendar;
+    // Approval steps inherit their agency's calendar; construction needs one here or on the template.
+    if (construction && s.calendar.empty() && !m.has("calendar"))
+      v.error("E-TPL-004", "no calendar for this step: give 'calendar' here or on the template");
+    if (auto d = m.require("duration")) s.duration = read_distribution(*d).value_or(s.duration);
+    if (auto l = m.get("limit")) {
+      if (construction) l->error("E-TPL-005", "statutory limits apply to approval and land steps, not construction");
+      else if (auto x = l->number()) {
+        if (*x <= 0) l->error("E-TPL-006", "a statutory limit is a positive number of working days");
+        else s.limit = *x;
+      }
+    }
+    if (auto a = m.get("after")) {
+      for (const Value& e : a->one_or_many()) {
+        auto pred = e.text();
+        if (!pred) continue;
+        pending_refs_.push_back({*pred, e});
+        s.after.push_back(*pred);
+      }
+    } else if (!t.steps.empty()) {
+      s.after.push_back(t.steps.back().id);  // steps follow the previous one unless told otherwise
+    }
+    if (auto sh = m.get("share")) {
+      if (!construction) sh->error("E-TPL-007", "only construction steps carry a share of the investment");
+      else if (auto x = sh->number()) {
+        if (*x < 0 || *x > 1) sh->error("E-TPL-008", "a share is between 0 and 1");
+        else s.share = *x;
+      }
+    }
+    if (auto ms = m.get("milestone")) s.milestone = ms->text().value_or("");
+    t.steps.push_back(std::move(s));
+  }
+
+  // Cross-references inside one template, once all its steps are known.
+  void check_template(const model::Template& t, const Value& steps) {
+    const auto ids = ids_of(t.steps);
+    for (const auto& [name, where] : pending_refs_) {
+      if (std::find(ids.begin(), ids.end(), name) == ids.end())
+        where.error("E-TPL-009", "template '" + t.id + "' has no step '" + name + "'" + did_you_mean(name, ids));
+    }
+    pending_refs_.clear();
+    double shares = 0;
+    bool any_construction = false;
+    for (const model::Step& s : t.steps)
+      if (s.type == model::StepType::construction) shares += s.share, any_construction = true;
+    if (!any_construction)
+      steps.error("E-TPL-010", "template '" + t.id + "' has no construction step: nothing would turn money into investment");
+    else if (std::abs(shares - 1.0) > 1e-6)
+      steps.error("E-TPL-011", "the construction steps' shares sum to " + std::to_string(shares) + ", not 1");
+  }
+
+  void read_project(const Value& v) {
+    MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "investment", "land_mu", "ready",
+                    "start_target", "completion_target", "state"});
+    if (!m.ok()) return;
+    ProjectReader reader(s_, diag_, v.loc());
+    for (auto& [key, value] : m.entries()) {
+      if (key == "state") {
+        MapReader sm(value, {"done", "progress", "completed_investment"});
+        for (auto& [skey, svalue] : sm.entries()) {
+          if (skey == "done") {
+            for (const Value& d : svalue.elements())
+              if (auto l = d.scalar("a step id")) reader.add_done(*l);
+          } else if (auto l = svalue.scalar("a number")) {
+            reader.set(skey, *l);
+          }
+        }
+      } else if (is_project_field(key)) {  // unknown keys were reported by the MapReader
+        if (auto l = value.scalar("a value")) reader.set(key, *l);
+      }
+    }
+    model::Project p;
+    if (reader.finish(p)) s_.projects.push_back(std::move(p));
+  }
+
+  void check_unique_project_ids() {
+    for (std::size_t i = 0; i < s_.projects.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (s_.projects[i].id == s_.projects[j].id) {
+          const auto& first = s_.projects[j].loc;
+          diag_.error("E-PRJ-010", s_.projects[i].loc,
+                      "duplicate project id '" + s_.projects[i].id + "' (first at " + first.file + ":" +
+                          std::to_string(first.line) + ")");
+          break;
+        }
+  }
+
+  void warn_about_holiday_coverage() {
+    for (const model::CalendarSpec& c : s_.calendars)
+      if (c.holidays_known_through && *c.holidays_known_through < s_.end)
+        diag_.warning("W-CAL-001", c.loc,
+                      "calendar '" + c.id + "': official holidays are known only through " +
+                          c.holidays_known_through->iso() + "; later dates follow the week rule");
+  }
+
+  std::string path_, base_dir_;
+  model::Diagnostics& diag_;
+  model::Scenario s_;
+  std::vector<std::pair<std::string, Value>> pending_refs_;
+};
+
+}  // namespace
+
+model::Scenario load_scenario(const std::string& path) {
+  model::Diagnostics diag;
+  const auto file = parse_yaml_file(path, diag);
+  model::Scenario s;
+  if (file) s = ScenarioReader(path, diag).read(*file);
+  diag.throw_if_errors();
+  s.warnings = diag.warnings();
+  return s;
+}
+
+}  // namespace kpsim::io

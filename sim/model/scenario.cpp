@@ -1,0 +1,43 @@
+#include "sim/model/scenario.hpp"
+
+#include <algorithm>
+
+namespace kpsim::model {
+namespace {
+
+template <class T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const Step* Template::find_step(std::string_view step_id) const { return find_by_id(steps, step_id); }
+const CalendarSpec* Scenario::find_calendar(std::string_view id) const { return find_by_id(calendars, id); }
+const Agency* Scenario::find_agency(std::string_view id) const { return find_by_id(agencies, id); }
+const Template* Scenario::find_template(std::string_view id) const { return find_by_id(templates, id); }
+
+std::string_view to_string(StepType t) {
+  switch (t) {
+    case StepType::approval: return "approval";
+    case StepType::land: return "land";
+    case StepType::construction: return "construction";
+  }
+  return "?";
+}
+
+std::string_view to_string(ProjectClass c) { return c == ProjectClass::key ? "key" : "normal"; }
+
+std::string_view to_string(ProjectKind k) {
+  switch (k) {
+    case ProjectKind::government: return "government";
+    case ProjectKind::enterprise: return "enterprise";
+    case ProjectKind::industrial: return "industrial";
+  }
+  return "?";
+}
+
+std::string_view to_string(Discipline d) { return d == Discipline::fifo ? "fifo" : "key_first"; }
+
+}  // namespace kpsim::model

@@ -1,0 +1,112 @@
+// The scenario as plain, validated data: what the planner described, with
+// names (not ids) and the source location of everything an error may cite.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/calendar.hpp"
+#include "sim/core/date.hpp"
+#include "sim/core/distribution.hpp"
+#include "sim/model/input_error.hpp"
+
+namespace kpsim::model {
+
+struct CalendarSpec {
+  std::string id;
+  core::WorkPattern pattern;
+  // Official holiday tables end somewhere; later dates follow the week rule.
+  std::optional<core::Date> holidays_known_through;
+  SourceLoc loc;
+};
+
+enum class Discipline : std::uint8_t { fifo, key_first };
+
+struct Agency {
+  std::string id, name;
+  int capacity = 1;  // parallel reviewers
+  std::string calendar;
+  Discipline discipline = Discipline::fifo;
+  SourceLoc loc;
+};
+
+enum class StepType : std::uint8_t { approval, land, construction };
+
+struct Step {
+  std::string id, name;
+  StepType type = StepType::approval;
+  std::string stage;     // e.g. 立项用地规划许可; used to select steps in policies
+  std::string agency;    // empty for construction
+  std::string calendar;  // resolved: step's own, else agency's, else template's
+  core::Distribution duration;  // working days of `calendar`
+  std::optional<double> limit;  // statutory limit (法定时限), working days
+  std::vector<std::string> after;  // predecessors within the template
+  double share = 0;       // share of the project's investment (construction only)
+  std::string milestone;  // milestone reached when the step finishes (正负零, 竣工, …)
+  SourceLoc loc;
+};
+
+struct Template {
+  std::string id, name;
+  std::vector<Step> steps;
+  SourceLoc loc;
+
+  const Step* find_step(std::string_view step_id) const;
+};
+
+enum class ProjectClass : std::uint8_t { key, normal };
+enum class ProjectKind : std::uint8_t { government, enterprise, industrial };
+
+struct ProjectState {
+  std::vector<std::string> done;  // steps finished before the start date (and all they depend on)
+  double progress = 0;            // share of construction (by investment share) already built
+  std::optional<double> completed_investment;  // default: progress × investment
+};
+
+struct Project {
+  std::string id, name;
+  std::string template_id;
+  ProjectClass project_class = ProjectClass::normal;
+  ProjectKind kind = ProjectKind::government;
+  std::string level;     // 省重点 / 市重点 …, free text
+  std::string district;
+  double investment = 0;  // total, in the scenario's money unit
+  double land_mu = 0;     // land need, 亩
+  std::optional<core::Date> ready;  // enters the pipeline on this date
+  std::optional<core::Date> start_target, completion_target;
+  ProjectState state;
+  SourceLoc loc;
+
+  double completed_investment() const { return state.completed_investment.value_or(state.progress * investment); }
+};
+
+struct Scenario {
+  int schema = 1;
+  std::string name;
+  std::string file;  // where it was read from, for messages
+  core::Date start, end;  // end inclusive
+  std::string money_unit = "亿元";
+  std::uint64_t seed = 1;
+  int replications = 1;
+  std::optional<double> annual_plan;  // the year's investment plan, for "时间过半任务过半"
+
+  std::vector<CalendarSpec> calendars;
+  std::vector<Agency> agencies;
+  std::vector<Template> templates;
+  std::vector<Project> projects;
+  std::vector<Diagnostic> warnings;
+
+  std::int32_t horizon_days() const { return end - start + 1; }
+  const CalendarSpec* find_calendar(std::string_view id) const;
+  const Agency* find_agency(std::string_view id) const;
+  const Template* find_template(std::string_view id) const;
+};
+
+std::string_view to_string(StepType t);
+std::string_view to_string(ProjectClass c);
+std::string_view to_string(ProjectKind k);
+std::string_view to_string(Discipline d);
+
+}  // namespace kpsim::model

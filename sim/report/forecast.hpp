@@ -1,0 +1,60 @@
+// From one schedule (a Trace) to what planners read: completed investment and
+// starts/completions per month and quarter, and per-project dates.
+#pragma once
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/network.hpp"
+#include "sim/engine/trace.hpp"
+#include "sim/report/periods.hpp"
+
+namespace kpsim::report {
+
+inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
+
+struct ProjectResult {
+  double approval_finish = kNever;  // last approval/land step construction waits on; NaN if all done before start
+  double start = kNever;            // 开工: first construction start; NaN if begun before the start date
+  double completion = kNever;       // 竣工: last task's finish
+  // The same as reported dates (days since the origin, finish days inclusive).
+  std::int32_t approval_finish_day = 0, start_day = 0, completion_day = 0;
+  double investment_in_horizon = 0;
+};
+
+struct PeriodResult {
+  double investment = 0;
+  int started = 0, completed = 0;
+};
+
+struct Forecast {
+  Periods periods;
+  std::vector<PeriodResult> months, quarters;
+  std::vector<ProjectResult> projects;
+  double investment_in_horizon = 0;
+  double investment_after_horizon = 0;  // remaining spend that falls after the end date
+};
+
+Forecast make_forecast(const engine::Network& net, const engine::Trace& trace);
+
+}  // namespace kpsim::report
+
+namespace kpsim::report {
+
+// A period as reported: with year-to-date totals (累计, reset each January,
+// as the statistics bureau reports) and the share of the annual plan.
+struct PeriodRow {
+  std::string label;
+  core::Date first, last;  // inclusive
+  double investment = 0;
+  double year_to_date = 0;
+  double share_of_plan = kNever;  // year_to_date / annual plan; NaN without a plan
+  int started = 0, completed = 0;
+};
+
+std::vector<PeriodRow> period_rows(const Forecast& f, bool quarterly, std::optional<double> annual_plan);
+
+}  // namespace kpsim::report

@@ -1,0 +1,105 @@
+#include "sim/core/calendar.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sim/io/read_calendars.hpp"
+#include "sim/report/periods.hpp"
+#include "support/scenario_builder.hpp"
+
+namespace kpsim::core {
+namespace {
+
+using test::date;
+
+// The office calendar of the shipped scenarios: Mon–Fri plus the official
+// holiday and 调休 table.
+Calendar office_calendar(Date origin) {
+  model::CalendarSpec spec;
+  model::Diagnostics diag;
+  io::read_holiday_file(KPSIM_SOURCE_DIR "/scenarios/calendars/cn-holidays.yaml", spec, diag);
+  EXPECT_FALSE(diag.has_errors());
+  return make_calendar(spec.pattern, origin, 3 * 365);
+}
+
+// Day a task of `work` working days starting on `start` finishes (inclusive).
+Date finish_date(const Calendar& c, Date origin, Date start, double work) {
+  const double s = c.next_working(start - origin);
+  return origin + report::finish_day(s, c.finish(s, work));
+}
+
+TEST(Calendar, WorkingDaysSkipSpringFestivalAndCountAdjustedSaturday) {
+  const Date origin = date("2026-01-01");
+  const Calendar c = office_calendar(origin);
+  // 2026: off Feb 15–23; Saturday Feb 14 and Saturday Feb 28 are working days.
+  EXPECT_TRUE(c.is_working_day(date("2026-02-14") - origin));
+  EXPECT_FALSE(c.is_working_day(date("2026-02-16") - origin));
+  EXPECT_TRUE(c.is_working_day(date("2026-02-28") - origin));
+  EXPECT_FALSE(c.is_working_day(date("2026-03-01") - origin));
+  // Fri Feb 13, Sat Feb 14 (调休), then nothing until Tue Feb 24.
+  EXPECT_EQ(finish_date(c, origin, date("2026-02-13"), 3).iso(), "2026-02-24");
+  // New Year: Jan 1–3 off, Sunday Jan 4 works.
+  EXPECT_EQ(origin + static_cast<std::int32_t>(c.next_working(0)), date("2026-01-04"));
+}
+
+TEST(Calendar, WorkingDaysSkipNationalDayAndCountAdjustedSunday) {
+  const Date origin = date("2025-09-01");
+  const Calendar c = office_calendar(origin);
+  // 2025: off Oct 1–8; Sunday Sep 28 and Saturday Oct 11 are working days.
+  EXPECT_EQ(finish_date(c, origin, date("2025-09-26"), 2).iso(), "2025-09-28");
+  EXPECT_EQ(finish_date(c, origin, date("2025-09-29"), 3).iso(), "2025-10-09");
+  // October 2025: 23 weekdays − 6 holiday weekdays + 1 adjusted Saturday.
+  const double oct = c.work_before(date("2025-11-01") - origin) - c.work_before(date("2025-10-01") - origin);
+  EXPECT_EQ(oct, 18.0);
+}
+
+TEST(Calendar, WinterStopSuspendsWorkUntilSpring) {
+  WorkPattern p;
+  p.weekday_works.fill(true);
+  p.yearly_stops.push_back({11, 15, 3, 15});
+  const Date origin = date("2026-01-01");
+  const Calendar c = make_calendar(p, origin, 3 * 365);
+  EXPECT_FALSE(c.is_working_day(date("2026-03-15") - origin));
+  EXPECT_TRUE(c.is_working_day(date("2026-03-16") - origin));
+  // Nov 5–14 is 10 days; the other 10 run Mar 16–25 of the next year.
+  EXPECT_EQ(finish_date(c, origin, date("2026-11-05"), 20).iso(), "2027-03-25");
+  // A task ready during the stop starts when it ends.
+  EXPECT_EQ(origin + static_cast<std::int32_t>(c.next_working(date("2026-12-01") - origin)), date("2027-03-16"));
+}
+
+TEST(Calendar, FinishDatesAreInclusiveLikeProjectSoftware) {
+  WorkPattern p;  // Mon–Fri
+  const Date origin = date("2026-03-02");  // a Monday
+  const Calendar c = make_calendar(p, origin, 400);
+  EXPECT_EQ(finish_date(c, origin, origin, 1).iso(), "2026-03-02");
+  EXPECT_EQ(finish_date(c, origin, origin, 5).iso(), "2026-03-06");
+  EXPECT_EQ(finish_date(c, origin, origin, 6).iso(), "2026-03-09");
+  EXPECT_EQ(finish_date(c, origin, origin, 0.5).iso(), "2026-03-02");
+  EXPECT_DOUBLE_EQ(c.finish(0, 0.5), 0.5);  // fractions interpolate inside a working day
+  EXPECT_EQ(finish_date(c, origin, origin, 0).iso(), "2026-03-02");
+}
+
+TEST(Calendar, StartAndEndInvertWorkBefore) {
+  WorkPattern p;
+  p.yearly_stops.push_back({7, 1, 7, 31});
+  const Calendar c = make_calendar(p, date("2026-01-01"), 800);
+  for (double w = 0.25; w < 2000; w += 7.75) {
+    EXPECT_NEAR(c.work_before(c.start_at(w)), w, 1e-9);
+    EXPECT_NEAR(c.work_before(c.end_at(w)), w, 1e-9);
+    EXPECT_LE(c.end_at(w), c.start_at(w));
+  }
+  // Thu Jan 1 and Fri Jan 2 work: two working days end Friday night, while
+  // work after them starts Monday morning.
+  EXPECT_DOUBLE_EQ(c.end_at(2), 2.0);
+  EXPECT_DOUBLE_EQ(c.start_at(2), 4.0);
+}
+
+TEST(Calendar, BeyondTheTableTheLastYearRepeats) {
+  WorkPattern p;
+  const Calendar c = make_calendar(p, date("2026-01-05"), 364);  // 52 whole weeks
+  EXPECT_EQ(c.work_before(364), 260.0);
+  EXPECT_EQ(c.work_before(364 * 3), 780.0);
+  EXPECT_DOUBLE_EQ(c.finish(0, 520), 364.0 * 2 - 2);  // ends Friday night of week 104
+}
+
+}  // namespace
+}  // namespace kpsim::core

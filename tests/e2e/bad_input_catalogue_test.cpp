@@ -1,0 +1,63 @@
+// Every file in tests/bad_inputs/ is a malformed scenario. Its comment lines
+//   # expect: <a line kpsim must print on stderr>
+//   # exit: <status>            (default 2)
+// say what `kpsim validate` must report; every expected line names a location.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/run_kpsim.hpp"
+
+namespace kpsim {
+namespace {
+
+const std::filesystem::path kCatalogue = KPSIM_SOURCE_DIR "/tests/bad_inputs";
+
+std::vector<std::string> catalogue_files() {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(kCatalogue))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().filename().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+struct Expectation {
+  std::vector<std::string> lines;
+  int status = 2;
+};
+
+Expectation expectation_of(const std::string& text) {
+  Expectation e;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("# expect: ", 0) == 0) e.lines.push_back(line.substr(10));
+    else if (line.rfind("# exit: ", 0) == 0) e.status = std::stoi(line.substr(8));
+  }
+  return e;
+}
+
+class BadInput : public testing::TestWithParam<std::string> {};
+
+TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
+  const Expectation want = expectation_of(test::read_file(kCatalogue / GetParam()));
+  ASSERT_FALSE(want.lines.empty()) << GetParam() << " says nothing it expects";
+  const auto r = test::run_kpsim("validate '" + GetParam() + "'", kCatalogue);
+  EXPECT_EQ(r.status, want.status) << r.err;
+  const std::regex located(R"(^[^:]+:\d+:\d+: \S.*: .+ \[E-[A-Z]+-\d{3}\]$)");
+  for (const std::string& line : want.lines) {
+    EXPECT_TRUE(std::regex_match(line, located)) << "not file:line:col: key_path: message [code]: " << line;
+    EXPECT_NE(r.err.find(line + "\n"), std::string::npos) << "missing: " << line << "\ngot:\n" << r.err;
+  }
+  EXPECT_TRUE(r.out.empty()) << r.out;
+}
+
+INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, testing::ValuesIn(catalogue_files()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param.substr(0, info.param.size() - 5);
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace kpsim

@@ -1,0 +1,88 @@
+// The kpsim command as a user runs it.
+#include <gtest/gtest.h>
+
+#include "support/run_kpsim.hpp"
+
+namespace kpsim {
+namespace {
+
+using test::read_file;
+using test::run_kpsim;
+using test::ScratchDir;
+
+const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml'";
+const std::filesystem::path kGolden = KPSIM_SOURCE_DIR "/tests/e2e/golden/quickstart";
+const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "summary.json"};
+
+TEST(Command, RunWritesTheResultFilesAndPrintsTheQuarterlyTable) {
+  ScratchDir dir;
+  const auto r = run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("2026Q2"), std::string::npos);
+  EXPECT_NE(r.out.find("of plan"), std::string::npos);
+  for (const char* f : kResultFiles) EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "out"))
+    EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
+}
+
+// A change here is a reviewed decision: regenerate with
+//   build/kpsim run scenarios/quickstart.yaml --out tests/e2e/golden/quickstart
+TEST(Command, QuickstartOutputMatchesTheReviewedGoldenFiles) {
+  ScratchDir dir;
+  ASSERT_EQ(run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'").status, 0);
+  for (const char* f : kResultFiles) EXPECT_EQ(read_file(dir / "out" / f), read_file(kGolden / f)) << f;
+}
+
+TEST(Command, RunDefaultsToOutSlashScenarioName) {
+  ScratchDir dir;
+  ASSERT_EQ(run_kpsim("run " + kQuickstart, dir.path()).status, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "out/quickstart/summary.json"));
+}
+
+TEST(Command, ValidateAcceptsTheShippedScenario) {
+  const auto r = run_kpsim("validate " + kQuickstart);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("ok (12 projects"), std::string::npos);
+}
+
+TEST(Command, GraphPrintsOneProjectsScheduleAndCriticalPath) {
+  const auto r = run_kpsim("graph " + kQuickstart + " --project G05");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("城市综合管廊二期"), std::string::npos);
+  EXPECT_NE(r.out.find("Critical path: proposal → site_selection → feasibility"), std::string::npos);
+}
+
+TEST(Command, GraphPrintsGraphviz) {
+  const auto r = run_kpsim("graph " + kQuickstart + " --project I02 --dot");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("digraph G {", 0), 0u);
+  EXPECT_NE(r.out.find("color=red"), std::string::npos);
+}
+
+TEST(Command, UnknownProjectIsBadInputWithASuggestion) {
+  const auto r = run_kpsim("graph " + kQuickstart + " --project G5");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--project: no project 'G5' (did you mean"), std::string::npos) << r.err;
+}
+
+TEST(Command, BadCommandLineIsBadInput) {
+  EXPECT_EQ(run_kpsim("run").status, 2);
+  EXPECT_EQ(run_kpsim("frobnicate x").status, 2);
+  EXPECT_EQ(run_kpsim("--help").status, 0);
+}
+
+TEST(Command, MissingScenarioFileIsBadInputNamingTheFile) {
+  const auto r = run_kpsim("run /nonexistent/s.yaml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/nonexistent/s.yaml: cannot read file"), std::string::npos) << r.err;
+}
+
+TEST(Command, AFailedRunLeavesNoResultFiles) {
+  ScratchDir dir;
+  test::write_file(dir / "bad.yaml", "kpsim: 1\nname: x\n");
+  EXPECT_EQ(run_kpsim("run '" + (dir / "bad.yaml").string() + "' --out '" + (dir / "out").string() + "'").status, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "out"));
+}
+
+}  // namespace
+}  // namespace kpsim

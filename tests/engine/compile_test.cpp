@@ -1,0 +1,82 @@
+#include "sim/engine/compile.hpp"
+
+#include <gtest/gtest.h>
+
+#include "sim/engine/cpm.hpp"
+#include "support/scenario_builder.hpp"
+
+namespace kpsim::engine {
+namespace {
+
+using test::StepDef;
+
+// approve(10) → c1(10, share .2) → c2(20, .4) → c3(20, .4)
+model::Scenario building(double progress) {
+  model::Scenario s = test::base_scenario();
+  s.templates.push_back(test::make_template(
+      "b", {{"approve", 10, {}}, {"c1", 10, {"approve"}, 0.2}, {"c2", 20, {"c1"}, 0.4}, {"c3", 20, {"c2"}, 0.4}}));
+  s.projects.push_back(test::make_project("P", "b", 100));
+  s.projects[0].state.progress = progress;
+  return s;
+}
+
+TEST(Compile, EveryEdgeGoesForwardInTaskOrder) {
+  const Network net = compile(building(0));
+  for (std::uint32_t t = 0; t < net.task_count(); ++t)
+    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) EXPECT_LT(t, net.succ[i]);
+}
+
+TEST(Compile, AProjectFortyPercentBuiltKeepsOnlyWhatRemains) {
+  const Network net = compile(building(0.4));
+  // c1 (0.2) is done, c2 is half done (0.2 of its 0.4), c3 untouched; the
+  // approval it depended on is done too.
+  EXPECT_TRUE(net.tasks[0].done_at_start);
+  EXPECT_TRUE(net.tasks[1].done_at_start);
+  EXPECT_DOUBLE_EQ(net.remaining[2], 0.5);
+  EXPECT_DOUBLE_EQ(net.remaining[3], 1.0);
+  EXPECT_TRUE(net.project_under_construction[0]);
+  // 60 of 100 remain, split by remaining share: c2 0.2, c3 0.4.
+  EXPECT_DOUBLE_EQ(net.spend[2], 20.0);
+  EXPECT_DOUBLE_EQ(net.spend[3], 40.0);
+  const CpmSchedule cpm = schedule_cpm(net);
+  EXPECT_DOUBLE_EQ(cpm.early.start[2], 0.0);
+  EXPECT_DOUBLE_EQ(cpm.early.finish[2], 10.0);  // half of 20 days left
+  EXPECT_DOUBLE_EQ(cpm.early.finish[3], 30.0);
+}
+
+TEST(Compile, CompletedInvestmentSetsWhatIsLeftToSpend) {
+  model::Scenario s = building(0.4);
+  s.projects[0].state.completed_investment = 55.0;  // land and design costs came first
+  const Network net = compile(s);
+  EXPECT_NEAR(net.spend[2] + net.spend[3], 45.0, 1e-12);
+  EXPECT_NEAR(net.spend[3] / net.spend[2], 2.0, 1e-12);
+}
+
+TEST(Compile, ADoneStepImpliesEverythingBeforeIt) {
+  model::Scenario s = building(0);
+  s.projects[0].state.done = {"c1"};
+  const Network net = compile(s);
+  EXPECT_TRUE(net.tasks[0].done_at_start);
+  EXPECT_TRUE(net.tasks[1].done_at_start);
+  EXPECT_FALSE(net.tasks[2].done_at_start);
+}
+
+TEST(Compile, CycleInATemplateIsALocatedErrorNamingItsSteps) {
+  model::Scenario s = test::base_scenario();
+  s.templates.push_back(test::make_template("loop", {{"a", 1, {}}, {"b", 1, {"a", "d"}}, {"c", 1, {"b"}},
+                                                     {"d", 1, {"c"}, 1.0}}));
+  s.templates[0].steps[1].loc = {"s.yaml", 12, 9, "templates.loop.steps[1]"};
+  s.projects.push_back(test::make_project("P", "loop", 1));
+  try {
+    compile(s);
+    FAIL() << "expected an InputError";
+  } catch (const model::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].format(),
+              "s.yaml:12:9: templates.loop.steps[1]: template 'loop': steps depend on each other in a cycle: "
+              "b → c → d → b [E-GRAPH-001]");
+  }
+}
+
+}  // namespace
+}  // namespace kpsim::engine

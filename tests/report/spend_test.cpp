@@ -1,0 +1,67 @@
+#include "sim/report/spend.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "support/scenario_builder.hpp"
+
+namespace kpsim::report {
+namespace {
+
+using test::date;
+
+TEST(Spend, FlowsUniformlyOverWorkingTime) {
+  core::WorkPattern all;
+  all.weekday_works.fill(true);
+  const core::Calendar c = core::make_calendar(all, date("2026-01-01"), 800);
+  const Periods p = make_periods(date("2026-01-01"), 365);
+  std::vector<double> month(p.months.size());
+  // 100 days from Jan 1: Jan 31, Feb 28, Mar 31, then 10 in April.
+  EXPECT_DOUBLE_EQ(add_spend(c, 0, 100, 50.0, p, month), 50.0);
+  EXPECT_DOUBLE_EQ(month[0], 15.5);
+  EXPECT_DOUBLE_EQ(month[1], 14.0);
+  EXPECT_DOUBLE_EQ(month[3], 5.0);
+}
+
+TEST(Spend, NothingIsSpentDuringAWinterStop) {
+  core::WorkPattern p;
+  p.weekday_works.fill(true);
+  p.yearly_stops.push_back({11, 15, 3, 15});
+  const core::Date origin = date("2026-01-01");
+  const core::Calendar c = core::make_calendar(p, origin, 800);
+  const Periods periods = make_periods(origin, 365);
+  std::vector<double> month(periods.months.size());
+  const double start = date("2026-11-01") - origin;
+  const double finish = c.finish(start, 30);  // 14 days in November, 16 after the stop
+  const double inside = add_spend(c, start, finish, 30.0, periods, month);
+  EXPECT_DOUBLE_EQ(inside, 14.0);
+  EXPECT_DOUBLE_EQ(month[10], 14.0);
+  EXPECT_DOUBLE_EQ(month[11], 0.0);
+}
+
+TEST(Spend, AZeroLengthTaskSpendsAtItsFinish) {
+  core::WorkPattern all;
+  all.weekday_works.fill(true);
+  const core::Calendar c = core::make_calendar(all, date("2026-01-01"), 800);
+  const Periods p = make_periods(date("2026-01-01"), 365);
+  std::vector<double> month(p.months.size());
+  EXPECT_DOUBLE_EQ(add_spend(c, 40, 40, 2.0, p, month), 2.0);
+  EXPECT_DOUBLE_EQ(month[1], 2.0);
+}
+
+TEST(Periods, CoverPartialFirstAndLastMonthsAndQuarters) {
+  const Periods p = make_periods(date("2026-02-15"), date("2026-08-10") - date("2026-02-15") + 1);
+  ASSERT_EQ(p.months.size(), 7u);
+  EXPECT_EQ(p.months.front().label, "2026-02");
+  EXPECT_EQ(p.months.front().end - p.months.front().begin, 14);
+  EXPECT_EQ(p.months.back().end - p.months.back().begin, 10);
+  ASSERT_EQ(p.quarters.size(), 3u);
+  EXPECT_EQ(p.quarters[0].label, "2026Q1");
+  EXPECT_EQ(p.quarters[2].label, "2026Q3");
+  EXPECT_EQ(p.month_at(13.5), 0);
+  EXPECT_EQ(p.month_at(-1), -1);
+}
+
+}  // namespace
+}  // namespace kpsim::report
