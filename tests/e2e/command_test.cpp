@@ -86,3 +86,23 @@ TEST(Command, AFailedRunLeavesNoResultFiles) {
 
 }  // namespace
 }  // namespace kpsim
+
+namespace kpsim {
+namespace {
+
+// The format documentation's complete example must stay a valid scenario.
+TEST(Command, TheDocumentedCompleteExampleValidates) {
+  const std::string doc = test::read_file(KPSIM_SOURCE_DIR "/docs/scenario-format.md");
+  const auto begin = doc.find("```yaml\n", doc.find("## A complete example"));
+  ASSERT_NE(begin, std::string::npos);
+  const auto body = begin + 8;
+  const std::string example = doc.substr(body, doc.find("```", body) - body);
+  test::ScratchDir dir;
+  std::filesystem::copy(KPSIM_SOURCE_DIR "/scenarios/calendars", dir / "calendars");
+  test::write_file(dir / "example.yaml", example);
+  const auto r = test::run_kpsim("validate example.yaml", dir.path());
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+}  // namespace
+}  // namespace kpsim
