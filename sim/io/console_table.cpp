@@ -1,18 +1,11 @@
 #include "sim/io/console_table.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "sim/io/text_table.hpp"
 
 namespace kpsim::io {
 namespace {
-
-std::string fixed(double x, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
 
 std::string percent(double share) { return std::isnan(share) ? "" : fixed(100.0 * share, 1) + "%"; }
 

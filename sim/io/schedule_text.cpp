@@ -1,7 +1,6 @@
 #include "sim/io/schedule_text.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "sim/engine/task_graph.hpp"
 #include "sim/io/suggest.hpp"
@@ -10,12 +9,6 @@
 
 namespace kpsim::io {
 namespace {
-
-std::string fixed(double x, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
-}
 
 const model::Step& step_of(const model::Scenario& sc, const engine::Network& net, std::uint32_t t) {
   return sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];

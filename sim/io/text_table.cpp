@@ -1,6 +1,7 @@
 #include "sim/io/text_table.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace kpsim::io {
 
@@ -14,6 +15,12 @@ std::size_t display_width(std::string_view s) {
     i += len;
   }
   return w;
+}
+
+std::string fixed(double x, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+  return buf;
 }
 
 TextTable::TextTable(std::vector<std::pair<std::string, Align>> columns) : columns_(std::move(columns)) {}

@@ -11,6 +11,9 @@ namespace kpsim::io {
 
 std::size_t display_width(std::string_view utf8);
 
+// A number with a fixed count of decimals, for tables.
+std::string fixed(double x, int decimals);
+
 class TextTable {
  public:
   enum class Align { left, right };

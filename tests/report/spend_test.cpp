@@ -11,10 +11,14 @@ namespace {
 
 using test::date;
 
-TEST(Spend, FlowsUniformlyOverWorkingTime) {
+core::Calendar all_week_2026() {
   core::WorkPattern all;
   all.weekday_works.fill(true);
-  const core::Calendar c = core::make_calendar(all, date("2026-01-01"), 800);
+  return core::make_calendar(all, date("2026-01-01"), 800);
+}
+
+TEST(Spend, FlowsUniformlyOverWorkingTime) {
+  const core::Calendar c = all_week_2026();
   const Periods p = make_periods(date("2026-01-01"), 365);
   std::vector<double> month(p.months.size());
   // 100 days from Jan 1: Jan 31, Feb 28, Mar 31, then 10 in April.
@@ -41,9 +45,7 @@ TEST(Spend, NothingIsSpentDuringAWinterStop) {
 }
 
 TEST(Spend, AZeroLengthTaskSpendsAtItsFinish) {
-  core::WorkPattern all;
-  all.weekday_works.fill(true);
-  const core::Calendar c = core::make_calendar(all, date("2026-01-01"), 800);
+  const core::Calendar c = all_week_2026();
   const Periods p = make_periods(date("2026-01-01"), 365);
   std::vector<double> month(p.months.size());
   EXPECT_DOUBLE_EQ(add_spend(c, 40, 40, 2.0, p, month), 2.0);
