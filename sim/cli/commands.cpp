@@ -6,7 +6,9 @@
 #include "sim/io/load_scenario.hpp"
 #include "sim/io/schedule_text.hpp"
 #include "sim/io/write_run.hpp"
-#include "sim/report/forecast.hpp"
+#include "sim/report/monte_carlo.hpp"
+
+#include <thread>
 
 namespace kpsim::cli {
 namespace {
@@ -41,11 +43,19 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const model::Scenario sc = io::load_scenario(options.scenario);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
-  const engine::CpmSchedule cpm = engine::schedule_cpm(net);
-  const report::Forecast forecast = report::make_forecast(net, cpm.early);
+  report::MonteCarloOptions mc_options;
+  mc_options.replications = options.replications.value_or(sc.replications);
+  mc_options.seed = options.seed.value_or(sc.seed);
+  mc_options.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  mc_options.deterministic = options.deterministic;
+  mc_options.until_converged = options.until_converged;
+  const report::MonteCarloForecast mc = report::run_monte_carlo(sc, net, mc_options);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
-  io::write_run(dir, sc, net, forecast);
-  io::print_quarterly_table(out, sc, forecast);
+  io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic});
+  io::print_run_tables(out, sc, mc, options.deterministic);
+  if (options.until_converged)
+    out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
+        << mc_options.replications << ").\n";
   out << "\nResults written to " << dir << "/\n";
   return 0;
 }

@@ -2,6 +2,7 @@
 // exceptions to exit codes, so everything here is reachable from tests.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,6 +12,11 @@ namespace kpsim::cli {
 struct RunOptions {
   std::string scenario;
   std::optional<std::string> out_dir;  // default out/<scenario name>/
+  std::optional<int> replications;     // default: the scenario's
+  std::optional<std::uint64_t> seed;   // default: the scenario's
+  int threads = 0;                     // 0: all cores
+  std::optional<double> until_converged;
+  bool deterministic = false;
 };
 
 struct GraphOptions {

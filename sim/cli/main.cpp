@@ -20,6 +20,14 @@ int main(int argc, char** argv) {
   auto* run = app.add_subcommand("run", "forecast completed investment per month and quarter");
   run->add_option("SCENARIO", run_opts.scenario, "scenario YAML file")->required();
   run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
+  run->add_option("--replications,-n", run_opts.replications, "replications (default: the scenario's)")
+      ->check(CLI::Range(1, 10'000'000));
+  run->add_option("--seed", run_opts.seed, "random seed (default: the scenario's)");
+  run->add_option("--threads,-j", run_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
+  run->add_option("--until-converged", run_opts.until_converged,
+                  "add blocks of replications until the mean and P90 of the horizon's investment move less than TOL")
+      ->check(CLI::Range(1e-9, 1.0));
+  run->add_flag("--deterministic", run_opts.deterministic, "durations at their most likely value, one replication");
 
   cli::GraphOptions graph_opts;
   auto* graph = app.add_subcommand("graph", "deterministic schedule, slack and critical path");

@@ -11,6 +11,7 @@ double deterministic_value(const Distribution& d) {
     case DistKind::triangular:
     case DistKind::pert: return d.b;
     case DistKind::lognormal: return std::exp(d.a - d.b * d.b);
+    case DistKind::exponential: return d.a;
   }
   return d.a;
 }
@@ -22,6 +23,7 @@ double mean(const Distribution& d) {
     case DistKind::triangular: return (d.a + d.b + d.c) / 3.0;
     case DistKind::pert: return (d.a + 4.0 * d.b + d.c) / 6.0;
     case DistKind::lognormal: return std::exp(d.a + 0.5 * d.b * d.b);
+    case DistKind::exponential: return d.a;
   }
   return d.a;
 }
@@ -33,6 +35,7 @@ std::string_view kind_name(DistKind k) {
     case DistKind::triangular: return "triangular";
     case DistKind::pert: return "pert";
     case DistKind::lognormal: return "lognormal";
+    case DistKind::exponential: return "exponential";
   }
   return "?";
 }

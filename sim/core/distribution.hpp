@@ -7,11 +7,11 @@
 
 namespace kpsim::core {
 
-enum class DistKind : std::uint8_t { fixed, uniform, triangular, pert, lognormal };
+enum class DistKind : std::uint8_t { fixed, uniform, triangular, pert, lognormal, exponential };
 
 // fixed: a.  uniform: [a, b].  triangular, pert: min a, mode b, max c.
 // lognormal: log-scale mu = a, sigma = b (readers also accept median/P90
-// and mean/sd and convert).
+// and mean/sd and convert).  exponential: mean a.
 struct Distribution {
   DistKind kind = DistKind::fixed;
   double a = 0, b = 0, c = 0;
@@ -20,7 +20,8 @@ struct Distribution {
 };
 
 // The value a deterministic (CPM) schedule uses: the fixed value, or the mode
-// (most likely value) — except uniform, which has none and uses its midpoint.
+// (most likely value) — except uniform, which has none and uses its
+// midpoint, and exponential, whose mode 0 says nothing and uses its mean.
 double deterministic_value(const Distribution& d);
 double mean(const Distribution& d);
 std::string_view kind_name(DistKind k);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/core/rng.hpp"
+
 #include "sim/engine/task_graph.hpp"
 
 namespace kpsim::engine {
@@ -110,6 +112,7 @@ Network compile(const model::Scenario& sc) {
   for (const model::Agency& a : sc.agencies) {
     net.agency_capacity.push_back(a.capacity);
     net.agency_calendar.push_back(static_cast<std::uint16_t>(index_of(sc.calendars, a.calendar)));
+    net.agency_discipline.push_back(a.discipline);
   }
   std::vector<TemplatePlan> plans;
   for (const model::Template& t : sc.templates) plans.push_back(plan_template(t, diag));
@@ -125,6 +128,8 @@ Network compile(const model::Scenario& sc) {
     net.project_begin.push_back(base);
     net.project_template.push_back(ti);
     net.project_ready.push_back(p.ready ? std::max(0, *p.ready - sc.start) : 0.0);
+    net.project_key.push_back(p.project_class == model::ProjectClass::key);
+    net.project_hash.push_back(core::hash_name(p.id));
 
     apply_state(p, t, plan, remaining);
     double weight = 0;
@@ -153,6 +158,12 @@ Network compile(const model::Scenario& sc) {
       const bool spends = step.type == model::StepType::construction && weight > 0;
       net.spend.push_back(spends ? money_left * step.share * remaining[s] / weight : 0.0);
       net.limit.push_back(step.limit.value_or(std::numeric_limits<double>::infinity()));
+      net.step_hash.push_back(core::hash_name(step.id));
+      net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
+      for (const model::ResourceNeed& need : step.needs) {
+        net.need_agency.push_back(index_of(sc.agencies, need.agency));
+        net.need_amount.push_back(need.amount);
+      }
     }
     // Successor lists in CSR form, in task order.
     std::vector<std::vector<std::uint32_t>> succ(t.steps.size());
@@ -165,6 +176,12 @@ Network compile(const model::Scenario& sc) {
   }
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
+  net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
+  // Predecessors still to finish; a finished task releases nobody.
+  net.pred_count.assign(net.tasks.size(), 0);
+  for (std::uint32_t t = 0; t < net.task_count(); ++t)
+    if (!net.tasks[t].done_at_start)
+      for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) ++net.pred_count[net.succ[i]];
   return net;
 }
 

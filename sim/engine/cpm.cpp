@@ -4,26 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/engine/longest_path.hpp"
+
 namespace kpsim::engine {
-namespace {
-
-// Marks the driving chain back from each project's last-finishing task: a
-// predecessor drives a task when its finish is the time the task became ready.
-void mark_longest_paths(const Network& net, const std::vector<double>& ready, CpmSchedule& s) {
-  for (std::uint32_t p = 0; p < net.project_count(); ++p)
-    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-      if (!net.tasks[t].done_at_start && s.early.finish[t] == s.project_finish[p]) s.critical[t] = true;
-  for (std::uint32_t u = net.task_count(); u-- > 0;) {
-    if (net.tasks[u].done_at_start) continue;
-    for (std::uint32_t i = net.succ_begin[u]; i < net.succ_begin[u + 1]; ++i) {
-      const std::uint32_t v = net.succ[i];
-      if (s.critical[v] && s.early.finish[u] == ready[v] && ready[v] > net.project_ready[net.tasks[v].project])
-        s.critical[u] = true;
-    }
-  }
-}
-
-}  // namespace
 
 double deterministic_work(const Network& net, std::uint32_t t) {
   return core::deterministic_value(net.duration[t]) * net.remaining[t];
@@ -49,9 +32,9 @@ CpmSchedule schedule_cpm(const Network& net) {
     const Task& task = net.tasks[t];
     if (!task.done_at_start) {
       const core::Calendar& cal = net.calendars[task.calendar];
-      const double start = cal.next_working(ready[t]);
-      s.early.start[t] = start;
-      s.early.finish[t] = cal.finish(start, deterministic_work(net, t));
+      const Span span = work_span(cal, ready[t], deterministic_work(net, t));
+      s.early.start[t] = span.start;
+      s.early.finish[t] = span.finish;
     }
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
       ready[net.succ[i]] = std::max(ready[net.succ[i]], s.early.finish[t]);
@@ -74,7 +57,7 @@ CpmSchedule schedule_cpm(const Network& net) {
     s.late_start[t] = work > 0 ? cal.start_at(cal.work_before(lf) - work) : latest;
     s.total_slack[t] = cal.work_before(s.late_start[t]) - cal.work_before(s.early.start[t]);
   }
-  mark_longest_paths(net, ready, s);
+  mark_longest_paths(net, s.early, ready, s.critical);
   return s;
 }
 

@@ -23,6 +23,17 @@ struct CpmSchedule {
   std::vector<double> project_finish;  // latest early finish of the project's tasks
 };
 
+// When work of `work` working days that may begin at `ready` starts and ends:
+// the one rule the deterministic schedule and the engine share, so that they
+// agree to the last bit.
+struct Span {
+  double start, finish;
+};
+inline Span work_span(const core::Calendar& cal, double ready, double work) {
+  const double start = cal.next_working(ready);
+  return {start, cal.finish(start, work)};
+}
+
 // Deterministic working days still to do for task t.
 double deterministic_work(const Network& net, std::uint32_t t);
 

@@ -34,6 +34,7 @@ struct Network {
 
   std::vector<int> agency_capacity;
   std::vector<std::uint16_t> agency_calendar;
+  std::vector<model::Discipline> agency_discipline;
 
   // Tasks: each project's tasks are contiguous and in topological order, so
   // every precedence edge goes from a lower to a higher task index.
@@ -44,12 +45,19 @@ struct Network {
   std::vector<double> limit;                  // statutory working days, +inf if none
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
   std::vector<std::uint32_t> succ;
+  std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
+  std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs
+  std::vector<std::uint32_t> need_agency;
+  std::vector<int> need_amount;
+  std::vector<std::uint64_t> step_hash;       // hash of the step id: keys random streams
 
   // Projects.
   std::vector<std::uint32_t> project_begin;   // tasks of p: [project_begin[p], project_begin[p+1])
   std::vector<std::uint32_t> project_template;
   std::vector<double> project_ready;          // day the project may begin (0 = at start)
   std::vector<bool> project_under_construction;  // 续建: construction began before the start date
+  std::vector<bool> project_key;              // key project: served first where discipline is key_first
+  std::vector<std::uint64_t> project_hash;    // hash of the project id: keys random streams
 
   std::uint32_t task_count() const { return static_cast<std::uint32_t>(tasks.size()); }
   std::uint32_t project_count() const { return static_cast<std::uint32_t>(project_ready.size()); }

@@ -1,5 +1,6 @@
 #include "sim/io/console_table.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/io/text_table.hpp"
@@ -9,29 +10,83 @@ namespace {
 
 std::string percent(double share) { return std::isnan(share) ? "" : fixed(100.0 * share, 1) + "%"; }
 
+void print_quarters(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  using A = TextTable::Align;
+  TextTable t({{"quarter", A::left}, {"mean (" + sc.money_unit + ")", A::right}, {"P10", A::right}, {"P50", A::right},
+               {"P90", A::right}, {"year to date", A::right}, {"of plan", A::right}, {"started", A::right},
+               {"completed", A::right}});
+  for (std::size_t q = 0; q < mc.periods.quarters.size(); ++q) {
+    const auto c = static_cast<Eigen::Index>(q);
+    const auto inv = report::column_stats(mc.quarter_investment, c);
+    const double ytd = mc.quarter_ytd.col(c).mean();
+    t.add_row({mc.periods.quarters[q].label, fixed(inv.mean, 2), fixed(inv.p10, 2), fixed(inv.p50, 2), fixed(inv.p90, 2),
+               fixed(ytd, 2), sc.annual_plan ? percent(ytd / *sc.annual_plan) : "",
+               fixed(mc.quarter_started.col(c).mean(), 1), fixed(mc.quarter_completed.col(c).mean(), 1)});
+  }
+  const auto total = report::column_stats(mc.horizon_investment, 0);
+  t.add_rule();
+  t.add_row({"horizon", fixed(total.mean, 2), fixed(total.p10, 2), fixed(total.p50, 2), fixed(total.p90, 2), "", "",
+             fixed(mc.quarter_started.sum() / mc.replications, 1), fixed(mc.quarter_completed.sum() / mc.replications, 1)});
+  t.print(out);
+  if (sc.annual_plan) out << "Annual plan: " << fixed(*sc.annual_plan, 2) << ' ' << sc.money_unit << '\n';
+}
+
+void print_agencies(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  using A = TextTable::Align;
+  TextTable t({{"agency", A::left}, {"reviewers", A::right}, {"utilisation", A::right}, {"mean queue", A::right},
+               {"mean wait (wd)", A::right}, {"over limit", A::right}});
+  std::vector<std::size_t> order(mc.agencies.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](auto a, auto b) { return mc.agencies[a].utilisation > mc.agencies[b].utilisation; });
+  for (std::size_t i : order) {
+    const auto& s = mc.agencies[i];
+    t.add_row({sc.agencies[i].name, std::to_string(sc.agencies[i].capacity), percent(s.utilisation),
+               fixed(s.mean_queue, 2), fixed(s.mean_wait, 1), percent(s.share_over_limit)});
+  }
+  t.print(out);
+}
+
+void print_at_risk(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  std::vector<std::size_t> risky;
+  for (std::size_t p = 0; p < mc.projects.size(); ++p)
+    if (mc.projects[p].p_start_target_missed > 0 || mc.projects[p].p_completion_target_missed > 0) risky.push_back(p);
+  if (risky.empty()) {
+    out << "No project misses its start or completion target in any replication.\n";
+    return;
+  }
+  auto worst = [&](std::size_t p) {
+    const auto& s = mc.projects[p];
+    return std::max(std::isnan(s.p_start_target_missed) ? 0.0 : s.p_start_target_missed,
+                    std::isnan(s.p_completion_target_missed) ? 0.0 : s.p_completion_target_missed);
+  };
+  std::stable_sort(risky.begin(), risky.end(), [&](auto a, auto b) { return worst(a) > worst(b); });
+  using A = TextTable::Align;
+  TextTable t({{"project", A::left}, {"name", A::left}, {"start target", A::left}, {"P(miss)", A::right},
+               {"completion target", A::left}, {"P(miss)", A::right}});
+  for (std::size_t p : risky) {
+    const auto& pr = sc.projects[p];
+    const auto& s = mc.projects[p];
+    t.add_row({pr.id, pr.name, pr.start_target ? pr.start_target->iso() : "", percent(s.p_start_target_missed),
+               pr.completion_target ? pr.completion_target->iso() : "", percent(s.p_completion_target_missed)});
+  }
+  t.print(out);
+}
+
 }  // namespace
 
-void print_quarterly_table(std::ostream& out, const model::Scenario& sc, const report::Forecast& f) {
-  out << "kpsim · " << sc.name << " · " << sc.start.iso() << " … " << sc.end.iso() << " · " << f.projects.size()
-      << " projects\n";
-  out << "Deterministic schedule: unlimited agency capacity, most likely durations.\n\n";
-  using A = TextTable::Align;
-  const std::string unit = sc.money_unit;
-  TextTable t({{"quarter", A::left}, {"investment (" + unit + ")", A::right}, {"year to date", A::right},
-               {"of plan", A::right}, {"started", A::right}, {"completed", A::right}});
-  int started = 0, completed = 0;
-  for (const auto& r : report::period_rows(f, true, sc.annual_plan)) {
-    t.add_row({r.label, fixed(r.investment, 2), fixed(r.year_to_date, 2), percent(r.share_of_plan),
-               std::to_string(r.started), std::to_string(r.completed)});
-    started += r.started, completed += r.completed;
-  }
-  t.add_rule();
-  t.add_row({"horizon", fixed(f.investment_in_horizon, 2), "", "", std::to_string(started), std::to_string(completed)});
-  t.print(out);
-  if (sc.annual_plan) out << "\nAnnual plan: " << fixed(*sc.annual_plan, 2) << ' ' << unit << '\n';
-  if (f.investment_after_horizon > 0.005)
-    out << "Investment falling after " << sc.end.iso() << ": " << fixed(f.investment_after_horizon, 2) << ' ' << unit
-        << '\n';
+void print_run_tables(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc,
+                      bool deterministic) {
+  out << "kpsim · " << sc.name << " · " << sc.start.iso() << " … " << sc.end.iso() << " · " << mc.projects.size()
+      << " projects · ";
+  if (deterministic) out << "durations at their most likely value\n\n";
+  else out << mc.replications << " replications\n\n";
+  out << "Completed investment per quarter\n";
+  print_quarters(out, sc, mc);
+  out << "\nAgencies (inside the horizon)\n";
+  print_agencies(out, sc, mc);
+  out << "\nProjects at risk of missing a target\n";
+  print_at_risk(out, sc, mc);
 }
 
 }  // namespace kpsim::io

@@ -1,13 +1,15 @@
-// What `kpsim run` prints: the quarterly investment table.
+// What `kpsim run` prints: quarterly investment with bands, the agencies
+// that queue, and the projects at risk of missing their targets.
 #pragma once
 
 #include <ostream>
 
 #include "sim/model/scenario.hpp"
-#include "sim/report/forecast.hpp"
+#include "sim/report/monte_carlo.hpp"
 
 namespace kpsim::io {
 
-void print_quarterly_table(std::ostream& out, const model::Scenario& scenario, const report::Forecast& forecast);
+void print_run_tables(std::ostream& out, const model::Scenario& scenario, const report::MonteCarloForecast& mc,
+                      bool deterministic);
 
 }  // namespace kpsim::io

@@ -141,8 +141,8 @@ class ScenarioReader {
   }
 
   void read_step(const Value& v, model::Template& t, const std::string& default_calendar) {
-    MapReader m(v, {"id", "name", "type", "stage", "agency", "calendar", "duration", "limit", "after", "share",
-                    "milestone"});
+    MapReader m(v, {"id", "name", "type", "stage", "agency", "needs", "calendar", "duration", "limit", "after",
+                    "share", "milestone"});
     if (!m.ok()) return;
     model::Step s;
     s.loc = v.loc();
@@ -165,6 +165,7 @@ class ScenarioReader {
     } else if (!construction) {
       v.error("E-TPL-003", "an approval or land step needs the agency that serves it ('agency')");
     }
+    read_needs(m, s);
     if (auto c = m.get("calendar")) s.calendar = reference(*c, ids_of(s_.calendars), "calendar").value_or("");
     else if (const model::Agency* a = s_.find_agency(s.agency)) s.calendar = a->calendar;
     else s.calendar = default_calendar;
@@ -198,6 +199,36 @@ class ScenarioReader {
     }
     if (auto ms = m.get("milestone")) s.milestone = ms->text().value_or("");
     t.steps.push_back(std::move(s));
+  }
+
+  // The agency's own unit first, then `needs: {agency: amount, …}` (which may
+  // also set how many units of the step's own agency it holds).
+  void read_needs(const MapReader& m, model::Step& s) {
+    if (!s.agency.empty()) s.needs.push_back({s.agency, 1});
+    auto needs = m.get("needs");
+    if (!needs) return;
+    if (s.type == model::StepType::construction) {
+      needs->error("E-TPL-012", "construction steps hold no agency resources");
+      return;
+    }
+    MapReader nm(*needs, {});
+    for (auto& [agency, amount] : nm.entries()) {
+      const model::Agency* a = s_.find_agency(agency);
+      if (!a) {
+        amount.error("E-REF-001", "unknown agency '" + agency + "'" + did_you_mean(agency, ids_of(s_.agencies)));
+        continue;
+      }
+      auto n = amount.integer();
+      if (!n) continue;
+      if (*n < 1 || *n > a->capacity) {
+        amount.error("E-TPL-013", "needs " + std::to_string(*n) + " of '" + agency + "', which has capacity " +
+                                      std::to_string(a->capacity) + ": it could never be served");
+        continue;
+      }
+      auto same = std::find_if(s.needs.begin(), s.needs.end(), [&](const auto& r) { return r.agency == agency; });
+      if (same != s.needs.end()) same->amount = static_cast<int>(*n);
+      else s.needs.push_back({agency, static_cast<int>(*n)});
+    }
   }
 
   // Cross-references inside one template, once all its steps are known.

@@ -73,10 +73,10 @@ std::optional<core::Distribution> read_distribution(const Value& v) {
     }
     return core::Distribution::fixed(*x);
   }
-  MapReader m(v, {"fixed", "uniform", "triangular", "pert", "lognormal"});
+  MapReader m(v, {"fixed", "uniform", "triangular", "pert", "lognormal", "exponential"});
   if (!m.ok()) return std::nullopt;
   if (v.node().size() != 1) {
-    v.error("E-DIST-001", "a distribution has exactly one kind: fixed, uniform, triangular, pert or lognormal");
+    v.error("E-DIST-001", "a distribution has exactly one kind: fixed, uniform, triangular, pert, lognormal or exponential");
     return std::nullopt;
   }
   if (auto f = m.get("fixed")) return read_distribution(*f);
@@ -102,6 +102,18 @@ std::optional<core::Distribution> read_distribution(const Value& v) {
     return core::Distribution{kind[0] == 't' ? core::DistKind::triangular : core::DistKind::pert, x[0], x[1], x[2]};
   }
   if (auto l = m.get("lognormal")) return read_lognormal(*l);
+  if (auto e = m.get("exponential")) {
+    MapReader em(*e, {"mean"});
+    auto mean = em.require("mean");
+    if (!mean) return std::nullopt;
+    auto x = mean->number();
+    if (!x) return std::nullopt;
+    if (*x <= 0) {
+      mean->error("E-DIST-004", "mean must be positive");
+      return std::nullopt;
+    }
+    return core::Distribution{core::DistKind::exponential, *x, 0, 0};
+  }
   return std::nullopt;  // unreachable: MapReader reported the unknown key
 }
 

@@ -11,83 +11,147 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Money to 6 decimals (100 yuan when the unit is 亿元): stable, readable output.
-double money(double x) { return std::round(x * 1e6) / 1e6; }
-
-// A reported date, or an empty cell when the event does not happen in the run.
-std::string date_cell(const engine::Network& net, double moment, std::int32_t day) {
-  return std::isnan(moment) ? std::string{} : (net.origin + day).iso();
+// Stable, readable numbers: 6 decimals (100 yuan when the unit is 亿元).
+Json number(double x, double scale = 1e6) {
+  if (std::isnan(x)) return nullptr;
+  return std::round(x * scale) / scale;
 }
 
-const char* phase_at_start(const report::ProjectResult& r, bool under_construction) {
-  if (under_construction) return "under_construction";
-  if (std::isnan(r.approval_finish)) return "approved";
-  return "preparation";
+std::string day_cell(const engine::Network& net, double day) {
+  return std::isnan(day) ? std::string{} : (net.origin + static_cast<std::int32_t>(std::lround(day))).iso();
 }
 
-// "yes"/"no" for a target date, empty when there is no target. `already`:
-// the event happened before the start date.
-std::string target_met(const std::optional<core::Date>& target, const core::Date& origin, double moment,
-                       std::int32_t day, bool already) {
-  if (!target) return {};
-  if (already) return "yes";
-  if (std::isnan(moment)) return "no";
-  return origin + day <= *target ? "yes" : "no";
-}
+struct PeriodTable {
+  const std::vector<report::Period>& periods;
+  const Eigen::MatrixXd &investment, &ytd, &started, &completed;
+};
 
-void write_periods(std::ostream& out, const std::vector<report::PeriodRow>& rows) {
-  write_csv_row(out, {"period", "first_day", "last_day", "investment", "year_to_date", "share_of_plan",
-                      "projects_started", "projects_completed"});
-  for (const auto& r : rows)
-    write_csv_row(out, {r.label, r.first.iso(), r.last.iso(), csv_number(r.investment), csv_number(r.year_to_date),
-                        csv_number(r.share_of_plan, 4), std::to_string(r.started), std::to_string(r.completed)});
-}
-
-Json periods_json(const std::vector<report::PeriodRow>& rows) {
-  Json a = Json::array();
-  for (const auto& r : rows) {
-    Json j{{"period", r.label}, {"first_day", r.first.iso()}, {"last_day", r.last.iso()},
-           {"investment", money(r.investment)}, {"year_to_date", money(r.year_to_date)}};
-    j["share_of_plan"] = std::isnan(r.share_of_plan) ? Json(nullptr) : Json(std::round(r.share_of_plan * 1e4) / 1e4);
-    j["projects_started"] = r.started;
-    j["projects_completed"] = r.completed;
-    a.push_back(std::move(j));
+// One row per period: investment and year-to-date with P10/P50/P90, share of
+// the annual plan, starts and completions (means over replications).
+Json write_periods(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc,
+                   const PeriodTable& t) {
+  write_csv_row(out, {"period", "first_day", "last_day", "investment_mean", "investment_p10", "investment_p50",
+                      "investment_p90", "ytd_mean", "ytd_p10", "ytd_p50", "ytd_p90", "share_of_plan",
+                      "projects_started", "projects_completed", "start_rate"});
+  Json rows = Json::array();
+  double started_so_far = 0;
+  for (std::size_t i = 0; i < t.periods.size(); ++i) {
+    const auto c = static_cast<Eigen::Index>(i);
+    const auto inv = report::column_stats(t.investment, c);
+    const auto ytd = report::column_stats(t.ytd, c);
+    const double started = t.started.col(c).mean(), completed = t.completed.col(c).mean();
+    started_so_far += started;
+    const double share = sc.annual_plan ? ytd.mean / *sc.annual_plan : report::kNever;
+    const double rate = mc.start_candidates ? started_so_far / mc.start_candidates : report::kNever;
+    const std::string first = (mc.periods.origin + t.periods[i].begin).iso();
+    const std::string last = (mc.periods.origin + (t.periods[i].end - 1)).iso();
+    write_csv_row(out, {t.periods[i].label, first, last, csv_number(inv.mean), csv_number(inv.p10), csv_number(inv.p50),
+                        csv_number(inv.p90), csv_number(ytd.mean), csv_number(ytd.p10), csv_number(ytd.p50),
+                        csv_number(ytd.p90), csv_number(share, 4), csv_number(started, 3), csv_number(completed, 3),
+                        csv_number(rate, 4)});
+    rows.push_back({{"period", t.periods[i].label}, {"first_day", first}, {"last_day", last},
+                    {"investment", {{"mean", number(inv.mean)}, {"p10", number(inv.p10)}, {"p50", number(inv.p50)}, {"p90", number(inv.p90)}}},
+                    {"year_to_date", {{"mean", number(ytd.mean)}, {"p10", number(ytd.p10)}, {"p50", number(ytd.p50)}, {"p90", number(ytd.p90)}}},
+                    {"share_of_plan", number(share, 1e4)},
+                    {"projects_started", number(started, 1e3)},
+                    {"projects_completed", number(completed, 1e3)},
+                    {"start_rate", number(rate, 1e4)}});
   }
-  return a;
+  return rows;
+}
+
+const char* phase_at_start(const engine::Network& net, std::uint32_t p) {
+  if (net.project_under_construction[p]) return "under_construction";
+  for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+    if (net.tasks[t].before_construction && !net.tasks[t].done_at_start) return "preparation";
+  return "approved";
+}
+
+Json write_projects(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
+                    const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"id", "name", "template", "class", "kind", "district", "investment", "phase_at_start",
+                      "p_start_in_horizon", "mean_start", "start_target", "p_start_target_missed", "mean_completion",
+                      "completion_target", "p_completion_target_missed", "investment_in_horizon_mean"});
+  Json at_risk = Json::array();
+  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
+    const model::Project& pr = sc.projects[p];
+    const report::ProjectStats& s = mc.projects[p];
+    const bool begun = net.project_under_construction[p];
+    write_csv_row(out, {csv_text(pr.id), csv_text(pr.name), csv_text(pr.template_id),
+                        std::string(model::to_string(pr.project_class)), std::string(model::to_string(pr.kind)),
+                        csv_text(pr.district), csv_number(pr.investment), phase_at_start(net, p),
+                        begun ? "" : csv_number(s.p_start_in_horizon, 4), day_cell(net, s.mean_start_day),
+                        pr.start_target ? pr.start_target->iso() : "", csv_number(s.p_start_target_missed, 4),
+                        day_cell(net, s.mean_completion_day), pr.completion_target ? pr.completion_target->iso() : "",
+                        csv_number(s.p_completion_target_missed, 4), csv_number(s.mean_investment_in_horizon)});
+    const double miss = std::max(std::isnan(s.p_start_target_missed) ? 0.0 : s.p_start_target_missed,
+                                 std::isnan(s.p_completion_target_missed) ? 0.0 : s.p_completion_target_missed);
+    if (miss > 0)
+      at_risk.push_back({{"id", pr.id}, {"name", pr.name}, {"p_start_target_missed", number(s.p_start_target_missed, 1e4)},
+                         {"p_completion_target_missed", number(s.p_completion_target_missed, 1e4)}});
+  }
+  return at_risk;
+}
+
+Json write_agencies(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"id", "name", "capacity", "utilisation", "mean_queue", "mean_max_queue", "max_queue",
+                      "mean_wait_days", "served_per_replication", "share_over_limit", "mean_excess_days"});
+  Json rows = Json::array();
+  for (std::size_t i = 0; i < mc.agencies.size(); ++i) {
+    const model::Agency& a = sc.agencies[i];
+    const report::AgencySummary& s = mc.agencies[i];
+    write_csv_row(out, {csv_text(a.id), csv_text(a.name), std::to_string(a.capacity), csv_number(s.utilisation, 4),
+                        csv_number(s.mean_queue, 3), csv_number(s.mean_max_queue, 3), std::to_string(s.max_queue),
+                        csv_number(s.mean_wait, 2), csv_number(s.served, 2), csv_number(s.share_over_limit, 4),
+                        csv_number(s.mean_excess, 2)});
+    rows.push_back({{"id", a.id}, {"name", a.name}, {"capacity", a.capacity}, {"utilisation", number(s.utilisation, 1e4)},
+                    {"mean_queue", number(s.mean_queue, 1e3)}, {"max_queue", s.max_queue},
+                    {"mean_wait_days", number(s.mean_wait, 1e2)}, {"share_over_limit", number(s.share_over_limit, 1e4)},
+                    {"mean_excess_days", number(s.mean_excess, 1e2)}});
+  }
+  return rows;
+}
+
+Json write_approval_times(std::ostream& out, const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"class", "samples", "mean_days", "p10_days", "p50_days", "p90_days"});
+  Json rows = Json::array();
+  for (const auto& [name, d] : {std::pair{"key", &mc.approval_key}, std::pair{"normal", &mc.approval_normal},
+                                std::pair{"all", &mc.approval_all}}) {
+    write_csv_row(out, {name, std::to_string(d->n), csv_number(d->mean, 2), csv_number(d->p10, 2), csv_number(d->p50, 2),
+                        csv_number(d->p90, 2)});
+    rows.push_back({{"class", name}, {"samples", d->n}, {"mean_days", number(d->mean, 1e2)},
+                    {"p10_days", number(d->p10, 1e2)}, {"p50_days", number(d->p50, 1e2)}, {"p90_days", number(d->p90, 1e2)}});
+  }
+  return rows;
+}
+
+void write_criticality(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
+                       const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"project", "step", "name", "criticality"});
+  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+    if (net.tasks[t].done_at_start) continue;
+    const model::Step& step = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];
+    write_csv_row(out, {csv_text(sc.projects[net.tasks[t].project].id), csv_text(step.id), csv_text(step.name),
+                        csv_number(mc.criticality[t], 4)});
+  }
 }
 
 }  // namespace
 
 void write_run(const std::filesystem::path& dir, const model::Scenario& sc, const engine::Network& net,
-               const report::Forecast& f) {
+               const report::MonteCarloForecast& mc, const RunInfo& info) {
   std::filesystem::create_directories(dir);
-  const auto quarters = report::period_rows(f, true, sc.annual_plan);
-  const auto months = report::period_rows(f, false, sc.annual_plan);
   AtomicFileSet files;
-  write_periods(files.add(dir / "forecast_quarterly.csv"), quarters);
-  write_periods(files.add(dir / "forecast_monthly.csv"), months);
-
-  std::ostream& pout = files.add(dir / "projects.csv");
-  write_csv_row(pout, {"id", "name", "template", "class", "kind", "district", "investment", "phase_at_start",
-                       "approval_finish", "start", "completion", "investment_in_horizon", "start_target",
-                       "start_target_met", "completion_target", "completion_target_met"});
-  Json missed = Json::array();
-  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
-    const model::Project& pr = sc.projects[p];
-    const report::ProjectResult& r = f.projects[p];
-    const bool begun = net.project_under_construction[p];
-    const std::string start_met = target_met(pr.start_target, net.origin, r.start, r.start_day, begun);
-    const std::string done_met = target_met(pr.completion_target, net.origin, r.completion, r.completion_day,
-                                            std::isnan(r.completion) && begun);
-    if (start_met == "no") missed.push_back(pr.id);
-    write_csv_row(pout, {csv_text(pr.id), csv_text(pr.name), csv_text(pr.template_id),
-                         std::string(model::to_string(pr.project_class)), std::string(model::to_string(pr.kind)),
-                         csv_text(pr.district), csv_number(pr.investment), phase_at_start(r, begun),
-                         date_cell(net, r.approval_finish, r.approval_finish_day), date_cell(net, r.start, r.start_day),
-                         date_cell(net, r.completion, r.completion_day),
-                         csv_number(r.investment_in_horizon), pr.start_target ? pr.start_target->iso() : "", start_met,
-                         pr.completion_target ? pr.completion_target->iso() : "", done_met});
-  }
+  const Json quarters = write_periods(files.add(dir / "forecast_quarterly.csv"), sc, mc,
+                                      {mc.periods.quarters, mc.quarter_investment, mc.quarter_ytd, mc.quarter_started,
+                                       mc.quarter_completed});
+  const Json months = write_periods(files.add(dir / "forecast_monthly.csv"), sc, mc,
+                                    {mc.periods.months, mc.month_investment, mc.month_ytd, mc.month_started,
+                                     mc.month_completed});
+  const Json at_risk = write_projects(files.add(dir / "projects.csv"), sc, net, mc);
+  const Json agencies = write_agencies(files.add(dir / "agencies.csv"), sc, mc);
+  const Json approval = write_approval_times(files.add(dir / "approval_times.csv"), mc);
+  write_criticality(files.add(dir / "criticality.csv"), sc, net, mc);
 
   Json summary;
   summary["kpsim_version"] = KPSIM_VERSION;
@@ -95,15 +159,23 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   summary["start"] = sc.start.iso();
   summary["end"] = sc.end.iso();
   summary["money_unit"] = sc.money_unit;
-  summary["method"] = "deterministic schedule (CPM): unlimited agency capacity, durations at their most likely value";
+  summary["method"] = info.deterministic ? "discrete-event simulation, durations at their most likely value"
+                                         : "discrete-event simulation, Monte Carlo";
+  summary["seed"] = info.seed;
+  summary["replications"] = mc.replications;
+  summary["blocks"] = mc.blocks;
+  summary["events"] = mc.events;
   summary["projects"] = net.project_count();
   summary["tasks"] = net.task_count();
   summary["annual_plan"] = sc.annual_plan ? Json(*sc.annual_plan) : Json(nullptr);
-  summary["investment_in_horizon"] = money(f.investment_in_horizon);
-  summary["investment_after_horizon"] = money(f.investment_after_horizon);
-  summary["quarters"] = periods_json(quarters);
-  summary["months"] = periods_json(months);
-  summary["projects_missing_start_target"] = missed;
+  const auto horizon = report::column_stats(mc.horizon_investment, 0);
+  summary["investment_in_horizon"] = {{"mean", number(horizon.mean)}, {"p10", number(horizon.p10)},
+                                      {"p50", number(horizon.p50)}, {"p90", number(horizon.p90)}};
+  summary["quarters"] = quarters;
+  summary["months"] = months;
+  summary["agencies"] = agencies;
+  summary["approval_working_days"] = approval;
+  summary["projects_at_risk"] = at_risk;
   Json warnings = Json::array();
   for (const auto& w : sc.warnings) warnings.push_back(w.format());
   summary["warnings"] = warnings;

@@ -5,13 +5,23 @@
 
 #include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
-#include "sim/report/forecast.hpp"
+#include "sim/report/monte_carlo.hpp"
 
 namespace kpsim::io {
 
-// Writes forecast_quarterly.csv, forecast_monthly.csv, projects.csv and
-// summary.json into `dir` (created if missing); all appear together or none.
+struct RunInfo {
+  std::uint64_t seed = 0;
+  bool deterministic = false;
+};
+
+// Writes into `dir` (created if missing), all appearing together or none:
+//   forecast_quarterly.csv, forecast_monthly.csv  completed investment with bands
+//   projects.csv      per project: start and completion, targets at risk
+//   agencies.csv      utilisation, queues, waits, statutory limits
+//   approval_times.csv  realised approval working days per project class
+//   criticality.csv   per step: share of replications on the longest path
+//   summary.json      all of the above in one document, plus the run's settings
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const engine::Network& net,
-               const report::Forecast& forecast);
+               const report::MonteCarloForecast& mc, const RunInfo& info);
 
 }  // namespace kpsim::io

@@ -34,11 +34,18 @@ struct Agency {
 
 enum class StepType : std::uint8_t { approval, land, construction };
 
+// Units of an agency (or other resource pool) a step holds while it runs.
+struct ResourceNeed {
+  std::string agency;
+  int amount = 1;
+};
+
 struct Step {
   std::string id, name;
   StepType type = StepType::approval;
   std::string stage;     // e.g. 立项用地规划许可; used to select steps in policies
   std::string agency;    // empty for construction
+  std::vector<ResourceNeed> needs;  // the agency first (amount 1 unless `needs` says), then others
   std::string calendar;  // resolved: step's own, else agency's, else template's
   core::Distribution duration;  // working days of `calendar`
   std::optional<double> limit;  // statutory limit (法定时限), working days

@@ -63,29 +63,3 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
 
 }  // namespace kpsim::report
 
-namespace kpsim::report {
-
-std::vector<PeriodRow> period_rows(const Forecast& f, bool quarterly, std::optional<double> annual_plan) {
-  const auto& periods = quarterly ? f.periods.quarters : f.periods.months;
-  const auto& results = quarterly ? f.quarters : f.months;
-  std::vector<PeriodRow> rows;
-  double ytd = 0;
-  int year = 0;
-  for (std::size_t i = 0; i < periods.size(); ++i) {
-    PeriodRow r;
-    r.label = periods[i].label;
-    r.first = f.periods.origin + periods[i].begin;
-    r.last = f.periods.origin + (periods[i].end - 1);
-    if (r.first.ymd().year != year) ytd = 0, year = r.first.ymd().year;
-    r.investment = results[i].investment;
-    ytd += r.investment;
-    r.year_to_date = ytd;
-    if (annual_plan) r.share_of_plan = ytd / *annual_plan;
-    r.started = results[i].started;
-    r.completed = results[i].completed;
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
-
-}  // namespace kpsim::report

@@ -42,19 +42,3 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace);
 
 }  // namespace kpsim::report
 
-namespace kpsim::report {
-
-// A period as reported: with year-to-date totals (累计, reset each January,
-// as the statistics bureau reports) and the share of the annual plan.
-struct PeriodRow {
-  std::string label;
-  core::Date first, last;  // inclusive
-  double investment = 0;
-  double year_to_date = 0;
-  double share_of_plan = kNever;  // year_to_date / annual plan; NaN without a plan
-  int started = 0, completed = 0;
-};
-
-std::vector<PeriodRow> period_rows(const Forecast& f, bool quarterly, std::optional<double> annual_plan);
-
-}  // namespace kpsim::report

@@ -12,7 +12,17 @@ using test::ScratchDir;
 
 const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml'";
 const std::filesystem::path kGolden = KPSIM_SOURCE_DIR "/tests/e2e/golden/quickstart";
-const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "summary.json"};
+const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "agencies.csv",
+                              "approval_times.csv", "criticality.csv", "summary.json"};
+
+// Runs the quickstart with extra flags into dir/name and returns the files' contents.
+std::vector<std::string> run_outputs(const ScratchDir& dir, const std::string& name, const std::string& flags) {
+  const auto r = run_kpsim("run " + kQuickstart + " --out '" + (dir / name).string() + "' " + flags);
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::vector<std::string> files;
+  for (const char* f : kResultFiles) files.push_back(read_file(dir / name / f));
+  return files;
+}
 
 TEST(Command, RunWritesTheResultFilesAndPrintsTheQuarterlyTable) {
   ScratchDir dir;
@@ -31,6 +41,21 @@ TEST(Command, QuickstartOutputMatchesTheReviewedGoldenFiles) {
   ScratchDir dir;
   ASSERT_EQ(run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'").status, 0);
   for (const char* f : kResultFiles) EXPECT_EQ(read_file(dir / "out" / f), read_file(kGolden / f)) << f;
+}
+
+TEST(Command, OutputFilesAreByteIdenticalForAnyThreadCount) {
+  ScratchDir dir;
+  const auto one = run_outputs(dir, "t1", "--threads 1 --replications 150");
+  EXPECT_EQ(one, run_outputs(dir, "t2", "--threads 2 --replications 150"));
+  EXPECT_EQ(one, run_outputs(dir, "t4", "--threads 4 --replications 150"));
+}
+
+TEST(Command, TheSameSeedGivesTheSameFilesAndAnotherSeedOthers) {
+  ScratchDir dir;
+  const auto a = run_outputs(dir, "a", "--seed 5 --replications 40");
+  EXPECT_EQ(a, run_outputs(dir, "b", "--seed 5 --replications 40"));
+  const auto c = run_outputs(dir, "c", "--seed 6 --replications 40");
+  EXPECT_NE(a[0], c[0]);  // forecast_quarterly.csv
 }
 
 TEST(Command, RunDefaultsToOutSlashScenarioName) {

@@ -42,19 +42,5 @@ TEST(Forecast, AProjectFortyPercentBuiltCountsOnlyWhatRemains) {
   EXPECT_EQ(f.projects[0].completion_day, 99);  // 2026-04-10, inclusive
 }
 
-TEST(Forecast, YearToDateResetsInJanuaryAndComparesWithThePlan) {
-  model::Scenario s = test::base_scenario();
-  s.end = test::date("2027-06-30");
-  s.templates.push_back(test::make_template("b", {{"c", 546, {}, 1.0}}));
-  s.projects.push_back(test::make_project("P", "b", 546.0));  // 1 per day
-  const engine::Network net = engine::compile(s);
-  const Forecast f = make_forecast(net, engine::schedule_cpm(net).early);
-  const auto rows = period_rows(f, true, 365.0);
-  ASSERT_EQ(rows.size(), 6u);
-  EXPECT_NEAR(rows[3].year_to_date, 365.0, 1e-9);
-  EXPECT_NEAR(rows[3].share_of_plan, 1.0, 1e-12);
-  EXPECT_NEAR(rows[4].year_to_date, 90.0, 1e-9);  // 2027Q1 starts a new year
-}
-
 }  // namespace
 }  // namespace kpsim::report

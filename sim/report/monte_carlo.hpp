@@ -1,0 +1,80 @@
+// Many replications into one forecast with uncertainty bands. Replications
+// run in parallel in blocks; each is summarised right after it runs (its
+// trace is reused), and summaries are reduced in replication order, so the
+// result is identical for any number of threads.
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/engine/network.hpp"
+#include "sim/engine/simulate.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/report/forecast.hpp"
+#include "sim/report/periods.hpp"
+
+namespace kpsim::report {
+
+struct MonteCarloOptions {
+  int replications = 100;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  bool deterministic = false;  // durations at their most likely value (then one replication suffices)
+  // Keep adding blocks of `replications` until the mean and P90 of the
+  // horizon's investment move by less than this (relative) between blocks.
+  std::optional<double> until_converged;
+  int max_blocks = 100;
+};
+
+struct ProjectStats {
+  double p_start_in_horizon = 0;       // among projects not yet under construction
+  double mean_start_day = kNever;      // reported start day, given it starts in the run
+  double mean_completion_day = kNever;
+  double p_start_target_missed = kNever;       // NaN without a target
+  double p_completion_target_missed = kNever;
+  double mean_investment_in_horizon = 0;
+};
+
+struct AgencySummary {
+  double utilisation = 0;   // busy units × working days / (capacity × working days), inside the horizon
+  double mean_queue = 0;    // time-average waiting requests inside the horizon
+  double mean_max_queue = 0;
+  std::uint32_t max_queue = 0;  // the longest queue in any replication
+  double mean_wait = 0;     // working days from request to service
+  double served = 0;        // requests served per replication
+  double share_over_limit = kNever;  // of served steps with a statutory limit
+  double mean_excess = kNever;       // working days beyond the limit, when over
+};
+
+struct Distribution3 {
+  double mean = 0, p10 = 0, p50 = 0, p90 = 0;
+  std::size_t n = 0;
+};
+
+struct MonteCarloForecast {
+  Periods periods;
+  int replications = 0;
+  int blocks = 1;                   // > 1 when run until converged
+  std::uint64_t events = 0;         // events processed, all replications
+  // Replication × period.
+  Eigen::MatrixXd month_investment, quarter_investment;
+  Eigen::MatrixXd month_ytd, quarter_ytd;  // year to date, reset each January
+  Eigen::MatrixXd month_started, month_completed, quarter_started, quarter_completed;
+  Eigen::VectorXd horizon_investment;      // per replication
+  std::uint32_t start_candidates = 0;      // projects not under construction at the start
+  std::vector<ProjectStats> projects;
+  std::vector<AgencySummary> agencies;
+  Distribution3 approval_key, approval_normal, approval_all;  // realised approval working days
+  std::vector<double> criticality;  // per task: share of replications on its project's longest path
+};
+
+MonteCarloForecast run_monte_carlo(const model::Scenario& scenario, const engine::Network& net,
+                                   const MonteCarloOptions& options);
+
+// Per-period statistics of one column block, for writers.
+Distribution3 column_stats(const Eigen::MatrixXd& m, Eigen::Index column);
+
+}  // namespace kpsim::report

@@ -1,0 +1,63 @@
+#include "sim/core/event_set.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/rng.hpp"
+
+namespace kpsim::core {
+
+TEST(EventSet, SameTimeEventsPopInInsertionOrder) {
+  EventSet s;
+  for (std::uint32_t i = 0; i < 50; ++i) s.schedule(3.0, 0, i);
+  for (std::uint32_t i = 0; i < 50; ++i) EXPECT_EQ(s.pop().target, i);
+}
+
+TEST(EventSet, UrgentEventsGoFirstAtTheSameTime) {
+  EventSet s;
+  s.schedule(1.0, 0, 1);
+  s.schedule(1.0, 0, 2, Priority::urgent);
+  s.schedule(0.5, 0, 3);
+  EXPECT_EQ(s.pop().target, 3u);
+  EXPECT_EQ(s.pop().target, 2u);
+  EXPECT_EQ(s.pop().target, 1u);
+  EXPECT_TRUE(s.empty());
+}
+
+template <class Set>
+void pops_in_time_order() {
+  Set s;
+  RngStream rng(7);
+  std::vector<std::pair<double, std::uint32_t>> expected;
+  for (std::uint32_t i = 0; i < 5000; ++i) {
+    const double t = std::floor(rng.uniform() * 100);  // many ties
+    s.schedule(t, 0, i);
+    expected.emplace_back(t, i);
+  }
+  std::stable_sort(expected.begin(), expected.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (const auto& [t, i] : expected) {
+    const Event e = s.pop();
+    ASSERT_EQ(e.time, t);
+    ASSERT_EQ(e.target, i);
+  }
+}
+
+TEST(EventSet, BinaryAndQuaternaryHeapsPopInTimeThenInsertionOrder) {
+  pops_in_time_order<DaryEventSet<2>>();
+  pops_in_time_order<DaryEventSet<4>>();
+  pops_in_time_order<DaryEventSet<8>>();
+}
+
+TEST(EventSet, ClearStartsTheSequenceAgain) {
+  EventSet s;
+  s.schedule(1.0, 0, 1);
+  s.clear();
+  EXPECT_TRUE(s.empty());
+  s.schedule(2.0, 0, 9);
+  s.schedule(2.0, 0, 8);
+  EXPECT_EQ(s.pop().target, 9u);
+}
+
+}  // namespace kpsim::core
