@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <Eigen/Cholesky>
+
 #include "sim/core/rng.hpp"
 
 #include "sim/engine/task_graph.hpp"
@@ -96,6 +98,56 @@ void apply_state(const model::Project& p, const model::Template& t, const Templa
     if (done[s]) remaining[s] = 0.0;
 }
 
+bool strikes(const model::RiskTarget& r, const model::Project& p, const model::Step& s) {
+  if (!r.step.empty() && r.step != s.id) return false;
+  if (!r.milestone.empty() && r.milestone != s.milestone) return false;
+  if (r.type && *r.type != s.type) return false;
+  if (!r.templates.empty() && std::find(r.templates.begin(), r.templates.end(), p.template_id) == r.templates.end())
+    return false;
+  if (r.kind && *r.kind != p.kind) return false;
+  if (r.project_class && *r.project_class != p.project_class) return false;
+  return true;
+}
+
+void compile_risks(const model::Scenario& sc, Network& net) {
+  for (const model::Copula& c : sc.copulas) {
+    const auto n = static_cast<Eigen::Index>(c.members.size());
+    Eigen::MatrixXd m(n, n);
+    for (Eigen::Index i = 0; i < n; ++i)
+      for (Eigen::Index j = 0; j < n; ++j) m(i, j) = c.matrix[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
+    const Eigen::MatrixXd l = Eigen::LLT<Eigen::MatrixXd>(m).matrixL();
+    CopulaFactors f{static_cast<std::uint32_t>(n), {}, c.loading, core::hash_name(c.id)};
+    for (Eigen::Index i = 0; i < n; ++i)
+      for (Eigen::Index j = 0; j < n; ++j) f.cholesky.push_back(l(i, j));
+    net.copulas.push_back(std::move(f));
+    for (const model::Project& p : sc.projects) {
+      const std::string value = model::project_field(p, c.by);
+      const auto it = std::find(c.members.begin(), c.members.end(), value);
+      net.project_member.push_back(it == c.members.end() ? -1 : static_cast<std::int32_t>(it - c.members.begin()));
+    }
+  }
+  for (const model::Risk& r : sc.risks) {
+    RiskRule rule;
+    rule.effect = r.effect;
+    rule.probability = r.probability;
+    rule.amount = r.amount;
+    rule.until_day = r.until - sc.start;
+    if (r.target.from) rule.from_day = *r.target.from - sc.start;
+    if (r.target.to) rule.to_day = (*r.target.to - sc.start) + 1;
+    rule.copula = r.copula.empty() ? -1 : static_cast<std::int32_t>(index_of(sc.copulas, r.copula));
+    rule.hash = core::hash_name(r.id);
+    net.risks.push_back(rule);
+  }
+  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+    net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
+    const model::Project& p = sc.projects[net.tasks[t].project];
+    const model::Step& s = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];
+    for (std::uint32_t r = 0; r < sc.risks.size(); ++r)
+      if (strikes(sc.risks[r].target, p, s)) net.task_risk.push_back(r);
+  }
+  net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
+}
+
 }  // namespace
 
 Network compile(const model::Scenario& sc) {
@@ -177,6 +229,7 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
+  compile_risks(sc, net);
   // Predecessors still to finish; a finished task releases nobody.
   net.pred_count.assign(net.tasks.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t)

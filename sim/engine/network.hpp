@@ -26,6 +26,26 @@ struct Task {
   bool before_construction = false;  // an approval/land step that construction waits for
 };
 
+// A risk as the engine applies it to the tasks it may strike.
+struct RiskRule {
+  model::RiskEffect effect = model::RiskEffect::delay;
+  double probability = 0;
+  core::Distribution amount;
+  double until_day = 0;                 // pause_until
+  double from_day = -std::numeric_limits<double>::infinity();  // window on the ready time: [from, to)
+  double to_day = std::numeric_limits<double>::infinity();
+  std::int32_t copula = -1;
+  std::uint64_t hash = 0;
+};
+
+// Correlated latent factors, one per member: factor = L · independent normals.
+struct CopulaFactors {
+  std::uint32_t members = 0;
+  std::vector<double> cholesky;  // members × members, row-major, lower triangular
+  double loading = 1;
+  std::uint64_t hash = 0;
+};
+
 struct Network {
   core::Date origin;           // day 0 = the scenario's start date
   std::int32_t horizon_days = 0;
@@ -50,6 +70,12 @@ struct Network {
   std::vector<std::uint32_t> need_agency;
   std::vector<int> need_amount;
   std::vector<std::uint64_t> step_hash;       // hash of the step id: keys random streams
+  std::vector<std::uint32_t> risk_begin;      // CSR: risks that may strike task t
+  std::vector<std::uint32_t> task_risk;
+
+  std::vector<RiskRule> risks;
+  std::vector<CopulaFactors> copulas;
+  std::vector<std::int32_t> project_member;   // [copula × projects + project]: member index, -1 if none
 
   // Projects.
   std::vector<std::uint32_t> project_begin;   // tasks of p: [project_begin[p], project_begin[p+1])

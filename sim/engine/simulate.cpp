@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <limits>
 
 #include "sim/core/rng.hpp"
@@ -11,7 +12,7 @@
 namespace kpsim::engine {
 namespace {
 
-enum EventKind : std::uint16_t { kReady = 1, kFinish = 2 };
+enum EventKind : std::uint16_t { kReady = 1, kFinish = 2, kResume = 3 };
 
 class Engine {
  public:
@@ -31,6 +32,7 @@ class Engine {
       switch (e.kind) {
         case kReady: on_ready(e.target, e.time); break;
         case kFinish: on_finish(e.target, e.time); break;
+        case kResume: request(e.target, e.time); break;
         default: assert(false && "unknown event kind");
       }
     }
@@ -41,7 +43,14 @@ class Engine {
   void reset() {
     std::fill(r_.trace.start.begin(), r_.trace.start.end(), 0.0);
     std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), 0.0);
+    std::fill(r_.trace.idle.begin(), r_.trace.idle.end(), 0.0);
     std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
+    std::fill(r_.extra_work.begin(), r_.extra_work.end(), 0.0);
+    std::fill(r_.attempt.begin(), r_.attempt.end(), 0);
+    std::fill(r_.rework.begin(), r_.rework.end(), 0);
+    std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
+    std::fill(r_.factors.begin(), r_.factors.end(), 0.0);
+    draw_factors();
     std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
@@ -53,12 +62,65 @@ class Engine {
     multi_waiting_ = 0;
   }
 
+  // A rework attempt draws a fresh duration from its own stream.
   double work_of(std::uint32_t t) const {
     if (settings_.deterministic) return deterministic_work(net_, t);
     const Task& task = net_.tasks[t];
-    auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project], net_.step_hash[t],
-                                      core::Purpose::duration);
+    auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
+                                      net_.step_hash[t] ^ (r_.attempt[t] * core::kGolden), core::Purpose::duration);
     return core::sample(net_.duration[t], rng) * net_.remaining[t];
+  }
+
+  // Each copula's member factors for this replication: L · independent normals.
+  void draw_factors() {
+    std::size_t at = 0;
+    for (const CopulaFactors& c : net_.copulas) {
+      double* z = r_.factors.data() + at;
+      for (std::uint32_t i = 0; i < c.members; ++i) {
+        auto rng = core::RngStream::keyed(seed_, replication_, c.hash, i, core::Purpose::copula);
+        const double eps = core::normal_quantile(rng.uniform());
+        for (std::uint32_t row = i; row < c.members; ++row) z[row] += c.cholesky[row * c.members + i] * eps;
+      }
+      at += c.members;
+    }
+  }
+
+  const double* factors_of(std::int32_t copula) const {
+    std::size_t at = 0;
+    for (std::int32_t c = 0; c < copula; ++c) at += net_.copulas[static_cast<std::size_t>(c)].members;
+    return r_.factors.data() + at;
+  }
+
+  // Draws the risks that may strike t as it becomes ready; returns the day
+  // before which it may not begin (a funding pause), or `now`.
+  double strike_risks(std::uint32_t t, double now) {
+    double begin = now;
+    const Task& task = net_.tasks[t];
+    for (std::uint32_t i = net_.risk_begin[t]; i < net_.risk_begin[t + 1]; ++i) {
+      const RiskRule& rule = net_.risks[net_.task_risk[i]];
+      if (now < rule.from_day || now >= rule.to_day) continue;
+      auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project], net_.step_hash[t] ^ rule.hash,
+                                        core::Purpose::risk);
+      bool strikes;
+      const std::int32_t member = rule.copula < 0 ? -1 : net_.project_member[static_cast<std::size_t>(rule.copula) * net_.project_count() + task.project];
+      if (member >= 0) {
+        const CopulaFactors& c = net_.copulas[static_cast<std::size_t>(rule.copula)];
+        const double x = std::sqrt(c.loading) * factors_of(rule.copula)[member] +
+                         std::sqrt(1 - c.loading) * core::normal_quantile(rng.uniform());
+        strikes = core::normal_cdf(x) < rule.probability;
+      } else {
+        strikes = rng.uniform() < rule.probability;
+      }
+      if (!strikes) continue;
+      ++r_.risk_hits[net_.task_risk[i]];
+      switch (rule.effect) {
+        case model::RiskEffect::delay: r_.extra_work[t] += core::sample(rule.amount, rng); break;
+        case model::RiskEffect::stall: r_.trace.idle[t] += core::sample(rule.amount, rng); break;
+        case model::RiskEffect::rework: r_.rework[t] = 1; break;
+        case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
+      }
+    }
+    return begin;
   }
 
   std::uint32_t needs_begin(std::uint32_t t) const { return net_.need_begin[t]; }
@@ -80,6 +142,15 @@ class Engine {
 
   void on_ready(std::uint32_t t, double now) {
     r_.ready[t] = now;
+    if (net_.risk_begin[t] != net_.risk_begin[t + 1]) {
+      const double begin = strike_risks(t, now);
+      if (begin > now) return r_.event_set.schedule(begin, kResume, t);
+    }
+    request(t, now);
+  }
+
+  void request(std::uint32_t t, double now) {
+    r_.requested[t] = now;
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     if (r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
@@ -93,18 +164,26 @@ class Engine {
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     const core::Calendar& cal = net_.calendars[net_.tasks[t].calendar];
-    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.ready[t]);
+    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.requested[t]);
     ++r_.agency[a].served;
     start(t, now);
   }
 
   void start(std::uint32_t t, double now) {
-    const Span span = work_span(net_.calendars[net_.tasks[t].calendar], now, work_of(t));
-    r_.trace.start[t] = span.start;
+    const bool first = r_.attempt[t] == 0;
+    const double work = work_of(t) + (first ? r_.extra_work[t] + r_.trace.idle[t] : 0.0);
+    const Span span = work_span(net_.calendars[net_.tasks[t].calendar], now, work);
+    if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
+    r_.service_begin[t] = span.start;
     r_.event_set.schedule(span.finish, kFinish, t);
   }
 
   void on_finish(std::uint32_t t, double now) {
+    if (r_.rework[t] && r_.attempt[t] == 0) {  // done once, to be done again
+      if (holds_resources(t)) release(t, now);
+      r_.attempt[t] = 1;
+      return request(t, now);
+    }
     r_.trace.finish[t] = now;
     if (holds_resources(t)) release(t, now);
     for (std::uint32_t i = net_.succ_begin[t]; i < net_.succ_begin[t + 1]; ++i) {
@@ -116,7 +195,7 @@ class Engine {
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = net_.calendars[net_.tasks[t].calendar];
     const std::uint32_t primary = net_.need_agency[needs_begin(t)];
-    const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.trace.start[t], horizon_));
+    const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.service_begin[t], horizon_));
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
       r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
       r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
@@ -165,8 +244,18 @@ Replication::Replication(const Network& net) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
   trace.start.resize(n);
   trace.finish.resize(n);
+  trace.idle.resize(n);
   ready.resize(n);
   pending.resize(n);
+  requested.resize(n);
+  service_begin.resize(n);
+  extra_work.resize(n);
+  attempt.resize(n);
+  rework.resize(n);
+  risk_hits.resize(net.risks.size());
+  std::size_t members = 0;
+  for (const auto& c : net.copulas) members += c.members;
+  factors.resize(members);
   agency.resize(agencies);
   free_units.resize(agencies);
   queue_changed.resize(agencies);

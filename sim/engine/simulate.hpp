@@ -35,12 +35,18 @@ struct Replication {
   explicit Replication(const Network& net);
 
   Trace trace;
-  std::vector<double> ready;   // when the task's predecessors had all finished (its request time)
+  std::vector<double> ready;   // when the task's predecessors had all finished
   std::vector<AgencyStats> agency;
+  std::vector<std::uint32_t> risk_hits;  // per risk: how many tasks it struck
   std::uint64_t events = 0;    // events processed
 
   // Working state.
   std::vector<std::uint32_t> pending;
+  std::vector<double> requested;   // when the current attempt asked for its resources
+  std::vector<double> service_begin;  // when the current attempt's work began
+  std::vector<double> extra_work;  // working days added by delay risks
+  std::vector<std::uint8_t> attempt, rework;
+  std::vector<double> factors;     // copula factors, all copulas' members in a row
   std::vector<int> free_units;
   std::vector<Waitlist> waitlists;
   std::vector<double> queue_changed;

@@ -10,6 +10,9 @@ namespace kpsim::engine {
 // start = finish = 0 (Network::tasks[t].done_at_start says so).
 struct Trace {
   std::vector<double> start, finish;
+  // Working days at the start of the task with no progress and no spend
+  // (a stalled site, 开而不动); empty means none anywhere.
+  std::vector<double> idle;
 };
 
 }  // namespace kpsim::engine

@@ -7,6 +7,7 @@
 #include "sim/io/read_calendars.hpp"
 #include "sim/io/read_distribution.hpp"
 #include "sim/io/read_projects_csv.hpp"
+#include "sim/io/read_risks.hpp"
 #include "sim/io/suggest.hpp"
 #include "sim/io/yaml_reader.hpp"
 
@@ -46,7 +47,8 @@ class ScenarioReader {
     s_.file = path_;
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
-                      "annual_plan", "calendars", "agencies", "templates", "projects", "projects_csv"});
+                      "annual_plan", "calendars", "agencies", "templates", "projects", "projects_csv", "copulas",
+                      "risks"});
     if (!m.ok()) return s_;
     read_header(m);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
@@ -55,6 +57,8 @@ class ScenarioReader {
     if (auto p = m.get("projects"))
       for (const Value& e : p->elements()) read_project(e);
     if (auto csv = m.get("projects_csv")) read_projects_csv(*csv, base_dir_, s_);
+    if (auto c = m.get("copulas")) read_copulas(*c, s_);
+    if (auto r = m.get("risks")) read_risks(*r, s_);
     if (!m.has("projects") && !m.has("projects_csv"))
       doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
     check_unique_project_ids();

@@ -40,4 +40,23 @@ std::string_view to_string(ProjectKind k) {
 
 std::string_view to_string(Discipline d) { return d == Discipline::fifo ? "fifo" : "key_first"; }
 
+std::string_view to_string(RiskEffect e) {
+  switch (e) {
+    case RiskEffect::delay: return "delay";
+    case RiskEffect::rework: return "rework";
+    case RiskEffect::stall: return "stall";
+    case RiskEffect::pause_until: return "pause_until";
+  }
+  return "?";
+}
+
+std::string project_field(const Project& p, std::string_view field) {
+  if (field == "district") return p.district;
+  if (field == "kind") return std::string(to_string(p.kind));
+  if (field == "class") return std::string(to_string(p.project_class));
+  if (field == "template") return p.template_id;
+  if (field == "level") return p.level;
+  return {};
+}
+
 }  // namespace kpsim::model

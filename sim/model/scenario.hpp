@@ -89,6 +89,49 @@ struct Project {
   double completed_investment() const { return state.completed_investment.value_or(state.progress * investment); }
 };
 
+// A risk: with `probability` it strikes a step when the step becomes ready.
+enum class RiskEffect : std::uint8_t {
+  delay,        // extra working days on the step (amount)
+  rework,       // the step is done again once it finishes (a fresh duration)
+  stall,        // construction starts but stands idle for `amount` working days (开而不动)
+  pause_until,  // the step cannot begin before `until` (资金不到位)
+};
+
+// Which steps a risk can strike; every given criterion must hold.
+struct RiskTarget {
+  std::string step;       // step id, in any template that has it
+  std::string milestone;  // or: the step that reaches this milestone
+  std::optional<StepType> type;
+  std::vector<std::string> templates;
+  std::optional<ProjectKind> kind;
+  std::optional<ProjectClass> project_class;
+  std::optional<core::Date> from, to;  // the step becomes ready inside this window (inclusive)
+};
+
+struct Risk {
+  std::string id, name;
+  RiskTarget target;
+  double probability = 0;
+  RiskEffect effect = RiskEffect::delay;
+  core::Distribution amount;  // delay and stall: working days
+  core::Date until;           // pause_until
+  std::string copula;         // correlated through this copula, if any
+  SourceLoc loc;
+};
+
+// Risk occurrences correlated across projects grouped by a project field:
+// each member (e.g. a district) has a latent normal factor, correlated
+// between members by `matrix`; an occurrence's latent is
+// sqrt(loading)·factor + sqrt(1 − loading)·own noise.
+struct Copula {
+  std::string id;
+  std::string by;  // district, kind, class, template or level
+  std::vector<std::string> members;
+  std::vector<std::vector<double>> matrix;
+  double loading = 1;
+  SourceLoc loc;
+};
+
 struct Scenario {
   int schema = 1;
   std::string name;
@@ -103,6 +146,8 @@ struct Scenario {
   std::vector<Agency> agencies;
   std::vector<Template> templates;
   std::vector<Project> projects;
+  std::vector<Risk> risks;
+  std::vector<Copula> copulas;
   std::vector<Diagnostic> warnings;
 
   std::int32_t horizon_days() const { return end - start + 1; }
@@ -115,5 +160,8 @@ std::string_view to_string(StepType t);
 std::string_view to_string(ProjectClass c);
 std::string_view to_string(ProjectKind k);
 std::string_view to_string(Discipline d);
+std::string_view to_string(RiskEffect e);
+// The value of a project's grouping field for copulas ("district", "kind", …).
+std::string project_field(const Project& p, std::string_view field);
 
 }  // namespace kpsim::model

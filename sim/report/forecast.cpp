@@ -33,7 +33,10 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
       if (e > last_finish) last_start = s, last_finish = e;
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       if (task.type == model::StepType::construction) first_construction = std::min(first_construction, s);
-      const double in_horizon = add_spend(net.calendars[task.calendar], s, e, net.spend[t], periods, per_month);
+      const core::Calendar& cal = net.calendars[task.calendar];
+      const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
+      const double spend_from = idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s;
+      const double in_horizon = add_spend(cal, std::min(spend_from, e), e, net.spend[t], periods, per_month);
       r.investment_in_horizon += in_horizon;
       f.investment_after_horizon += net.spend[t] - in_horizon;
     }
