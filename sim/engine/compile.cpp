@@ -109,6 +109,27 @@ bool strikes(const model::RiskTarget& r, const model::Project& p, const model::S
   return true;
 }
 
+// A project waits for a grant when it needs land from a pool and still has
+// land steps to do.
+void compile_land(const model::Scenario& sc, Network& net) {
+  for (std::uint32_t i = 0; i < sc.land_pools.size(); ++i) {
+    net.pool_discipline.push_back(sc.land_pools[i].discipline);
+    for (const model::LandRelease& r : sc.land_pools[i].releases)
+      net.land_releases.push_back({static_cast<double>(std::max(0, r.date - sc.start)), r.mu, i});
+  }
+  std::stable_sort(net.land_releases.begin(), net.land_releases.end(),
+                   [](const LandTranche& a, const LandTranche& b) { return a.day < b.day; });
+  for (std::uint32_t p = 0; p < sc.projects.size(); ++p) {
+    const model::Project& pr = sc.projects[p];
+    bool land_to_do = false;
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+      land_to_do |= net.tasks[t].type == model::StepType::land && !net.tasks[t].done_at_start;
+    const bool needs = land_to_do && pr.land_mu > 0 && sc.find_land_pool(pr.land_pool);
+    net.project_pool.push_back(needs ? static_cast<std::int32_t>(index_of(sc.land_pools, pr.land_pool)) : -1);
+    net.project_land.push_back(pr.land_mu);
+  }
+}
+
 void compile_risks(const model::Scenario& sc, Network& net) {
   for (const model::Copula& c : sc.copulas) {
     const auto n = static_cast<Eigen::Index>(c.members.size());
@@ -229,6 +250,7 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
+  compile_land(sc, net);
   compile_risks(sc, net);
   // Predecessors still to finish; a finished task releases nobody.
   net.pred_count.assign(net.tasks.size(), 0);

@@ -1,6 +1,7 @@
 #include "sim/engine/longest_path.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kpsim::engine {
 
@@ -10,9 +11,9 @@ void mark_longest_paths(const Network& net, const Trace& trace, const std::vecto
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     double last = -1;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-      if (!net.tasks[t].done_at_start) last = std::max(last, trace.finish[t]);
+      if (!net.tasks[t].done_at_start && std::isfinite(trace.finish[t])) last = std::max(last, trace.finish[t]);
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-      if (!net.tasks[t].done_at_start && trace.finish[t] == last) critical[t] = true;
+      if (!net.tasks[t].done_at_start && last >= 0 && trace.finish[t] == last) critical[t] = true;
   }
   // Successors have higher indices, so one reverse sweep settles every task.
   for (std::uint32_t u = net.task_count(); u-- > 0;) {

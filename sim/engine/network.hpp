@@ -46,6 +46,12 @@ struct CopulaFactors {
   std::uint64_t hash = 0;
 };
 
+struct LandTranche {
+  double day = 0;
+  double mu = 0;
+  std::uint32_t pool = 0;
+};
+
 struct Network {
   core::Date origin;           // day 0 = the scenario's start date
   std::int32_t horizon_days = 0;
@@ -72,6 +78,11 @@ struct Network {
   std::vector<std::uint64_t> step_hash;       // hash of the step id: keys random streams
   std::vector<std::uint32_t> risk_begin;      // CSR: risks that may strike task t
   std::vector<std::uint32_t> task_risk;
+
+  std::vector<LandTranche> land_releases;     // every pool's releases, by day
+  std::vector<model::Discipline> pool_discipline;
+  std::vector<std::int32_t> project_pool;     // -1: the project needs no land grant
+  std::vector<double> project_land;           // 亩
 
   std::vector<RiskRule> risks;
   std::vector<CopulaFactors> copulas;

@@ -12,7 +12,9 @@
 namespace kpsim::engine {
 namespace {
 
-enum EventKind : std::uint16_t { kReady = 1, kFinish = 2, kResume = 3 };
+enum EventKind : std::uint16_t { kReady = 1, kFinish = 2, kResume = 3, kLandRelease = 4 };
+
+constexpr double kNeverRan = std::numeric_limits<double>::infinity();
 
 class Engine {
  public:
@@ -23,6 +25,9 @@ class Engine {
 
   void run() {
     reset();
+    // Land released on a day is there for requests made that day.
+    for (std::uint32_t i = 0; i < net_.land_releases.size(); ++i)
+      r_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
     for (std::uint32_t p = 0; p < net_.project_count(); ++p)
       for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
         if (!net_.tasks[t].done_at_start && r_.pending[t] == 0) r_.event_set.schedule(net_.project_ready[p], kReady, t);
@@ -33,16 +38,21 @@ class Engine {
         case kReady: on_ready(e.target, e.time); break;
         case kFinish: on_finish(e.target, e.time); break;
         case kResume: request(e.target, e.time); break;
+        case kLandRelease: on_land_release(e.target, e.time); break;
         default: assert(false && "unknown event kind");
       }
     }
     for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
+    for (std::uint32_t pool = 0; pool < r_.land_waiting.size(); ++pool)
+      r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(r_.land_waiting[pool].size());
   }
 
  private:
   void reset() {
-    std::fill(r_.trace.start.begin(), r_.trace.start.end(), 0.0);
-    std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), 0.0);
+    for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
+      const double never = net_.tasks[t].done_at_start ? 0.0 : kNeverRan;
+      r_.trace.start[t] = r_.trace.finish[t] = never;
+    }
     std::fill(r_.trace.idle.begin(), r_.trace.idle.end(), 0.0);
     std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
     std::fill(r_.extra_work.begin(), r_.extra_work.end(), 0.0);
@@ -50,6 +60,11 @@ class Engine {
     std::fill(r_.rework.begin(), r_.rework.end(), 0);
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
     std::fill(r_.factors.begin(), r_.factors.end(), 0.0);
+    std::fill(r_.land.begin(), r_.land.end(), LandStats{});
+    std::fill(r_.land_available.begin(), r_.land_available.end(), 0.0);
+    for (auto& w : r_.land_waiting) w.clear();
+    std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
+    std::fill(r_.waits_for_land.begin(), r_.waits_for_land.end(), 0);
     draw_factors();
     std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
@@ -150,6 +165,9 @@ class Engine {
   }
 
   void request(std::uint32_t t, double now) {
+    const std::uint32_t p = net_.tasks[t].project;
+    if (net_.tasks[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
+      return wait_for_land(t, p, now);
     r_.requested[t] = now;
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
@@ -215,6 +233,53 @@ class Engine {
     }
   }
 
+  void wait_for_land(std::uint32_t t, std::uint32_t p, double now) {
+    r_.waits_for_land[t] = 1;
+    if (r_.land_state[p] != 0) return;
+    r_.land_state[p] = 1;
+    r_.land_asked[p] = now;
+    const auto pool = static_cast<std::uint32_t>(net_.project_pool[p]);
+    const bool normal = net_.pool_discipline[pool] == model::Discipline::key_first && !net_.project_key[p];
+    const Replication::LandWait w{(normal ? 1ull << 63 : 0) | r_.request_seq++, p};
+    auto& list = r_.land_waiting[pool];
+    list.insert(std::upper_bound(list.begin(), list.end(), w, [](const auto& a, const auto& b) { return a.order < b.order; }), w);
+    allocate_land(pool, now);
+  }
+
+  void on_land_release(std::uint32_t i, double now) {
+    const LandTranche& tranche = net_.land_releases[i];
+    r_.land_available[tranche.pool] += tranche.mu;
+    allocate_land(tranche.pool, now);
+  }
+
+  // Grants, in priority order, every waiting project whose whole need fits
+  // (first fit: a large need does not block smaller ones behind it).
+  void allocate_land(std::uint32_t pool, double now) {
+    auto& list = r_.land_waiting[pool];
+    std::vector<std::uint32_t>& granted = r_.granted_scratch;
+    granted.clear();
+    std::size_t keep = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::uint32_t p = list[i].project;
+      if (net_.project_land[p] <= r_.land_available[pool] + 1e-9) {
+        r_.land_available[pool] -= net_.project_land[p];
+        granted.push_back(p);
+      } else {
+        list[keep++] = list[i];
+      }
+    }
+    list.resize(keep);
+    for (std::uint32_t p : granted) {
+      r_.land_state[p] = 2;
+      LandStats& s = r_.land[pool];
+      s.granted_mu += net_.project_land[p];
+      ++s.grants;
+      s.wait_sum += now - r_.land_asked[p];
+      for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
+        if (r_.waits_for_land[t]) r_.waits_for_land[t] = 0, request(t, now);
+    }
+  }
+
   // Starts waiting requests in the agency's order while the first one fits:
   // no overtaking, as at a service window.
   void dispatch(std::uint32_t a, double now) {
@@ -256,6 +321,12 @@ Replication::Replication(const Network& net) {
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;
   factors.resize(members);
+  land.resize(net.pool_discipline.size());
+  land_available.resize(net.pool_discipline.size());
+  land_waiting.resize(net.pool_discipline.size());
+  land_state.resize(net.project_count());
+  land_asked.resize(net.project_count());
+  waits_for_land.resize(n);
   agency.resize(agencies);
   free_units.resize(agencies);
   queue_changed.resize(agencies);

@@ -29,6 +29,14 @@ struct AgencyStats {
   double excess_sum = 0;      // working days beyond the limit, over those over it
 };
 
+// Per land pool, over the whole run.
+struct LandStats {
+  double granted_mu = 0;
+  std::uint32_t grants = 0;
+  double wait_sum = 0;           // days from asking to the grant, over grants
+  std::uint32_t waiting_at_end = 0;  // projects never granted
+};
+
 // Everything one replication needs and produces. Sized once for a network
 // and reused: simulate() clears it, it does not reallocate.
 struct Replication {
@@ -38,6 +46,7 @@ struct Replication {
   std::vector<double> ready;   // when the task's predecessors had all finished
   std::vector<AgencyStats> agency;
   std::vector<std::uint32_t> risk_hits;  // per risk: how many tasks it struck
+  std::vector<LandStats> land;
   std::uint64_t events = 0;    // events processed
 
   // Working state.
@@ -47,6 +56,16 @@ struct Replication {
   std::vector<double> extra_work;  // working days added by delay risks
   std::vector<std::uint8_t> attempt, rework;
   std::vector<double> factors;     // copula factors, all copulas' members in a row
+  struct LandWait {
+    std::uint64_t order;  // class bit (key_first pools), then request sequence
+    std::uint32_t project;
+  };
+  std::vector<double> land_available;
+  std::vector<std::vector<LandWait>> land_waiting;  // per pool, in grant order
+  std::vector<std::uint8_t> land_state;     // per project: 0 not asked, 1 waiting, 2 granted
+  std::vector<double> land_asked;           // per project
+  std::vector<std::uint8_t> waits_for_land; // per task
+  std::vector<std::uint32_t> granted_scratch;
   std::vector<int> free_units;
   std::vector<Waitlist> waitlists;
   std::vector<double> queue_changed;

@@ -7,7 +7,8 @@
 namespace kpsim::engine {
 
 // Times are days since the origin. A task finished before the start date has
-// start = finish = 0 (Network::tasks[t].done_at_start says so).
+// start = finish = 0 (Network::tasks[t].done_at_start says so); one that never
+// ran (its project never got land, say) has start = finish = +infinity.
 struct Trace {
   std::vector<double> start, finish;
   // Working days at the start of the task with no progress and no spend

@@ -47,12 +47,13 @@ class ScenarioReader {
     s_.file = path_;
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
-                      "annual_plan", "calendars", "agencies", "templates", "projects", "projects_csv", "copulas",
-                      "risks"});
+                      "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
+                      "copulas", "risks"});
     if (!m.ok()) return s_;
     read_header(m);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
     if (auto a = m.get("agencies")) read_agencies(*a);
+    if (auto l = m.get("land")) read_land(*l);
     if (auto t = m.require("templates")) read_templates(*t);
     if (auto p = m.get("projects"))
       for (const Value& e : p->elements()) read_project(e);
@@ -62,6 +63,7 @@ class ScenarioReader {
     if (!m.has("projects") && !m.has("projects_csv"))
       doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
     check_unique_project_ids();
+    warn_about_unreachable_land();
     warn_about_holiday_coverage();
     return s_;
   }
@@ -122,6 +124,55 @@ class ScenarioReader {
         if (auto name = d->one_of({"fifo", "key_first"}))
           a.discipline = *name == "fifo" ? model::Discipline::fifo : model::Discipline::key_first;
       s_.agencies.push_back(std::move(a));
+    }
+  }
+
+  // land: {pools: {id: {name, discipline, releases: [{date, mu}]}}}
+  void read_land(const Value& v) {
+    MapReader m(v, {"pools"});
+    auto pools = m.require("pools");
+    if (!pools) return;
+    MapReader pm(*pools, {});
+    for (auto& [id, value] : pm.entries()) {
+      model::LandPool pool;
+      pool.id = id;
+      pool.loc = value.loc();
+      MapReader lm(value, {"name", "discipline", "releases"});
+      if (!lm.ok()) continue;
+      if (auto n = lm.get("name")) pool.name = n->text().value_or("");
+      if (pool.name.empty()) pool.name = id;
+      if (auto d = lm.get("discipline"))
+        if (auto name = d->one_of({"fifo", "key_first"}))
+          pool.discipline = *name == "fifo" ? model::Discipline::fifo : model::Discipline::key_first;
+      if (auto releases = lm.require("releases"))
+        for (const Value& r : releases->elements()) {
+          MapReader rm(r, {"date", "mu"});
+          auto date = rm.require("date");
+          auto mu = rm.require("mu");
+          if (!date || !mu) continue;
+          auto d = date->date();
+          auto x = mu->number();
+          if (x && *x < 0) mu->error("E-LAND-001", "a release cannot be negative");
+          if (d && x && *x >= 0) pool.releases.push_back({*d, *x});
+        }
+      std::stable_sort(pool.releases.begin(), pool.releases.end(),
+                       [](const auto& a, const auto& b) { return a.date < b.date; });
+      s_.land_pools.push_back(std::move(pool));
+    }
+  }
+
+  // A project that needs more land than its pool will ever release never starts:
+  // not an input error, but worth saying before the run.
+  void warn_about_unreachable_land() {
+    for (const model::Project& p : s_.projects) {
+      const model::LandPool* pool = s_.find_land_pool(p.land_pool);
+      if (!pool || p.land_mu <= 0) continue;
+      double total = 0;
+      for (const auto& r : pool->releases) total += r.mu;
+      if (p.land_mu > total)
+        diag_.warning("W-LAND-001", p.loc,
+                      "project '" + p.id + "' needs " + std::to_string(p.land_mu) + " 亩 but pool '" + pool->id +
+                          "' releases " + std::to_string(total) + " in all: its land steps will never start");
     }
   }
 
@@ -254,8 +305,8 @@ class ScenarioReader {
   }
 
   void read_project(const Value& v) {
-    MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "investment", "land_mu", "ready",
-                    "start_target", "completion_target", "state"});
+    MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "investment", "land_mu",
+                    "land_pool", "ready", "start_target", "completion_target", "state"});
     if (!m.ok()) return;
     ProjectReader reader(s_, diag_, v.loc());
     for (auto& [key, value] : m.entries()) {

@@ -24,8 +24,8 @@ std::vector<std::string> step_ids(const model::Template& t) {
 const std::vector<std::string>& project_field_names() {
   static const std::vector<std::string> names{
       "id",    "name",   "template",     "class",        "kind",              "level",    "district",
-      "investment", "land_mu", "ready", "start_target", "completion_target", "progress", "completed_investment",
-      "done"};
+      "investment", "land_mu", "land_pool", "ready", "start_target", "completion_target", "progress",
+      "completed_investment", "done"};
   return names;
 }
 
@@ -51,6 +51,7 @@ void ProjectReader::set(std::string_view field, const Located& v) {
   else if (field == "template") p_.template_id = text(), template_ = v;
   else if (field == "level") p_.level = v.text;
   else if (field == "district") p_.district = v.text;
+  else if (field == "land_pool") p_.land_pool = text(), land_pool_ = v;
   else if (field == "class") {
     if (auto c = to_choice(v, {{"key", "重点"}, {"normal", "一般"}}, diag_))
       p_.project_class = *c == "key" ? model::ProjectClass::key : model::ProjectClass::normal;
@@ -108,6 +109,12 @@ bool ProjectReader::finish(model::Project& out) {
         diag_.error("E-PRJ-008", d.loc,
                     "template '" + tmpl->id + "' has no step '" + d.text + "'" + did_you_mean(d.text, step_ids(*tmpl)));
     }
+  if (land_pool_ && !p_.land_pool.empty() && !scenario_.find_land_pool(p_.land_pool)) {
+    std::vector<std::string> pools;
+    for (const auto& lp : scenario_.land_pools) pools.push_back(lp.id);
+    diag_.error("E-PRJ-011", land_pool_->loc, "unknown land pool '" + p_.land_pool + "'" + did_you_mean(p_.land_pool, pools));
+  }
+  if (p_.land_pool.empty() && !scenario_.land_pools.empty()) p_.land_pool = scenario_.land_pools.front().id;
   if (completed_ && p_.investment > 0 && p_.state.completed_investment && *p_.state.completed_investment > p_.investment)
     diag_.error("E-PRJ-009", completed_->loc, "completed investment exceeds the project's total investment");
   out = std::move(p_);

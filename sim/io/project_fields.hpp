@@ -12,7 +12,7 @@
 namespace kpsim::io {
 
 // Scalar field names: id name template class kind level district investment
-// land_mu ready start_target completion_target progress completed_investment
+// land_mu land_pool ready start_target completion_target progress completed_investment
 // (and done, a list of step ids; in CSV separated by ';').
 const std::vector<std::string>& project_field_names();
 
@@ -33,7 +33,7 @@ class ProjectReader {
   model::Project p_;
   std::vector<Located> done_;
   std::vector<std::string> seen_;
-  std::optional<Located> template_, investment_, completed_;
+  std::optional<Located> template_, investment_, completed_, land_pool_;
   std::size_t errors_at_start_;
 };
 

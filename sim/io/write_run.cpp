@@ -125,6 +125,34 @@ Json write_approval_times(std::ostream& out, const report::MonteCarloForecast& m
   return rows;
 }
 
+Json write_land(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"pool", "name", "released_mu", "granted_mu", "projects_granted", "mean_wait_days",
+                      "projects_never_granted"});
+  Json rows = Json::array();
+  for (std::size_t i = 0; i < mc.land.size(); ++i) {
+    const auto& l = mc.land[i];
+    write_csv_row(out, {csv_text(sc.land_pools[i].id), csv_text(sc.land_pools[i].name), csv_number(l.released_mu, 2),
+                        csv_number(l.granted_mu, 2), csv_number(l.grants, 2), csv_number(l.mean_wait_days, 1),
+                        csv_number(l.waiting_at_end, 2)});
+    rows.push_back({{"pool", sc.land_pools[i].id}, {"released_mu", number(l.released_mu, 1e2)},
+                    {"granted_mu", number(l.granted_mu, 1e2)}, {"projects_granted", number(l.grants, 1e2)},
+                    {"mean_wait_days", number(l.mean_wait_days, 10)}, {"projects_never_granted", number(l.waiting_at_end, 1e2)}});
+  }
+  return rows;
+}
+
+Json write_risks(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"risk", "name", "effect", "probability", "strikes_per_replication"});
+  Json rows = Json::array();
+  for (std::size_t i = 0; i < mc.risks.size(); ++i) {
+    const model::Risk& r = sc.risks[i];
+    write_csv_row(out, {csv_text(r.id), csv_text(r.name), std::string(model::to_string(r.effect)),
+                        csv_number(r.probability, 4), csv_number(mc.risks[i].hits, 3)});
+    rows.push_back({{"risk", r.id}, {"name", r.name}, {"strikes_per_replication", number(mc.risks[i].hits, 1e3)}});
+  }
+  return rows;
+}
+
 void write_criticality(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
                        const report::MonteCarloForecast& mc) {
   write_csv_row(out, {"project", "step", "name", "criticality"});
@@ -152,6 +180,8 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   const Json agencies = write_agencies(files.add(dir / "agencies.csv"), sc, mc);
   const Json approval = write_approval_times(files.add(dir / "approval_times.csv"), mc);
   write_criticality(files.add(dir / "criticality.csv"), sc, net, mc);
+  const Json land = write_land(files.add(dir / "land.csv"), sc, mc);
+  const Json risks = write_risks(files.add(dir / "risks.csv"), sc, mc);
 
   Json summary;
   summary["kpsim_version"] = KPSIM_VERSION;
@@ -175,6 +205,8 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   summary["months"] = months;
   summary["agencies"] = agencies;
   summary["approval_working_days"] = approval;
+  summary["land"] = land;
+  summary["risks"] = risks;
   summary["projects_at_risk"] = at_risk;
   Json warnings = Json::array();
   for (const auto& w : sc.warnings) warnings.push_back(w.format());

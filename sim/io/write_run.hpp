@@ -20,6 +20,8 @@ struct RunInfo {
 //   agencies.csv      utilisation, queues, waits, statutory limits
 //   approval_times.csv  realised approval working days per project class
 //   criticality.csv   per step: share of replications on the longest path
+//   land.csv          per land pool: released, granted, waits, projects never granted
+//   risks.csv         per risk: how often it struck
 //   summary.json      all of the above in one document, plus the run's settings
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const engine::Network& net,
                const report::MonteCarloForecast& mc, const RunInfo& info);

@@ -17,6 +17,7 @@ const Step* Template::find_step(std::string_view step_id) const { return find_by
 const CalendarSpec* Scenario::find_calendar(std::string_view id) const { return find_by_id(calendars, id); }
 const Agency* Scenario::find_agency(std::string_view id) const { return find_by_id(agencies, id); }
 const Template* Scenario::find_template(std::string_view id) const { return find_by_id(templates, id); }
+const LandPool* Scenario::find_land_pool(std::string_view id) const { return find_by_id(land_pools, id); }
 
 std::string_view to_string(StepType t) {
   switch (t) {

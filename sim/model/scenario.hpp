@@ -81,12 +81,27 @@ struct Project {
   std::string district;
   double investment = 0;  // total, in the scenario's money unit
   double land_mu = 0;     // land need, 亩
+  std::string land_pool;  // the quota it draws on (default: the first pool)
   std::optional<core::Date> ready;  // enters the pipeline on this date
   std::optional<core::Date> start_target, completion_target;
   ProjectState state;
   SourceLoc loc;
 
   double completed_investment() const { return state.completed_investment.value_or(state.progress * investment); }
+};
+
+// A land quota (用地指标) released in tranches; granted to waiting projects
+// in priority order, each getting its whole need or waiting.
+struct LandRelease {
+  core::Date date;
+  double mu = 0;
+};
+
+struct LandPool {
+  std::string id, name;
+  Discipline discipline = Discipline::key_first;  // 年度用地指标优先保障重点项目
+  std::vector<LandRelease> releases;
+  SourceLoc loc;
 };
 
 // A risk: with `probability` it strikes a step when the step becomes ready.
@@ -144,6 +159,7 @@ struct Scenario {
 
   std::vector<CalendarSpec> calendars;
   std::vector<Agency> agencies;
+  std::vector<LandPool> land_pools;
   std::vector<Template> templates;
   std::vector<Project> projects;
   std::vector<Risk> risks;
@@ -154,6 +170,7 @@ struct Scenario {
   const CalendarSpec* find_calendar(std::string_view id) const;
   const Agency* find_agency(std::string_view id) const;
   const Template* find_template(std::string_view id) const;
+  const LandPool* find_land_pool(std::string_view id) const;
 };
 
 std::string_view to_string(StepType t);

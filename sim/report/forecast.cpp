@@ -1,6 +1,7 @@
 #include "sim/report/forecast.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/report/spend.hpp"
 
@@ -30,6 +31,10 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
       const engine::Task& task = net.tasks[t];
       if (task.done_at_start) continue;
       const double s = trace.start[t], e = trace.finish[t];
+      if (!std::isfinite(e)) {  // never ran: all its spend falls after the horizon
+        f.investment_after_horizon += net.spend[t];
+        continue;
+      }
       if (e > last_finish) last_start = s, last_finish = e;
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       if (task.type == model::StepType::construction) first_construction = std::min(first_construction, s);

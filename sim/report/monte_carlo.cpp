@@ -16,6 +16,8 @@ namespace {
 struct Summary {
   Forecast forecast;
   std::vector<engine::AgencyStats> agencies;
+  std::vector<engine::LandStats> land;
+  std::vector<std::uint32_t> risk_hits;
   std::vector<double> approval_days;  // per project; NaN unless all its approvals ran in the simulation
   std::vector<bool> critical;
   std::uint64_t events = 0;
@@ -36,7 +38,7 @@ void approval_days(const engine::Network& net, const engine::Trace& trace, std::
       if (net.tasks[t].done_at_start) complete = false;
       else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar;
     }
-    if (!any || !complete) continue;
+    if (!any || !complete || !std::isfinite(finish)) continue;
     const core::Calendar& c = net.calendars[calendar];
     out[p] = c.work_before(finish) - c.work_before(net.project_ready[p]);
   }
@@ -45,6 +47,8 @@ void approval_days(const engine::Network& net, const engine::Trace& trace, std::
 void summarise(const engine::Network& net, const engine::Replication& rep, Summary& s) {
   s.forecast = make_forecast(net, rep.trace);
   s.agencies = rep.agency;
+  s.land = rep.land;
+  s.risk_hits = rep.risk_hits;
   approval_days(net, rep.trace, s.approval_days);
   engine::mark_longest_paths(net, rep.trace, rep.ready, s.critical);
   s.events = rep.events;
@@ -69,6 +73,8 @@ class Reducer {
   Reducer(const model::Scenario& sc, const engine::Network& net) : sc_(sc), net_(net) {
     projects_.resize(net.project_count());
     agencies_.resize(net.agency_capacity.size());
+    land_.resize(net.pool_discipline.size());
+    risk_hits_.assign(net.risks.size(), 0);
     critical_.assign(net.task_count(), 0);
   }
 
@@ -88,6 +94,13 @@ class Reducer {
     horizon_.push_back(f.investment_in_horizon);
     for (std::uint32_t p = 0; p < net_.project_count(); ++p) add_project(p, f.projects[p]);
     for (std::size_t a = 0; a < agencies_.size(); ++a) add_agency(a, s.agencies[a]);
+    for (std::size_t i = 0; i < land_.size(); ++i) {
+      land_[i].granted_mu += s.land[i].granted_mu;
+      land_[i].grants += s.land[i].grants;
+      land_[i].wait_sum += s.land[i].wait_sum;
+      land_[i].waiting_at_end += s.land[i].waiting_at_end;
+    }
+    for (std::size_t r = 0; r < risk_hits_.size(); ++r) risk_hits_[r] += s.risk_hits[r];
     for (std::uint32_t p = 0; p < net_.project_count(); ++p)
       if (!std::isnan(s.approval_days[p]))
         (net_.project_key[p] ? approval_key_ : approval_normal_).push_back(s.approval_days[p]);
@@ -159,6 +172,16 @@ class Reducer {
       if (a.limited > 0) s.share_over_limit = a.over / a.limited;
       if (a.over > 0) s.mean_excess = a.excess / a.over;
     }
+    for (std::size_t i = 0; i < land_.size(); ++i) {
+      LandSummary& l = mc.land.emplace_back();
+      for (const auto& tranche : net_.land_releases)
+        if (tranche.pool == i) l.released_mu += tranche.mu;
+      l.granted_mu = land_[i].granted_mu / n;
+      l.grants = land_[i].grants / n;
+      if (land_[i].grants > 0) l.mean_wait_days = land_[i].wait_sum / land_[i].grants;
+      l.waiting_at_end = land_[i].waiting_at_end / n;
+    }
+    for (double h : risk_hits_) mc.risks.push_back({h / n});
     std::vector<double> all = approval_key_;
     all.insert(all.end(), approval_normal_.begin(), approval_normal_.end());
     mc.approval_key = distribution(approval_key_);
@@ -216,6 +239,11 @@ class Reducer {
   std::vector<double> horizon_;
   std::vector<ProjectAcc> projects_;
   std::vector<AgencyAcc> agencies_;
+  struct LandAcc {
+    double granted_mu = 0, grants = 0, wait_sum = 0, waiting_at_end = 0;
+  };
+  std::vector<LandAcc> land_;
+  std::vector<double> risk_hits_;
   std::vector<double> approval_key_, approval_normal_;
   std::vector<std::uint32_t> critical_;
 };

@@ -49,6 +49,18 @@ struct AgencySummary {
   double mean_excess = kNever;       // working days beyond the limit, when over
 };
 
+struct LandSummary {
+  double released_mu = 0;        // released over the whole run (all tranches)
+  double granted_mu = 0;         // per replication
+  double grants = 0;             // projects granted per replication
+  double mean_wait_days = kNever;  // from asking to the grant
+  double waiting_at_end = 0;     // projects never granted, per replication
+};
+
+struct RiskSummary {
+  double hits = 0;  // tasks struck per replication
+};
+
 struct Distribution3 {
   double mean = 0, p10 = 0, p50 = 0, p90 = 0;
   std::size_t n = 0;
@@ -67,6 +79,8 @@ struct MonteCarloForecast {
   std::uint32_t start_candidates = 0;      // projects not under construction at the start
   std::vector<ProjectStats> projects;
   std::vector<AgencySummary> agencies;
+  std::vector<LandSummary> land;
+  std::vector<RiskSummary> risks;
   Distribution3 approval_key, approval_normal, approval_all;  // realised approval working days
   std::vector<double> criticality;  // per task: share of replications on its project's longest path
 };

@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sim/engine/compile.hpp"
+#include "sim/engine/simulate.hpp"
+#include "sim/io/load_scenario.hpp"
+#include "sim/report/forecast.hpp"
+#include "support/run_kpsim.hpp"
+
+namespace kpsim::engine {
+namespace {
+
+// Each project: land transfer (5 days) → build (100 days). `pool` and
+// `projects` are appended per test.
+const char* kBase = R"(kpsim: 1
+name: land
+start: 2026-01-01
+end: 2026-12-31
+calendars:
+  all: {week: all}
+agencies:
+  bank: {capacity: 10, calendar: all}
+templates:
+  t:
+    calendar: all
+    steps:
+      - {id: transfer, type: land, agency: bank, duration: 5}
+      - {id: build, type: construction, duration: 100, share: 1}
+)";
+
+Network network_of(const test::ScratchDir& dir, const std::string& extra) {
+  test::write_file(dir / "s.yaml", std::string(kBase) + extra);
+  return compile(io::load_scenario((dir / "s.yaml").string()));
+}
+
+TEST(Land, KeyProjectsAreGrantedFirstWhenTheQuotaIsReleased) {
+  test::ScratchDir dir;
+  const Network net = network_of(dir, R"(land:
+  pools:
+    quota: {releases: [{date: 2026-01-31, mu: 100}, {date: 2026-04-01, mu: 100}]}
+projects:
+  - {id: N, name: 一般, template: t, investment: 1, land_mu: 100}
+  - {id: K, name: 重点, template: t, investment: 1, land_mu: 100, class: key}
+)");
+  Replication rep(net);
+  simulate(net, 1, 0, {}, rep);
+  EXPECT_EQ(rep.trace.start[2], 30.0);  // K's transfer, on the first release
+  EXPECT_EQ(rep.trace.start[0], 90.0);  // N's, on the second
+  EXPECT_EQ(rep.land[0].grants, 2u);
+  EXPECT_DOUBLE_EQ(rep.land[0].wait_sum, 30.0 + 90.0);
+}
+
+TEST(Land, AProjectGetsItsWholeNeedOrWaitsWithoutBlockingSmallerOnes) {
+  test::ScratchDir dir;
+  const Network net = network_of(dir, R"(land:
+  pools:
+    quota: {discipline: fifo, releases: [{date: 2026-01-01, mu: 100}, {date: 2026-07-01, mu: 100}]}
+projects:
+  - {id: Big, name: 大, template: t, investment: 1, land_mu: 150}
+  - {id: Small, name: 小, template: t, investment: 1, land_mu: 50}
+)");
+  Replication rep(net);
+  simulate(net, 1, 0, {}, rep);
+  EXPECT_EQ(rep.trace.start[2], 0.0);    // Small fits at once
+  EXPECT_EQ(rep.trace.start[0], 181.0);  // Big waits for 2026-07-01
+}
+
+TEST(Land, AProjectNeverGrantedNeverStartsAndItsInvestmentFallsOutside) {
+  test::ScratchDir dir;
+  const Network net = network_of(dir, R"(land:
+  pools:
+    quota: {releases: [{date: 2026-01-01, mu: 10}]}
+projects:
+  - {id: P, name: 项目, template: t, investment: 7, land_mu: 100}
+)");
+  Replication rep(net);
+  simulate(net, 1, 0, {}, rep);
+  EXPECT_TRUE(std::isinf(rep.trace.start[0]));
+  EXPECT_EQ(rep.land[0].waiting_at_end, 1u);
+  const auto f = report::make_forecast(net, rep.trace);
+  EXPECT_TRUE(std::isnan(f.projects[0].start));
+  EXPECT_DOUBLE_EQ(f.investment_in_horizon, 0.0);
+  EXPECT_DOUBLE_EQ(f.investment_after_horizon, 7.0);
+}
+
+TEST(Land, ProjectsWhoseLandIsDoneNeedNoGrant) {
+  test::ScratchDir dir;
+  const Network net = network_of(dir, R"(land:
+  pools:
+    quota: {releases: [{date: 2026-06-01, mu: 10}]}
+projects:
+  - {id: P, name: 项目, template: t, investment: 1, land_mu: 100, state: {done: [transfer]}}
+)");
+  EXPECT_EQ(net.project_pool[0], -1);
+  Replication rep(net);
+  simulate(net, 1, 0, {}, rep);
+  EXPECT_EQ(rep.trace.start[1], 0.0);
+}
+
+}  // namespace
+}  // namespace kpsim::engine
