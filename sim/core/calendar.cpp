@@ -52,19 +52,31 @@ Calendar make_calendar(const WorkPattern& pattern, Date origin, std::int32_t day
   return Calendar(std::move(working));
 }
 
-Calendar::Calendar(std::vector<bool> working) : working_(std::move(working)) {
+Calendar::Calendar(std::vector<bool> working) : working_(std::move(working)) { build_tables(); }
+
+void Calendar::build_tables() {
   const auto n = static_cast<std::int32_t>(working_.size());
   assert(n >= kCycleDays);
   cum_.resize(static_cast<std::size_t>(n) + 1);
+  nth_.clear();
+  cycle_nth_.clear();
   cum_[0] = 0;
   for (std::int32_t i = 0; i < n; ++i) {
-    cum_[static_cast<std::size_t>(i) + 1] = cum_[static_cast<std::size_t>(i)] + (working_[static_cast<std::size_t>(i)] ? 1 : 0);
-    if (working_[static_cast<std::size_t>(i)]) nth_.push_back(i);
+    const bool on = working_[static_cast<std::size_t>(i)];
+    cum_[static_cast<std::size_t>(i) + 1] = cum_[static_cast<std::size_t>(i)] + (on ? 1 : 0);
+    if (on) nth_.push_back(i);
   }
   for (std::int32_t i = n - kCycleDays; i < n; ++i)
     if (working_[static_cast<std::size_t>(i)]) cycle_nth_.push_back(i - (n - kCycleDays));
   cycle_work_ = static_cast<std::int32_t>(cycle_nth_.size());
   assert(cycle_work_ > 0);
+}
+
+void Calendar::assign_with_closed_days(const Calendar& base, const std::vector<std::int32_t>& closed) {
+  working_ = base.working_;
+  for (std::int32_t d : closed)
+    if (d >= 0 && static_cast<std::size_t>(d) < working_.size()) working_[static_cast<std::size_t>(d)] = false;
+  build_tables();
 }
 
 bool Calendar::is_working_day(std::int64_t day) const {

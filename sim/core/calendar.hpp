@@ -61,10 +61,16 @@ class Calendar {
   double finish(double t, double work) const;
 
   bool is_working_day(std::int64_t day) const;
+
+  // This calendar becomes `base` with the given days (indices into the table)
+  // closed. Reuses its storage: no allocation once sized, so replications
+  // can each have their own lost days cheaply.
+  void assign_with_closed_days(const Calendar& base, const std::vector<std::int32_t>& closed);
   std::int32_t table_days() const { return static_cast<std::int32_t>(working_.size()); }
 
  private:
   double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies
+  void build_tables();
 
   std::vector<bool> working_;
   std::vector<std::int32_t> cum_;          // cum_[i] = working days in [0, i), size n+1

@@ -178,9 +178,25 @@ Network compile(const model::Scenario& sc) {
   net.horizon_days = sc.horizon_days();
 
   const std::int32_t table_days = net.horizon_days + kCalendarTailDays;
-  for (const model::CalendarSpec& spec : sc.calendars) {
+  for (std::uint16_t c = 0; c < sc.calendars.size(); ++c) {
+    const model::CalendarSpec& spec = sc.calendars[c];
     net.calendars.push_back(core::make_calendar(spec.pattern, sc.start, table_days));
     check_calendar(net.calendars.back(), spec, diag);
+    for (const model::LostDays& l : spec.lost_days) {
+      CalendarRisk risk{c, 0, l.per_month, core::hash_name(spec.id + "/" + l.name + "/" + std::to_string(&l - spec.lost_days.data()))};
+      for (int m : l.months) risk.months_mask |= static_cast<std::uint16_t>(1u << (m - 1));
+      net.calendar_risks.push_back(risk);
+    }
+  }
+  if (!net.calendar_risks.empty()) {
+    // Lost days matter where work happens: the horizon and the years just after it.
+    const std::int32_t span = std::min(table_days, net.horizon_days + 5 * 366);
+    for (std::int32_t day = 0; day < span;) {
+      const core::YearMonthDay ymd = (sc.start + day).ymd();
+      const std::int32_t end = std::min(span, day + core::days_in_month(ymd.year, ymd.month) - ymd.day + 1);
+      net.lost_day_months.push_back({day, end, ymd.month});
+      day = end;
+    }
   }
   for (const model::Agency& a : sc.agencies) {
     net.agency_capacity.push_back(a.capacity);

@@ -46,6 +46,20 @@ struct CopulaFactors {
   std::uint64_t hash = 0;
 };
 
+// Random lost working days on a calendar, for the months in `months_mask`.
+struct CalendarRisk {
+  std::uint16_t calendar = 0;
+  std::uint16_t months_mask = 0;  // bit m-1 for month m
+  core::Distribution per_month;
+  std::uint64_t hash = 0;
+};
+
+// A calendar month of the simulated span, for drawing lost days.
+struct MonthSpan {
+  std::int32_t begin = 0, end = 0;  // days since the origin, end exclusive
+  int month = 1;                    // 1 … 12
+};
+
 struct LandTranche {
   double day = 0;
   double mu = 0;
@@ -57,6 +71,8 @@ struct Network {
   std::int32_t horizon_days = 0;
 
   std::vector<core::Calendar> calendars;
+  std::vector<CalendarRisk> calendar_risks;
+  std::vector<MonthSpan> lost_day_months;  // the horizon and five years after it
 
   std::vector<int> agency_capacity;
   std::vector<std::uint16_t> agency_calendar;

@@ -66,6 +66,7 @@ class Engine {
     std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
     std::fill(r_.waits_for_land.begin(), r_.waits_for_land.end(), 0);
     draw_factors();
+    draw_lost_days();
     std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
@@ -97,6 +98,39 @@ class Engine {
         for (std::uint32_t row = i; row < c.members; ++row) z[row] += c.cholesky[row * c.members + i] * eps;
       }
       at += c.members;
+    }
+  }
+
+  // Each calendar month of a risky calendar loses a drawn number of its
+  // working days, chosen at random; every task on it sees the same days.
+  void draw_lost_days() {
+    if (net_.calendar_risks.empty()) return;
+    for (std::uint16_t c = 0; c < net_.calendars.size(); ++c) {
+      auto& closed = r_.closed_scratch;
+      closed.clear();
+      bool risky = false;
+      for (const CalendarRisk& risk : net_.calendar_risks) {
+        if (risk.calendar != c) continue;
+        risky = true;
+        const core::Calendar& base = net_.calendars[c];
+        for (std::uint32_t m = 0; m < net_.lost_day_months.size(); ++m) {
+          const MonthSpan& span = net_.lost_day_months[m];
+          if (!(risk.months_mask & (1u << (span.month - 1)))) continue;
+          auto rng = core::RngStream::keyed(seed_, replication_, risk.hash, m, core::Purpose::calendar);
+          auto& days = r_.month_days_scratch;
+          days.clear();
+          for (std::int32_t d = span.begin; d < span.end; ++d)
+            if (base.is_working_day(d)) days.push_back(d);
+          const double drawn = std::round(core::sample(risk.per_month, rng));
+          const auto lost = static_cast<std::size_t>(std::clamp(drawn, 0.0, static_cast<double>(days.size())));
+          for (std::size_t i = 0; i < lost; ++i) {  // partial Fisher–Yates
+            const std::size_t j = i + static_cast<std::size_t>(rng.uniform() * static_cast<double>(days.size() - i));
+            std::swap(days[i], days[std::min(j, days.size() - 1)]);
+            closed.push_back(days[i]);
+          }
+        }
+      }
+      if (risky) r_.calendars[c].assign_with_closed_days(net_.calendars[c], closed);
     }
   }
 
@@ -181,7 +215,7 @@ class Engine {
   void seize_and_start(std::uint32_t t, double now) {
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
-    const core::Calendar& cal = net_.calendars[net_.tasks[t].calendar];
+    const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
     r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.requested[t]);
     ++r_.agency[a].served;
     start(t, now);
@@ -190,7 +224,7 @@ class Engine {
   void start(std::uint32_t t, double now) {
     const bool first = r_.attempt[t] == 0;
     const double work = work_of(t) + (first ? r_.extra_work[t] + r_.trace.idle[t] : 0.0);
-    const Span span = work_span(net_.calendars[net_.tasks[t].calendar], now, work);
+    const Span span = work_span(r_.calendars[net_.tasks[t].calendar], now, work);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     r_.service_begin[t] = span.start;
     r_.event_set.schedule(span.finish, kFinish, t);
@@ -211,7 +245,7 @@ class Engine {
   }
 
   void release(std::uint32_t t, double now) {
-    const core::Calendar& cal = net_.calendars[net_.tasks[t].calendar];
+    const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
     const std::uint32_t primary = net_.need_agency[needs_begin(t)];
     const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.service_begin[t], horizon_));
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
@@ -305,7 +339,7 @@ class Engine {
 
 }  // namespace
 
-Replication::Replication(const Network& net) {
+Replication::Replication(const Network& net) : calendars(net.calendars) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
   trace.start.resize(n);
   trace.finish.resize(n);

@@ -43,6 +43,8 @@ struct Replication {
   explicit Replication(const Network& net);
 
   Trace trace;
+  // The calendars as they were in this replication (with its lost days).
+  std::vector<core::Calendar> calendars;
   std::vector<double> ready;   // when the task's predecessors had all finished
   std::vector<AgencyStats> agency;
   std::vector<std::uint32_t> risk_hits;  // per risk: how many tasks it struck
@@ -66,6 +68,7 @@ struct Replication {
   std::vector<double> land_asked;           // per project
   std::vector<std::uint8_t> waits_for_land; // per task
   std::vector<std::uint32_t> granted_scratch;
+  std::vector<std::int32_t> closed_scratch, month_days_scratch;
   std::vector<int> free_units;
   std::vector<Waitlist> waitlists;
   std::vector<double> queue_changed;

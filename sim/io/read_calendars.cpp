@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "sim/io/read_distribution.hpp"
+
 namespace kpsim::io {
 namespace {
 
@@ -49,8 +51,27 @@ void read_stop(const Value& v, core::WorkPattern& p) {
   p.dated_stops.push_back({*d_from, *d_to});
 }
 
+void read_lost_days(const Value& v, model::CalendarSpec& spec) {
+  MapReader m(v, {"name", "months", "per_month"});
+  if (!m.ok()) return;
+  model::LostDays l;
+  if (auto n = m.get("name")) l.name = n->text().value_or("");
+  if (auto months = m.require("months"))
+    for (const Value& e : months->one_or_many())
+      if (auto x = e.integer()) {
+        if (*x < 1 || *x > 12) e.error("E-CAL-005", "a month is 1 to 12");
+        else l.months.push_back(static_cast<int>(*x));
+      }
+  auto per_month = m.require("per_month");
+  if (!per_month) return;
+  auto d = read_distribution(*per_month);
+  if (!d) return;
+  l.per_month = *d;
+  spec.lost_days.push_back(std::move(l));
+}
+
 void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string& base_dir) {
-  MapReader m(v, {"week", "holidays", "off", "work", "stops"});
+  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days"});
   if (!m.ok()) return;
   if (auto w = m.get("week")) read_week(*w, spec.pattern);
   if (auto h = m.get("holidays")) {
@@ -70,6 +91,8 @@ void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string&
         if (auto date = d.date()) spec.pattern.exceptions.emplace_back(*date, on);
   if (auto stops = m.get("stops"))
     for (const Value& s : stops->elements()) read_stop(s, spec.pattern);
+  if (auto lost = m.get("lost_days"))
+    for (const Value& l : lost->elements()) read_lost_days(l, spec);
 }
 
 }  // namespace

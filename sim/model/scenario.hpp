@@ -14,9 +14,19 @@
 
 namespace kpsim::model {
 
+// Working days lost at random in given calendar months (rain, heavy-pollution
+// alerts 重污染预警): a count drawn per month and replication, shared by every
+// task on the calendar in that replication.
+struct LostDays {
+  std::string name;
+  std::vector<int> months;        // 1 … 12
+  core::Distribution per_month;   // rounded to whole days
+};
+
 struct CalendarSpec {
   std::string id;
   core::WorkPattern pattern;
+  std::vector<LostDays> lost_days;
   // Official holiday tables end somewhere; later dates follow the week rule.
   std::optional<core::Date> holidays_known_through;
   SourceLoc loc;

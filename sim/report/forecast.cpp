@@ -15,7 +15,8 @@ void count_in_month(const Periods& periods, std::vector<PeriodResult>& months, s
 
 }  // namespace
 
-Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
+Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
+                       const std::vector<core::Calendar>& calendars) {
   Forecast f;
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
@@ -38,7 +39,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
       if (e > last_finish) last_start = s, last_finish = e;
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       if (task.type == model::StepType::construction) first_construction = std::min(first_construction, s);
-      const core::Calendar& cal = net.calendars[task.calendar];
+      const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
       const double spend_from = idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s;
       const double in_horizon = add_spend(cal, std::min(spend_from, e), e, net.spend[t], periods, per_month);

@@ -38,7 +38,12 @@ struct Forecast {
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
 };
 
-Forecast make_forecast(const engine::Network& net, const engine::Trace& trace);
+// `calendars`: those the schedule ran on (a replication's, with its lost days).
+Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
+                       const std::vector<core::Calendar>& calendars);
+inline Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
+  return make_forecast(net, trace, net.calendars);
+}
 
 }  // namespace kpsim::report
 

@@ -26,7 +26,8 @@ struct Summary {
 // Working days from the project's entry to its last approval before
 // construction, on that approval's calendar; NaN if part of it was done
 // before the start or it never finishes.
-void approval_days(const engine::Network& net, const engine::Trace& trace, std::vector<double>& out) {
+void approval_days(const engine::Network& net, const engine::Trace& trace, const std::vector<core::Calendar>& calendars,
+                   std::vector<double>& out) {
   out.assign(net.project_count(), kNever);
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     double finish = -1;
@@ -39,17 +40,17 @@ void approval_days(const engine::Network& net, const engine::Trace& trace, std::
       else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar;
     }
     if (!any || !complete || !std::isfinite(finish)) continue;
-    const core::Calendar& c = net.calendars[calendar];
+    const core::Calendar& c = calendars[calendar];
     out[p] = c.work_before(finish) - c.work_before(net.project_ready[p]);
   }
 }
 
 void summarise(const engine::Network& net, const engine::Replication& rep, Summary& s) {
-  s.forecast = make_forecast(net, rep.trace);
+  s.forecast = make_forecast(net, rep.trace, rep.calendars);
   s.agencies = rep.agency;
   s.land = rep.land;
   s.risk_hits = rep.risk_hits;
-  approval_days(net, rep.trace, s.approval_days);
+  approval_days(net, rep.trace, rep.calendars, s.approval_days);
   engine::mark_longest_paths(net, rep.trace, rep.ready, s.critical);
   s.events = rep.events;
 }
