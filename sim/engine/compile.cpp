@@ -98,6 +98,46 @@ void apply_state(const model::Project& p, const model::Template& t, const Templa
     if (done[s]) remaining[s] = 0.0;
 }
 
+// Enough slots that a Poisson stream overflows them with negligible
+// probability (mean + 6 standard deviations + 6).
+std::uint32_t slot_count(const model::ArrivalStream& a) {
+  if (!a.per_month) return static_cast<std::uint32_t>(a.dates.size());
+  const double mean = *a.per_month * 12.0 / 365.25 * static_cast<double>(a.to - a.from + 1);
+  return static_cast<std::uint32_t>(std::ceil(mean + 6 * std::sqrt(mean) + 6));
+}
+
+std::vector<model::Project> with_arrival_slots(const model::Scenario& sc, Network& net) {
+  std::vector<model::Project> projects = sc.projects;
+  net.fixed_projects = static_cast<std::uint32_t>(projects.size());
+  for (const model::ArrivalStream& a : sc.arrivals) {
+    ArrivalSlots slots;
+    slots.first_project = static_cast<std::uint32_t>(projects.size());
+    slots.count = slot_count(a);
+    if (a.per_month) slots.rate_per_day = *a.per_month * 12.0 / 365.25;
+    slots.from_day = a.from - sc.start;
+    slots.to_day = (a.to - sc.start) + 1.0;
+    for (const core::Date& d : a.dates) slots.dates.push_back(std::max(0, d - sc.start));
+    std::sort(slots.dates.begin(), slots.dates.end());
+    slots.investment = a.investment;
+    slots.land_mu = a.land_mu;
+    slots.hash = core::hash_name(a.id);
+    net.arrivals.push_back(slots);
+    for (std::uint32_t k = 0; k < slots.count; ++k) {
+      model::Project p;
+      p.id = a.id + "#" + std::to_string(k + 1);
+      p.name = a.name + " #" + std::to_string(k + 1);
+      p.template_id = a.template_id;
+      p.project_class = a.project_class;
+      p.kind = a.kind;
+      p.district = a.district;
+      p.investment = 1.0;  // scaled by the drawn investment in each replication
+      p.land_pool = a.land_pool;
+      projects.push_back(std::move(p));
+    }
+  }
+  return projects;
+}
+
 bool strikes(const model::RiskTarget& r, const model::Project& p, const model::Step& s) {
   if (!r.step.empty() && r.step != s.id) return false;
   if (!r.milestone.empty() && r.milestone != s.milestone) return false;
@@ -111,7 +151,7 @@ bool strikes(const model::RiskTarget& r, const model::Project& p, const model::S
 
 // A project waits for a grant when it needs land from a pool and still has
 // land steps to do.
-void compile_land(const model::Scenario& sc, Network& net) {
+void compile_land(const model::Scenario& sc, const std::vector<model::Project>& projects, Network& net) {
   for (std::uint32_t i = 0; i < sc.land_pools.size(); ++i) {
     net.pool_discipline.push_back(sc.land_pools[i].discipline);
     for (const model::LandRelease& r : sc.land_pools[i].releases)
@@ -119,18 +159,19 @@ void compile_land(const model::Scenario& sc, Network& net) {
   }
   std::stable_sort(net.land_releases.begin(), net.land_releases.end(),
                    [](const LandTranche& a, const LandTranche& b) { return a.day < b.day; });
-  for (std::uint32_t p = 0; p < sc.projects.size(); ++p) {
-    const model::Project& pr = sc.projects[p];
+  for (std::uint32_t p = 0; p < projects.size(); ++p) {
+    const model::Project& pr = projects[p];
     bool land_to_do = false;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
       land_to_do |= net.tasks[t].type == model::StepType::land && !net.tasks[t].done_at_start;
-    const bool needs = land_to_do && pr.land_mu > 0 && sc.find_land_pool(pr.land_pool);
+    const bool slot = p >= net.fixed_projects;  // an arrival's land need is drawn per replication
+    const bool needs = land_to_do && (pr.land_mu > 0 || slot) && sc.find_land_pool(pr.land_pool);
     net.project_pool.push_back(needs ? static_cast<std::int32_t>(index_of(sc.land_pools, pr.land_pool)) : -1);
     net.project_land.push_back(pr.land_mu);
   }
 }
 
-void compile_risks(const model::Scenario& sc, Network& net) {
+void compile_risks(const model::Scenario& sc, const std::vector<model::Project>& projects, Network& net) {
   for (const model::Copula& c : sc.copulas) {
     const auto n = static_cast<Eigen::Index>(c.members.size());
     Eigen::MatrixXd m(n, n);
@@ -141,7 +182,7 @@ void compile_risks(const model::Scenario& sc, Network& net) {
     for (Eigen::Index i = 0; i < n; ++i)
       for (Eigen::Index j = 0; j < n; ++j) f.cholesky.push_back(l(i, j));
     net.copulas.push_back(std::move(f));
-    for (const model::Project& p : sc.projects) {
+    for (const model::Project& p : projects) {
       const std::string value = model::project_field(p, c.by);
       const auto it = std::find(c.members.begin(), c.members.end(), value);
       net.project_member.push_back(it == c.members.end() ? -1 : static_cast<std::int32_t>(it - c.members.begin()));
@@ -161,7 +202,7 @@ void compile_risks(const model::Scenario& sc, Network& net) {
   }
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
-    const model::Project& p = sc.projects[net.tasks[t].project];
+    const model::Project& p = projects[net.tasks[t].project];
     const model::Step& s = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];
     for (std::uint32_t r = 0; r < sc.risks.size(); ++r)
       if (strikes(sc.risks[r].target, p, s)) net.task_risk.push_back(r);
@@ -207,16 +248,20 @@ Network compile(const model::Scenario& sc) {
   for (const model::Template& t : sc.templates) plans.push_back(plan_template(t, diag));
   diag.throw_if_errors();
 
+  // The scenario's projects, then the slots of arrival streams (projects that
+  // may enter during the horizon; each replication activates those that do).
+  const std::vector<model::Project> projects = with_arrival_slots(sc, net);
   std::vector<double> remaining;
-  for (std::uint32_t pi = 0; pi < sc.projects.size(); ++pi) {
-    const model::Project& p = sc.projects[pi];
+  for (std::uint32_t pi = 0; pi < projects.size(); ++pi) {
+    const model::Project& p = projects[pi];
     const std::uint32_t ti = index_of(sc.templates, p.template_id);
     const model::Template& t = sc.templates[ti];
     const TemplatePlan& plan = plans[ti];
     const auto base = static_cast<std::uint32_t>(net.tasks.size());
     net.project_begin.push_back(base);
     net.project_template.push_back(ti);
-    net.project_ready.push_back(p.ready ? std::max(0, *p.ready - sc.start) : 0.0);
+    net.project_ready.push_back(pi >= net.fixed_projects ? std::numeric_limits<double>::infinity()
+                                : p.ready ? std::max(0, *p.ready - sc.start) : 0.0);
     net.project_key.push_back(p.project_class == model::ProjectClass::key);
     net.project_hash.push_back(core::hash_name(p.id));
 
@@ -266,8 +311,8 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
-  compile_land(sc, net);
-  compile_risks(sc, net);
+  compile_land(sc, projects, net);
+  compile_risks(sc, projects, net);
   // Predecessors still to finish; a finished task releases nobody.
   net.pred_count.assign(net.tasks.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t)

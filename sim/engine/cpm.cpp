@@ -30,7 +30,9 @@ CpmSchedule schedule_cpm(const Network& net) {
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) ready[t] = net.project_ready[p];
   for (std::uint32_t t = 0; t < n; ++t) {
     const Task& task = net.tasks[t];
-    if (!task.done_at_start) {
+    if (!std::isfinite(ready[t])) {  // an arrival slot: it never comes in the deterministic schedule
+      s.early.start[t] = s.early.finish[t] = ready[t];
+    } else if (!task.done_at_start) {
       const core::Calendar& cal = net.calendars[task.calendar];
       const Span span = work_span(cal, ready[t], deterministic_work(net, t));
       s.early.start[t] = span.start;
@@ -46,6 +48,11 @@ CpmSchedule schedule_cpm(const Network& net) {
   for (std::uint32_t t = n; t-- > 0;) {
     const Task& task = net.tasks[t];
     if (task.done_at_start) continue;
+    if (!std::isfinite(s.early.finish[t])) {
+      s.late_start[t] = s.late_finish[t] = s.early.finish[t];
+      s.total_slack[t] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
     const core::Calendar& cal = net.calendars[task.calendar];
     double latest = s.project_finish[task.project];
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
@@ -57,7 +64,7 @@ CpmSchedule schedule_cpm(const Network& net) {
     s.late_start[t] = work > 0 ? cal.start_at(cal.work_before(lf) - work) : latest;
     s.total_slack[t] = cal.work_before(s.late_start[t]) - cal.work_before(s.early.start[t]);
   }
-  mark_longest_paths(net, s.early, ready, s.critical);
+  mark_longest_paths(net, s.early, ready, net.project_ready, s.critical);
   return s;
 }
 

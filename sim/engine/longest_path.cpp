@@ -6,7 +6,7 @@
 namespace kpsim::engine {
 
 void mark_longest_paths(const Network& net, const Trace& trace, const std::vector<double>& ready,
-                        std::vector<bool>& critical) {
+                        const std::vector<double>& project_ready, std::vector<bool>& critical) {
   critical.assign(net.task_count(), false);
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     double last = -1;
@@ -20,7 +20,7 @@ void mark_longest_paths(const Network& net, const Trace& trace, const std::vecto
     if (net.tasks[u].done_at_start) continue;
     for (std::uint32_t i = net.succ_begin[u]; i < net.succ_begin[u + 1]; ++i) {
       const std::uint32_t v = net.succ[i];
-      if (critical[v] && trace.finish[u] == ready[v] && ready[v] > net.project_ready[net.tasks[v].project])
+      if (critical[v] && trace.finish[u] == ready[v] && ready[v] > project_ready[net.tasks[v].project])
         critical[u] = true;
     }
   }

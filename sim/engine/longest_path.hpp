@@ -12,7 +12,8 @@ namespace kpsim::engine {
 // ready[t]: the moment all of t's predecessors had finished (its project's
 // ready day if it has none). A predecessor drives t when its finish is that
 // moment. Sets critical[t] for every task on some longest path.
+// project_ready: each project's ready day in this schedule.
 void mark_longest_paths(const Network& net, const Trace& trace, const std::vector<double>& ready,
-                        std::vector<bool>& critical);
+                        const std::vector<double>& project_ready, std::vector<bool>& critical);
 
 }  // namespace kpsim::engine

@@ -60,6 +60,16 @@ struct MonthSpan {
   int month = 1;                    // 1 … 12
 };
 
+// The project slots of one arrival stream: [first_project, first_project + count).
+struct ArrivalSlots {
+  std::uint32_t first_project = 0, count = 0;
+  double rate_per_day = 0;            // Poisson; 0 when dates are listed
+  double from_day = 0, to_day = 0;    // window, to exclusive
+  std::vector<double> dates;
+  core::Distribution investment, land_mu;
+  std::uint64_t hash = 0;
+};
+
 struct LandTranche {
   double day = 0;
   double mu = 0;
@@ -104,7 +114,10 @@ struct Network {
   std::vector<CopulaFactors> copulas;
   std::vector<std::int32_t> project_member;   // [copula × projects + project]: member index, -1 if none
 
-  // Projects.
+  // Projects: the scenario's first, then arrival slots (ready = +infinity
+  // until a replication activates them; spend per unit of investment).
+  std::uint32_t fixed_projects = 0;
+  std::vector<ArrivalSlots> arrivals;
   std::vector<std::uint32_t> project_begin;   // tasks of p: [project_begin[p], project_begin[p+1])
   std::vector<std::uint32_t> project_template;
   std::vector<double> project_ready;          // day the project may begin (0 = at start)

@@ -28,9 +28,11 @@ class Engine {
     // Land released on a day is there for requests made that day.
     for (std::uint32_t i = 0; i < net_.land_releases.size(); ++i)
       r_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p)
+    for (std::uint32_t p = 0; p < net_.project_count(); ++p) {
+      if (!std::isfinite(r_.project_ready[p])) continue;  // an arrival slot not used in this replication
       for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-        if (!net_.tasks[t].done_at_start && r_.pending[t] == 0) r_.event_set.schedule(net_.project_ready[p], kReady, t);
+        if (!net_.tasks[t].done_at_start && r_.pending[t] == 0) r_.event_set.schedule(r_.project_ready[p], kReady, t);
+    }
     while (!r_.event_set.empty()) {
       const core::Event e = r_.event_set.pop();
       ++r_.events;
@@ -67,6 +69,7 @@ class Engine {
     std::fill(r_.waits_for_land.begin(), r_.waits_for_land.end(), 0);
     draw_factors();
     draw_lost_days();
+    draw_arrivals();
     std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
@@ -98,6 +101,33 @@ class Engine {
         for (std::uint32_t row = i; row < c.members; ++row) z[row] += c.cholesky[row * c.members + i] * eps;
       }
       at += c.members;
+    }
+  }
+
+  // Which arrival slots come in this replication, when, and how large.
+  void draw_arrivals() {
+    std::copy(net_.project_ready.begin(), net_.project_ready.end(), r_.project_ready.begin());
+    std::fill(r_.project_scale.begin(), r_.project_scale.end(), 1.0);
+    std::copy(net_.project_land.begin(), net_.project_land.end(), r_.project_land.begin());
+    for (const ArrivalSlots& a : net_.arrivals) {
+      auto times = core::RngStream::keyed(seed_, replication_, a.hash, 0, core::Purpose::arrival);
+      double t = a.from_day;
+      for (std::uint32_t k = 0; k < a.count; ++k) {
+        const std::uint32_t p = a.first_project + k;
+        double day;
+        if (a.rate_per_day > 0) day = t += -std::log(times.uniform()) / a.rate_per_day;
+        else day = a.dates[k];
+        const bool arrives = a.rate_per_day > 0 ? day < a.to_day : true;
+        if (!arrives) {
+          r_.project_ready[p] = std::numeric_limits<double>::infinity();
+          r_.project_scale[p] = 0;
+          continue;
+        }
+        auto size = core::RngStream::keyed(seed_, replication_, a.hash, k + 1, core::Purpose::arrival);
+        r_.project_ready[p] = day;
+        r_.project_scale[p] = core::sample(a.investment, size);
+        r_.project_land[p] = core::sample(a.land_mu, size);
+      }
     }
   }
 
@@ -295,8 +325,8 @@ class Engine {
     std::size_t keep = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::uint32_t p = list[i].project;
-      if (net_.project_land[p] <= r_.land_available[pool] + 1e-9) {
-        r_.land_available[pool] -= net_.project_land[p];
+      if (r_.project_land[p] <= r_.land_available[pool] + 1e-9) {
+        r_.land_available[pool] -= r_.project_land[p];
         granted.push_back(p);
       } else {
         list[keep++] = list[i];
@@ -306,7 +336,7 @@ class Engine {
     for (std::uint32_t p : granted) {
       r_.land_state[p] = 2;
       LandStats& s = r_.land[pool];
-      s.granted_mu += net_.project_land[p];
+      s.granted_mu += r_.project_land[p];
       ++s.grants;
       s.wait_sum += now - r_.land_asked[p];
       for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
@@ -355,6 +385,9 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;
   factors.resize(members);
+  project_ready.resize(net.project_count());
+  project_scale.resize(net.project_count());
+  project_land.resize(net.project_count());
   land.resize(net.pool_discipline.size());
   land_available.resize(net.pool_discipline.size());
   land_waiting.resize(net.pool_discipline.size());

@@ -46,6 +46,8 @@ struct Replication {
   // The calendars as they were in this replication (with its lost days).
   std::vector<core::Calendar> calendars;
   std::vector<double> ready;   // when the task's predecessors had all finished
+  // Per project in this replication: arrival slots get their day, size and land here.
+  std::vector<double> project_ready, project_scale, project_land;
   std::vector<AgencyStats> agency;
   std::vector<std::uint32_t> risk_hits;  // per risk: how many tasks it struck
   std::vector<LandStats> land;

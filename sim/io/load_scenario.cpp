@@ -48,7 +48,7 @@ class ScenarioReader {
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
                       "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
-                      "copulas", "risks"});
+                      "arrivals", "copulas", "risks"});
     if (!m.ok()) return s_;
     read_header(m);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
@@ -58,6 +58,8 @@ class ScenarioReader {
     if (auto p = m.get("projects"))
       for (const Value& e : p->elements()) read_project(e);
     if (auto csv = m.get("projects_csv")) read_projects_csv(*csv, base_dir_, s_);
+    if (auto a = m.get("arrivals"))
+      for (const Value& e : a->elements()) read_arrival(e);
     if (auto c = m.get("copulas")) read_copulas(*c, s_);
     if (auto r = m.get("risks")) read_risks(*r, s_);
     if (!m.has("projects") && !m.has("projects_csv"))
@@ -326,6 +328,51 @@ class ScenarioReader {
     }
     model::Project p;
     if (reader.finish(p)) s_.projects.push_back(std::move(p));
+  }
+
+  void read_arrival(const Value& v) {
+    MapReader m(v, {"id", "name", "template", "class", "kind", "district", "per_month", "dates", "from", "to",
+                    "investment", "land_mu", "land_pool"});
+    if (!m.ok()) return;
+    model::ArrivalStream a;
+    a.loc = v.loc();
+    a.from = s_.start;
+    a.to = s_.end;
+    if (auto id = m.require("id")) a.id = id->text().value_or("");
+    if (auto n = m.get("name")) a.name = n->text().value_or("");
+    if (a.name.empty()) a.name = a.id;
+    if (auto t = m.require("template")) a.template_id = reference(*t, ids_of(s_.templates), "template").value_or("");
+    if (auto c = m.get("class"))
+      if (auto x = c->one_of({"key", "normal"})) a.project_class = *x == "key" ? model::ProjectClass::key : model::ProjectClass::normal;
+    if (auto k = m.get("kind"))
+      if (auto x = k->one_of({"government", "enterprise", "industrial"}))
+        a.kind = *x == "government" ? model::ProjectKind::government
+                 : *x == "enterprise" ? model::ProjectKind::enterprise
+                                      : model::ProjectKind::industrial;
+    if (auto d = m.get("district")) a.district = d->text().value_or("");
+    if (auto r = m.get("per_month"))
+      if (auto x = r->number()) {
+        if (*x <= 0 || *x > 1000) r->error("E-ARR-001", "a rate is a positive number of projects per month, at most 1000");
+        else a.per_month = *x;
+      }
+    if (auto d = m.get("dates"))
+      for (const Value& e : d->elements())
+        if (auto date = e.date()) a.dates.push_back(*date);
+    if (a.per_month.has_value() == !a.dates.empty())
+      v.error("E-ARR-002", "an arrival stream has either 'per_month' (a Poisson rate) or 'dates'");
+    if (auto f = m.get("from")) a.from = f->date().value_or(a.from);
+    if (auto t = m.get("to")) a.to = t->date().value_or(a.to);
+    if (a.to < a.from) v.error("E-ARR-003", "the arrival window ends before it starts");
+    if (auto i = m.require("investment")) a.investment = read_distribution(*i).value_or(a.investment);
+    if (auto l = m.get("land_mu")) a.land_mu = read_distribution(*l).value_or(a.land_mu);
+    if (auto p = m.get("land_pool")) {
+      std::vector<std::string> pools;
+      for (const auto& lp : s_.land_pools) pools.push_back(lp.id);
+      a.land_pool = reference(*p, pools, "land pool").value_or("");
+    } else if (!s_.land_pools.empty()) {
+      a.land_pool = s_.land_pools.front().id;
+    }
+    s_.arrivals.push_back(std::move(a));
   }
 
   void check_unique_project_ids() {

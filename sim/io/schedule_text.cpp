@@ -65,7 +65,7 @@ void print_portfolio_schedule(std::ostream& out, const model::Scenario& sc, cons
                               const engine::CpmSchedule& cpm) {
   using A = TextTable::Align;
   TextTable t({{"project", A::left}, {"name", A::left}, {"finish", A::left}, {"critical path", A::left}});
-  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
+  for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     std::int32_t finish = 0;
     double latest = -1;
     for (std::uint32_t i = net.project_begin[p]; i < net.project_begin[p + 1]; ++i)
@@ -80,7 +80,7 @@ void print_portfolio_schedule(std::ostream& out, const model::Scenario& sc, cons
 void write_schedule_dot(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
                         const engine::CpmSchedule& cpm, std::optional<std::uint32_t> project) {
   const std::uint32_t first = project ? net.project_begin[*project] : 0;
-  const std::uint32_t last = project ? net.project_begin[*project + 1] : net.task_count();
+  const std::uint32_t last = project ? net.project_begin[*project + 1] : net.project_begin[net.fixed_projects];
   std::vector<engine::DotVertex> vertices;
   std::vector<engine::Edge> edges;
   for (std::uint32_t t = first; t < last; ++t) {

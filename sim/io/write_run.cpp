@@ -42,7 +42,7 @@ Json write_periods(std::ostream& out, const model::Scenario& sc, const report::M
     const double started = t.started.col(c).mean(), completed = t.completed.col(c).mean();
     started_so_far += started;
     const double share = sc.annual_plan ? ytd.mean / *sc.annual_plan : report::kNever;
-    const double rate = mc.start_candidates ? started_so_far / mc.start_candidates : report::kNever;
+    const double rate = mc.start_candidates > 0 ? started_so_far / mc.start_candidates : report::kNever;
     const std::string first = (mc.periods.origin + t.periods[i].begin).iso();
     const std::string last = (mc.periods.origin + (t.periods[i].end - 1)).iso();
     write_csv_row(out, {t.periods[i].label, first, last, csv_number(inv.mean), csv_number(inv.p10), csv_number(inv.p50),
@@ -73,7 +73,7 @@ Json write_projects(std::ostream& out, const model::Scenario& sc, const engine::
                       "p_start_in_horizon", "mean_start", "start_target", "p_start_target_missed", "mean_completion",
                       "completion_target", "p_completion_target_missed", "investment_in_horizon_mean"});
   Json at_risk = Json::array();
-  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
+  for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     const model::Project& pr = sc.projects[p];
     const report::ProjectStats& s = mc.projects[p];
     const bool begun = net.project_under_construction[p];
@@ -153,10 +153,23 @@ Json write_risks(std::ostream& out, const model::Scenario& sc, const report::Mon
   return rows;
 }
 
+Json write_arrivals(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+  write_csv_row(out, {"stream", "name", "arrived", "started", "investment_in_horizon"});
+  Json rows = Json::array();
+  for (std::size_t i = 0; i < mc.arrivals.size(); ++i) {
+    const auto& a = mc.arrivals[i];
+    write_csv_row(out, {csv_text(sc.arrivals[i].id), csv_text(sc.arrivals[i].name), csv_number(a.arrived, 3),
+                        csv_number(a.started, 3), csv_number(a.investment)});
+    rows.push_back({{"stream", sc.arrivals[i].id}, {"arrived", number(a.arrived, 1e3)}, {"started", number(a.started, 1e3)},
+                    {"investment_in_horizon", number(a.investment)}});
+  }
+  return rows;
+}
+
 void write_criticality(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
                        const report::MonteCarloForecast& mc) {
   write_csv_row(out, {"project", "step", "name", "criticality"});
-  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+  for (std::uint32_t t = 0; t < net.project_begin[net.fixed_projects]; ++t) {
     if (net.tasks[t].done_at_start) continue;
     const model::Step& step = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];
     write_csv_row(out, {csv_text(sc.projects[net.tasks[t].project].id), csv_text(step.id), csv_text(step.name),
@@ -182,6 +195,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   write_criticality(files.add(dir / "criticality.csv"), sc, net, mc);
   const Json land = write_land(files.add(dir / "land.csv"), sc, mc);
   const Json risks = write_risks(files.add(dir / "risks.csv"), sc, mc);
+  const Json arrivals = write_arrivals(files.add(dir / "arrivals.csv"), sc, mc);
 
   Json summary;
   summary["kpsim_version"] = KPSIM_VERSION;
@@ -195,7 +209,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   summary["replications"] = mc.replications;
   summary["blocks"] = mc.blocks;
   summary["events"] = mc.events;
-  summary["projects"] = net.project_count();
+  summary["projects"] = net.fixed_projects;
   summary["tasks"] = net.task_count();
   summary["annual_plan"] = sc.annual_plan ? Json(*sc.annual_plan) : Json(nullptr);
   const auto horizon = report::column_stats(mc.horizon_investment, 0);
@@ -207,6 +221,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   summary["approval_working_days"] = approval;
   summary["land"] = land;
   summary["risks"] = risks;
+  summary["arrivals"] = arrivals;
   summary["projects_at_risk"] = at_risk;
   Json warnings = Json::array();
   for (const auto& w : sc.warnings) warnings.push_back(w.format());

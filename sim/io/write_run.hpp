@@ -22,6 +22,7 @@ struct RunInfo {
 //   criticality.csv   per step: share of replications on the longest path
 //   land.csv          per land pool: released, granted, waits, projects never granted
 //   risks.csv         per risk: how often it struck
+//   arrivals.csv      per arrival stream: projects entering, starting, investing
 //   summary.json      all of the above in one document, plus the run's settings
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const engine::Network& net,
                const report::MonteCarloForecast& mc, const RunInfo& info);

@@ -100,6 +100,24 @@ struct Project {
   double completed_investment() const { return state.completed_investment.value_or(state.progress * investment); }
 };
 
+// New projects entering during the horizon (signed investment-attraction
+// projects): at a Poisson rate or on listed dates, from a template, with
+// investment and land need drawn per project.
+struct ArrivalStream {
+  std::string id, name;
+  std::string template_id;
+  ProjectClass project_class = ProjectClass::normal;
+  ProjectKind kind = ProjectKind::industrial;
+  std::string district;
+  std::optional<double> per_month;  // Poisson rate; or
+  std::vector<core::Date> dates;    // listed dates
+  core::Date from, to;              // the window for a Poisson stream (inclusive)
+  core::Distribution investment;
+  core::Distribution land_mu;
+  std::string land_pool;
+  SourceLoc loc;
+};
+
 // A land quota (用地指标) released in tranches; granted to waiting projects
 // in priority order, each getting its whole need or waiting.
 struct LandRelease {
@@ -172,6 +190,7 @@ struct Scenario {
   std::vector<LandPool> land_pools;
   std::vector<Template> templates;
   std::vector<Project> projects;
+  std::vector<ArrivalStream> arrivals;
   std::vector<Risk> risks;
   std::vector<Copula> copulas;
   std::vector<Diagnostic> warnings;

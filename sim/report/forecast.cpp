@@ -16,7 +16,7 @@ void count_in_month(const Periods& periods, std::vector<PeriodResult>& months, s
 }  // namespace
 
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
-                       const std::vector<core::Calendar>& calendars) {
+                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale) {
   Forecast f;
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
@@ -26,14 +26,16 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
 
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     ProjectResult& r = f.projects[p];
+    const double scale = project_scale.empty() ? 1.0 : project_scale[p];
     double first_construction = std::numeric_limits<double>::infinity();
     double last_start = 0, last_finish = -1, approval_start = 0;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       const engine::Task& task = net.tasks[t];
       if (task.done_at_start) continue;
       const double s = trace.start[t], e = trace.finish[t];
+      const double spend = net.spend[t] * scale;
       if (!std::isfinite(e)) {  // never ran: all its spend falls after the horizon
-        f.investment_after_horizon += net.spend[t];
+        f.investment_after_horizon += spend;
         continue;
       }
       if (e > last_finish) last_start = s, last_finish = e;
@@ -42,9 +44,9 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
       const double spend_from = idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s;
-      const double in_horizon = add_spend(cal, std::min(spend_from, e), e, net.spend[t], periods, per_month);
+      const double in_horizon = add_spend(cal, std::min(spend_from, e), e, spend, periods, per_month);
       r.investment_in_horizon += in_horizon;
-      f.investment_after_horizon += net.spend[t] - in_horizon;
+      f.investment_after_horizon += spend - in_horizon;
     }
     if (!net.project_under_construction[p] && first_construction < std::numeric_limits<double>::infinity()) {
       r.start = first_construction;

@@ -38,11 +38,13 @@ struct Forecast {
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
 };
 
-// `calendars`: those the schedule ran on (a replication's, with its lost days).
+// `calendars`: those the schedule ran on (a replication's, with its lost
+// days); `project_scale`: each project's spend multiplier (an arrival's drawn
+// investment; empty means 1 for all).
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
-                       const std::vector<core::Calendar>& calendars);
+                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale);
 inline Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
-  return make_forecast(net, trace, net.calendars);
+  return make_forecast(net, trace, net.calendars, {});
 }
 
 }  // namespace kpsim::report

@@ -19,6 +19,7 @@ struct Summary {
   std::vector<engine::LandStats> land;
   std::vector<std::uint32_t> risk_hits;
   std::vector<double> approval_days;  // per project; NaN unless all its approvals ran in the simulation
+  std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
   std::vector<bool> critical;
   std::uint64_t events = 0;
 };
@@ -26,8 +27,8 @@ struct Summary {
 // Working days from the project's entry to its last approval before
 // construction, on that approval's calendar; NaN if part of it was done
 // before the start or it never finishes.
-void approval_days(const engine::Network& net, const engine::Trace& trace, const std::vector<core::Calendar>& calendars,
-                   std::vector<double>& out) {
+void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out) {
+  const engine::Trace& trace = rep.trace;
   out.assign(net.project_count(), kNever);
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     double finish = -1;
@@ -40,18 +41,24 @@ void approval_days(const engine::Network& net, const engine::Trace& trace, const
       else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar;
     }
     if (!any || !complete || !std::isfinite(finish)) continue;
-    const core::Calendar& c = calendars[calendar];
-    out[p] = c.work_before(finish) - c.work_before(net.project_ready[p]);
+    const core::Calendar& c = rep.calendars[calendar];
+    out[p] = c.work_before(finish) - c.work_before(rep.project_ready[p]);
   }
 }
 
 void summarise(const engine::Network& net, const engine::Replication& rep, Summary& s) {
-  s.forecast = make_forecast(net, rep.trace, rep.calendars);
+  s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale);
   s.agencies = rep.agency;
   s.land = rep.land;
   s.risk_hits = rep.risk_hits;
-  approval_days(net, rep.trace, rep.calendars, s.approval_days);
-  engine::mark_longest_paths(net, rep.trace, rep.ready, s.critical);
+  approval_days(net, rep, s.approval_days);
+  engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
+  s.arrived.clear();
+  for (const engine::ArrivalSlots& a : net.arrivals) {
+    std::uint32_t n = 0;
+    for (std::uint32_t k = 0; k < a.count; ++k) n += rep.project_ready[a.first_project + k] < net.horizon_days;
+    s.arrived.push_back(n);
+  }
   s.events = rep.events;
 }
 
@@ -75,6 +82,7 @@ class Reducer {
     projects_.resize(net.project_count());
     agencies_.resize(net.agency_capacity.size());
     land_.resize(net.pool_discipline.size());
+    arrivals_.resize(net.arrivals.size());
     risk_hits_.assign(net.risks.size(), 0);
     critical_.assign(net.task_count(), 0);
   }
@@ -93,7 +101,18 @@ class Reducer {
     month_started_.push_back(std::move(started));
     month_completed_.push_back(std::move(completed));
     horizon_.push_back(f.investment_in_horizon);
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p) add_project(p, f.projects[p]);
+    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) add_project(p, f.projects[p]);
+    for (std::size_t i = 0; i < net_.arrivals.size(); ++i) {
+      const engine::ArrivalSlots& a = net_.arrivals[i];
+      ArrivalAcc& acc = arrivals_[i];
+      acc.arrived += s.arrived[i];
+      candidates_ += s.arrived[i];
+      for (std::uint32_t k = 0; k < a.count; ++k) {
+        const ProjectResult& r = f.projects[a.first_project + k];
+        acc.investment += r.investment_in_horizon;
+        acc.started += !std::isnan(r.start) && r.start_day < net_.horizon_days;
+      }
+    }
     for (std::size_t a = 0; a < agencies_.size(); ++a) add_agency(a, s.agencies[a]);
     for (std::size_t i = 0; i < land_.size(); ++i) {
       land_[i].granted_mu += s.land[i].granted_mu;
@@ -145,11 +164,15 @@ class Reducer {
     mc.month_ytd = mc.month_investment * ytd_matrix(mc.periods.months);
     mc.quarter_ytd = mc.quarter_investment * ytd_matrix(mc.periods.quarters);
     mc.horizon_investment = Eigen::Map<const Eigen::VectorXd>(horizon_.data(), n_);
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p)
-      if (!net_.project_under_construction[p]) ++mc.start_candidates;
+    double fixed_candidates = 0;
+    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p)
+      if (!net_.project_under_construction[p]) fixed_candidates += 1;
+    mc.start_candidates = fixed_candidates + candidates_ / n_;
+    for (const ArrivalAcc& a : arrivals_)
+      mc.arrivals.push_back({a.arrived / n_, a.started / n_, a.investment / n_});
 
     const double n = n_;
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p) {
+    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) {
       const ProjectAcc& a = projects_[p];
       ProjectStats& s = mc.projects.emplace_back();
       s.p_start_in_horizon = a.started_in_horizon / n;
@@ -244,6 +267,11 @@ class Reducer {
     double granted_mu = 0, grants = 0, wait_sum = 0, waiting_at_end = 0;
   };
   std::vector<LandAcc> land_;
+  struct ArrivalAcc {
+    double arrived = 0, started = 0, investment = 0;
+  };
+  std::vector<ArrivalAcc> arrivals_;
+  double candidates_ = 0;  // arrivals inside the horizon, summed over replications
   std::vector<double> risk_hits_;
   std::vector<double> approval_key_, approval_normal_;
   std::vector<std::uint32_t> critical_;

@@ -57,6 +57,12 @@ struct LandSummary {
   double waiting_at_end = 0;     // projects never granted, per replication
 };
 
+struct ArrivalSummary {
+  double arrived = 0;     // projects entering inside the horizon, per replication
+  double started = 0;     // of those, started inside the horizon
+  double investment = 0;  // their completed investment inside the horizon
+};
+
 struct RiskSummary {
   double hits = 0;  // tasks struck per replication
 };
@@ -76,10 +82,11 @@ struct MonteCarloForecast {
   Eigen::MatrixXd month_ytd, quarter_ytd;  // year to date, reset each January
   Eigen::MatrixXd month_started, month_completed, quarter_started, quarter_completed;
   Eigen::VectorXd horizon_investment;      // per replication
-  std::uint32_t start_candidates = 0;      // projects not under construction at the start
-  std::vector<ProjectStats> projects;
+  double start_candidates = 0;  // projects that could start: not under construction at the start, plus mean arrivals
+  std::vector<ProjectStats> projects;  // the scenario's projects (not arrivals)
   std::vector<AgencySummary> agencies;
   std::vector<LandSummary> land;
+  std::vector<ArrivalSummary> arrivals;
   std::vector<RiskSummary> risks;
   Distribution3 approval_key, approval_normal, approval_all;  // realised approval working days
   std::vector<double> criticality;  // per task: share of replications on its project's longest path

@@ -13,7 +13,8 @@ using test::ScratchDir;
 const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml'";
 const std::filesystem::path kGolden = KPSIM_SOURCE_DIR "/tests/e2e/golden/quickstart";
 const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "agencies.csv",
-                              "approval_times.csv", "criticality.csv", "land.csv", "risks.csv", "summary.json"};
+                              "approval_times.csv", "criticality.csv", "land.csv", "risks.csv",
+                              "arrivals.csv", "summary.json"};
 
 // Runs the quickstart with extra flags into dir/name and returns the files' contents.
 std::vector<std::string> run_outputs(const ScratchDir& dir, const std::string& name, const std::string& flags) {
