@@ -16,7 +16,7 @@ namespace {
 using test::StepDef;
 
 TEST(Simulate, WithAmpleCapacityAndFixedDurationsItReproducesTheCpmScheduleExactly) {
-  model::Scenario s = io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
+  model::Scenario s = test::without_risks_and_quotas(io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
   for (auto& a : s.agencies) a.capacity = 100000;
   const Network net = compile(s);
   const CpmSchedule cpm = schedule_cpm(net);

@@ -62,4 +62,16 @@ inline model::Project make_project(const std::string& id, const std::string& tmp
   return p;
 }
 
+// A scenario with nothing random or rationed left: no risks, lost days,
+// arrivals or land quotas (durations stay distributions).
+inline model::Scenario without_risks_and_quotas(model::Scenario s) {
+  s.risks.clear();
+  s.copulas.clear();
+  s.arrivals.clear();
+  s.land_pools.clear();
+  for (auto& p : s.projects) p.land_pool.clear();
+  for (auto& c : s.calendars) c.lost_days.clear();
+  return s;
+}
+
 }  // namespace kpsim::test
