@@ -70,6 +70,7 @@ void Calendar::build_tables() {
     if (working_[static_cast<std::size_t>(i)]) cycle_nth_.push_back(i - (n - kCycleDays));
   cycle_work_ = static_cast<std::int32_t>(cycle_nth_.size());
   assert(cycle_work_ > 0);
+  every_day_works_ = cum_.back() == n;
 }
 
 void Calendar::assign_with_closed_days(const Calendar& base, const std::vector<std::int32_t>& closed) {
@@ -88,6 +89,7 @@ bool Calendar::is_working_day(std::int64_t day) const {
 
 double Calendar::work_before(double t) const {
   if (t <= 0) return 0;
+  if (every_day_works_) return t;
   const auto n = static_cast<std::int64_t>(working_.size());
   const double fl = std::floor(t);
   const auto day = static_cast<std::int64_t>(fl);
@@ -111,6 +113,7 @@ double Calendar::working_day_index(std::int64_t k) const {
 }
 
 double Calendar::start_at(double w) const {
+  if (every_day_works_) return w <= 0 ? 0 : w;
   if (w <= 0) return working_day_index(0);
   const double k = std::floor(w);
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
@@ -118,6 +121,7 @@ double Calendar::start_at(double w) const {
 
 double Calendar::end_at(double w) const {
   if (w <= 0) return 0;
+  if (every_day_works_) return w;
   const double k = std::floor(w);
   if (k == w) return working_day_index(static_cast<std::int64_t>(k) - 1) + 1.0;
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
@@ -125,6 +129,7 @@ double Calendar::end_at(double w) const {
 
 double Calendar::finish(double t, double work) const {
   if (work <= 0) return t;
+  if (every_day_works_) return (t <= 0 ? 0 : t) + work;  // one addition, as the reference model specifies
   return end_at(work_before(t) + work);
 }
 

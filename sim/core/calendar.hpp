@@ -72,6 +72,7 @@ class Calendar {
   double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies
   void build_tables();
 
+  bool every_day_works_ = false;  // continuous time: working time is time itself
   std::vector<bool> working_;
   std::vector<std::int32_t> cum_;          // cum_[i] = working days in [0, i), size n+1
   std::vector<std::int32_t> nth_;          // nth_[k] = day of the k-th working day

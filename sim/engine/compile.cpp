@@ -318,6 +318,12 @@ Network compile(const model::Scenario& sc) {
   for (std::uint32_t t = 0; t < net.task_count(); ++t)
     if (!net.tasks[t].done_at_start)
       for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) ++net.pred_count[net.succ[i]];
+  for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+      if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) net.initial_tasks.push_back(t);
+  std::stable_sort(net.initial_tasks.begin(), net.initial_tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return net.project_ready[net.tasks[a].project] < net.project_ready[net.tasks[b].project];
+  });
   return net;
 }
 

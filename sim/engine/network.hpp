@@ -98,6 +98,7 @@ struct Network {
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
   std::vector<std::uint32_t> succ;
   std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
+  std::vector<std::uint32_t> initial_tasks;   // of the scenario's projects: ready at once, by (ready day, task)
   std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs
   std::vector<std::uint32_t> need_agency;
   std::vector<int> need_amount;
@@ -122,7 +123,7 @@ struct Network {
   std::vector<std::uint32_t> project_template;
   std::vector<double> project_ready;          // day the project may begin (0 = at start)
   std::vector<bool> project_under_construction;  // 续建: construction began before the start date
-  std::vector<bool> project_key;              // key project: served first where discipline is key_first
+  std::vector<std::uint8_t> project_key;      // key project: served first where discipline is key_first
   std::vector<std::uint64_t> project_hash;    // hash of the project id: keys random streams
 
   std::uint32_t task_count() const { return static_cast<std::uint32_t>(tasks.size()); }

@@ -28,12 +28,32 @@ class Engine {
     // Land released on a day is there for requests made that day.
     for (std::uint32_t i = 0; i < net_.land_releases.size(); ++i)
       r_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p) {
-      if (!std::isfinite(r_.project_ready[p])) continue;  // an arrival slot not used in this replication
-      for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-        if (!net_.tasks[t].done_at_start && r_.pending[t] == 0) r_.event_set.schedule(r_.project_ready[p], kReady, t);
-    }
-    while (!r_.event_set.empty()) {
+    // Projects becoming ready form a stream sorted by (day, task) that is
+    // merged with the event set rather than pushed into it: the heap then
+    // holds only work in progress, not every project of the portfolio.
+    // Order is as if each had been scheduled first: after urgent events of
+    // the same moment, before normal ones.
+    collect_arriving_slots();
+    const auto& fixed = net_.initial_tasks;
+    const auto& slots = r_.slot_starts;
+    std::size_t i = 0, j = 0;
+    for (;;) {
+      const bool from_fixed = i < fixed.size() &&
+                              (j == slots.size() || std::pair{r_.project_ready[net_.tasks[fixed[i]].project], fixed[i]} <
+                                                        std::pair{slots[j].first, slots[j].second});
+      const bool any = i < fixed.size() || j < slots.size();
+      if (any) {
+        const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
+        const double when = from_fixed ? r_.project_ready[net_.tasks[t].project] : slots[j].first;
+        if (r_.event_set.empty() || when < r_.event_set.top().time ||
+            (when == r_.event_set.top().time && (r_.event_set.top().order >> 56) != 0)) {
+          from_fixed ? ++i : ++j;
+          ++r_.events;
+          on_ready(t, when);
+          continue;
+        }
+      }
+      if (r_.event_set.empty()) break;
       const core::Event e = r_.event_set.pop();
       ++r_.events;
       switch (e.kind) {
@@ -102,6 +122,18 @@ class Engine {
       }
       at += c.members;
     }
+  }
+
+  // The first tasks of the arrival slots that come in this replication.
+  void collect_arriving_slots() {
+    r_.slot_starts.clear();
+    for (const ArrivalSlots& a : net_.arrivals)
+      for (std::uint32_t p = a.first_project; p < a.first_project + a.count; ++p) {
+        if (!std::isfinite(r_.project_ready[p])) continue;
+        for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
+          if (!net_.tasks[t].done_at_start && net_.pred_count[t] == 0) r_.slot_starts.emplace_back(r_.project_ready[p], t);
+      }
+    std::sort(r_.slot_starts.begin(), r_.slot_starts.end());
   }
 
   // Which arrival slots come in this replication, when, and how large.
@@ -305,11 +337,18 @@ class Engine {
     const auto pool = static_cast<std::uint32_t>(net_.project_pool[p]);
     const bool normal = net_.pool_discipline[pool] == model::Discipline::key_first && !net_.project_key[p];
     const Replication::LandWait w{(normal ? 1ull << 63 : 0) | r_.request_seq++, p};
+    // Nothing was freed since the last allocation, so nobody already waiting
+    // can fit now: only the newcomer needs a look.
+    if (r_.project_land[p] <= r_.land_available[pool] + 1e-9) {
+      r_.land_available[pool] -= r_.project_land[p];
+      grant_land(pool, p, now);
+      return;
+    }
     auto& list = r_.land_waiting[pool];
     list.insert(std::upper_bound(list.begin(), list.end(), w, [](const auto& a, const auto& b) { return a.order < b.order; }), w);
-    allocate_land(pool, now);
   }
 
+  // Land was freed: everyone waiting may fit now.
   void on_land_release(std::uint32_t i, double now) {
     const LandTranche& tranche = net_.land_releases[i];
     r_.land_available[tranche.pool] += tranche.mu;
@@ -333,15 +372,17 @@ class Engine {
       }
     }
     list.resize(keep);
-    for (std::uint32_t p : granted) {
-      r_.land_state[p] = 2;
-      LandStats& s = r_.land[pool];
-      s.granted_mu += r_.project_land[p];
-      ++s.grants;
-      s.wait_sum += now - r_.land_asked[p];
-      for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-        if (r_.waits_for_land[t]) r_.waits_for_land[t] = 0, request(t, now);
-    }
+    for (std::uint32_t p : granted) grant_land(pool, p, now);
+  }
+
+  void grant_land(std::uint32_t pool, std::uint32_t p, double now) {
+    r_.land_state[p] = 2;
+    LandStats& s = r_.land[pool];
+    s.granted_mu += r_.project_land[p];
+    ++s.grants;
+    s.wait_sum += now - r_.land_asked[p];
+    for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
+      if (r_.waits_for_land[t]) r_.waits_for_land[t] = 0, request(t, now);
   }
 
   // Starts waiting requests in the agency's order while the first one fits:

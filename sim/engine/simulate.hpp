@@ -70,6 +70,7 @@ struct Replication {
   std::vector<double> land_asked;           // per project
   std::vector<std::uint8_t> waits_for_land; // per task
   std::vector<std::uint32_t> granted_scratch;
+  std::vector<std::pair<double, std::uint32_t>> slot_starts;  // (day, task), sorted
   std::vector<std::int32_t> closed_scratch, month_days_scratch;
   std::vector<int> free_units;
   std::vector<Waitlist> waitlists;
