@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "sim/io/project_fields.hpp"
+#include "sim/io/read_enums.hpp"
 #include "sim/io/read_calendars.hpp"
 #include "sim/io/read_distribution.hpp"
 #include "sim/io/read_projects_csv.hpp"
@@ -122,9 +123,7 @@ class ScenarioReader {
           else a.capacity = static_cast<int>(*n);
         }
       if (auto c = am.require("calendar")) a.calendar = reference(*c, calendars, "calendar").value_or("");
-      if (auto d = am.get("discipline"))
-        if (auto name = d->one_of({"fifo", "key_first"}))
-          a.discipline = *name == "fifo" ? model::Discipline::fifo : model::Discipline::key_first;
+      if (auto d = am.get("discipline")) a.discipline = read_discipline(*d).value_or(a.discipline);
       s_.agencies.push_back(std::move(a));
     }
   }
@@ -143,9 +142,7 @@ class ScenarioReader {
       if (!lm.ok()) continue;
       if (auto n = lm.get("name")) pool.name = n->text().value_or("");
       if (pool.name.empty()) pool.name = id;
-      if (auto d = lm.get("discipline"))
-        if (auto name = d->one_of({"fifo", "key_first"}))
-          pool.discipline = *name == "fifo" ? model::Discipline::fifo : model::Discipline::key_first;
+      if (auto d = lm.get("discipline")) pool.discipline = read_discipline(*d).value_or(pool.discipline);
       if (auto releases = lm.require("releases"))
         for (const Value& r : releases->elements()) {
           MapReader rm(r, {"date", "mu"});
@@ -209,11 +206,7 @@ class ScenarioReader {
     }
     if (auto n = m.get("name")) s.name = n->text().value_or("");
     if (s.name.empty()) s.name = s.id;
-    if (auto ty = m.get("type"))
-      if (auto name = ty->one_of({"approval", "land", "construction"}))
-        s.type = *name == "approval" ? model::StepType::approval
-                 : *name == "land"   ? model::StepType::land
-                                     : model::StepType::construction;
+    if (auto ty = m.get("type")) s.type = read_step_type(*ty).value_or(s.type);
     const bool construction = s.type == model::StepType::construction;
     if (auto st = m.get("stage")) s.stage = st->text().value_or("");
     if (auto a = m.get("agency")) {
@@ -342,13 +335,8 @@ class ScenarioReader {
     if (auto n = m.get("name")) a.name = n->text().value_or("");
     if (a.name.empty()) a.name = a.id;
     if (auto t = m.require("template")) a.template_id = reference(*t, ids_of(s_.templates), "template").value_or("");
-    if (auto c = m.get("class"))
-      if (auto x = c->one_of({"key", "normal"})) a.project_class = *x == "key" ? model::ProjectClass::key : model::ProjectClass::normal;
-    if (auto k = m.get("kind"))
-      if (auto x = k->one_of({"government", "enterprise", "industrial"}))
-        a.kind = *x == "government" ? model::ProjectKind::government
-                 : *x == "enterprise" ? model::ProjectKind::enterprise
-                                      : model::ProjectKind::industrial;
+    if (auto c = m.get("class")) a.project_class = read_class(*c).value_or(a.project_class);
+    if (auto k = m.get("kind")) a.kind = read_kind(*k).value_or(a.kind);
     if (auto d = m.get("district")) a.district = d->text().value_or("");
     if (auto r = m.get("per_month"))
       if (auto x = r->number()) {

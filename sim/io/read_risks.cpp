@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "sim/io/read_distribution.hpp"
+#include "sim/io/read_enums.hpp"
 #include "sim/io/suggest.hpp"
 
 namespace kpsim::io {
@@ -83,24 +84,15 @@ void read_target(const Value& v, const model::Scenario& sc, model::RiskTarget& t
       if (known(milestones, *name)) t.milestone = *name;
       else s->error("E-REF-001", "no step reaches milestone '" + *name + "'" + did_you_mean(*name, milestones));
     }
-  if (auto s = m.get("type"))
-    if (auto name = s->one_of({"approval", "land", "construction"}))
-      t.type = *name == "approval" ? model::StepType::approval
-               : *name == "land"   ? model::StepType::land
-                                   : model::StepType::construction;
+  if (auto s = m.get("type")) t.type = read_step_type(*s);
   if (auto s = m.get("templates"))
     for (const Value& e : s->one_or_many())
       if (auto id = e.text()) {
         if (sc.find_template(*id)) t.templates.push_back(*id);
         else e.error("E-REF-001", "unknown template '" + *id + "'" + did_you_mean(*id, ids_of(sc.templates)));
       }
-  if (auto s = m.get("kind"))
-    if (auto k = s->one_of({"government", "enterprise", "industrial"}))
-      t.kind = *k == "government" ? model::ProjectKind::government
-               : *k == "enterprise" ? model::ProjectKind::enterprise
-                                    : model::ProjectKind::industrial;
-  if (auto s = m.get("class"))
-    if (auto c = s->one_of({"key", "normal"})) t.project_class = *c == "key" ? model::ProjectClass::key : model::ProjectClass::normal;
+  if (auto s = m.get("kind")) t.kind = read_kind(*s);
+  if (auto s = m.get("class")) t.project_class = read_class(*s);
   if (auto s = m.get("from")) t.from = s->date();
   if (auto s = m.get("to")) t.to = s->date();
   if (t.from && t.to && *t.to < *t.from) m.get("to")->error("E-RISK-006", "the window ends before it starts");

@@ -6,7 +6,7 @@
 #include "sim/engine/simulate.hpp"
 #include "sim/io/load_scenario.hpp"
 #include "sim/report/monte_carlo.hpp"
-#include "support/run_kpsim.hpp"
+#include "support/scenario_file.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -29,15 +29,8 @@ projects:
   - {id: P, name: 已有项目, template: industrial, investment: 1}
 )";
 
-struct Fixture {
-  test::ScratchDir dir;
-  model::Scenario scenario;
-  Network net;
-  explicit Fixture(const std::string& arrivals) {
-    test::write_file(dir / "s.yaml", std::string(kBase) + arrivals);
-    scenario = io::load_scenario((dir / "s.yaml").string());
-    net = compile(scenario);
-  }
+struct Fixture : test::ScenarioFile {
+  explicit Fixture(const std::string& arrivals) : ScenarioFile(std::string(kBase) + arrivals) {}
 };
 
 TEST(Arrivals, ListedProjectsEnterOnTheirDatesWithTheirInvestment) {
@@ -75,7 +68,7 @@ TEST(Arrivals, SlotsNeverEnterTheDeterministicSchedule) {
   const Fixture f(R"(arrivals:
   - {id: attracted, template: industrial, per_month: 1, investment: 2}
 )");
-  const auto r = test::run_kpsim("graph '" + (f.dir / "s.yaml").string() + "'");
+  const auto r = test::run_kpsim("graph '" + f.path() + "'");
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out.find("attracted#"), std::string::npos);
 }

@@ -3,7 +3,7 @@
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
 #include "sim/io/load_scenario.hpp"
-#include "support/run_kpsim.hpp"
+#include "support/scenario_file.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -28,13 +28,8 @@ projects:
   - {id: B, name: 乙, template: t, investment: 1}
 )";
 
-struct Fixture {
-  test::ScratchDir dir;
-  Network net;
-  Fixture() {
-    test::write_file(dir / "s.yaml", kScenario);
-    net = compile(io::load_scenario((dir / "s.yaml").string()));
-  }
+struct Fixture : test::ScenarioFile {
+  Fixture() : ScenarioFile(kScenario) {}
 };
 
 TEST(CalendarRisk, EachRiskyMonthLosesItsDrawnWorkingDays) {

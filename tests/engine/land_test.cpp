@@ -6,7 +6,7 @@
 #include "sim/engine/simulate.hpp"
 #include "sim/io/load_scenario.hpp"
 #include "sim/report/forecast.hpp"
-#include "support/run_kpsim.hpp"
+#include "support/scenario_file.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -29,14 +29,10 @@ templates:
       - {id: build, type: construction, duration: 100, share: 1}
 )";
 
-Network network_of(const test::ScratchDir& dir, const std::string& extra) {
-  test::write_file(dir / "s.yaml", std::string(kBase) + extra);
-  return compile(io::load_scenario((dir / "s.yaml").string()));
-}
+Network network_of(const std::string& extra) { return test::ScenarioFile(std::string(kBase) + extra).net; }
 
 TEST(Land, KeyProjectsAreGrantedFirstWhenTheQuotaIsReleased) {
-  test::ScratchDir dir;
-  const Network net = network_of(dir, R"(land:
+  const Network net = network_of(R"(land:
   pools:
     quota: {releases: [{date: 2026-01-31, mu: 100}, {date: 2026-04-01, mu: 100}]}
 projects:
@@ -52,8 +48,7 @@ projects:
 }
 
 TEST(Land, AProjectGetsItsWholeNeedOrWaitsWithoutBlockingSmallerOnes) {
-  test::ScratchDir dir;
-  const Network net = network_of(dir, R"(land:
+  const Network net = network_of(R"(land:
   pools:
     quota: {discipline: fifo, releases: [{date: 2026-01-01, mu: 100}, {date: 2026-07-01, mu: 100}]}
 projects:
@@ -67,8 +62,7 @@ projects:
 }
 
 TEST(Land, AProjectNeverGrantedNeverStartsAndItsInvestmentFallsOutside) {
-  test::ScratchDir dir;
-  const Network net = network_of(dir, R"(land:
+  const Network net = network_of(R"(land:
   pools:
     quota: {releases: [{date: 2026-01-01, mu: 10}]}
 projects:
@@ -85,8 +79,7 @@ projects:
 }
 
 TEST(Land, ProjectsWhoseLandIsDoneNeedNoGrant) {
-  test::ScratchDir dir;
-  const Network net = network_of(dir, R"(land:
+  const Network net = network_of(R"(land:
   pools:
     quota: {releases: [{date: 2026-06-01, mu: 10}]}
 projects:

@@ -7,7 +7,7 @@
 #include "sim/engine/simulate.hpp"
 #include "sim/io/load_scenario.hpp"
 #include "sim/report/forecast.hpp"
-#include "support/run_kpsim.hpp"
+#include "support/scenario_file.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -33,15 +33,8 @@ projects:
   - {id: P2, name: 乙, template: t, investment: 100, district: B}
 )";
 
-struct Fixture {
-  test::ScratchDir dir;
-  model::Scenario scenario;
-  Network net;
-  explicit Fixture(const std::string& extra) {
-    test::write_file(dir / "s.yaml", std::string(kBase) + extra);
-    scenario = io::load_scenario((dir / "s.yaml").string());
-    net = compile(scenario);
-  }
+struct Fixture : test::ScenarioFile {
+  explicit Fixture(const std::string& extra) : ScenarioFile(std::string(kBase) + extra) {}
   Replication run(std::uint32_t replication = 0) const {
     Replication rep(net);
     simulate(net, 3, replication, {}, rep);
