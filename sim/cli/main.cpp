@@ -27,7 +27,9 @@ int main(int argc, char** argv) {
   run->add_option("--until-converged", run_opts.until_converged,
                   "add blocks of replications until the mean and P90 of the horizon's investment move less than TOL")
       ->check(CLI::Range(1e-9, 1.0));
-  run->add_flag("--deterministic", run_opts.deterministic, "durations at their most likely value, one replication");
+  run->add_flag("--deterministic", run_opts.deterministic,
+                "one replication with every duration at its most likely value (risks, lost days and arrivals as drawn "
+                "for replication 0)");
 
   cli::GraphOptions graph_opts;
   auto* graph = app.add_subcommand("graph", "deterministic schedule, slack and critical path");

@@ -79,7 +79,7 @@ void print_run_tables(std::ostream& out, const model::Scenario& sc, const report
                       bool deterministic) {
   out << "kpsim · " << sc.name << " · " << sc.start.iso() << " … " << sc.end.iso() << " · " << mc.projects.size()
       << " projects · ";
-  if (deterministic) out << "durations at their most likely value\n\n";
+  if (deterministic) out << "most likely durations (one replication)\n\n";
   else out << mc.replications << " replications\n\n";
   out << "Completed investment per quarter\n";
   print_quarters(out, sc, mc);
