@@ -8,6 +8,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/core/sample.hpp"
 #include "sim/engine/cpm.hpp"
+#include "sim/engine/replication_inputs.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -33,7 +34,6 @@ class Engine {
     // holds only work in progress, not every project of the portfolio.
     // Order is as if each had been scheduled first: after urgent events of
     // the same moment, before normal ones.
-    collect_arriving_slots();
     const auto& fixed = net_.initial_tasks;
     const auto& slots = r_.slot_starts;
     std::size_t i = 0, j = 0;
@@ -81,15 +81,12 @@ class Engine {
     std::fill(r_.attempt.begin(), r_.attempt.end(), 0);
     std::fill(r_.rework.begin(), r_.rework.end(), 0);
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
-    std::fill(r_.factors.begin(), r_.factors.end(), 0.0);
     std::fill(r_.land.begin(), r_.land.end(), LandStats{});
     std::fill(r_.land_available.begin(), r_.land_available.end(), 0.0);
     for (auto& w : r_.land_waiting) w.clear();
     std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
     std::fill(r_.waits_for_land.begin(), r_.waits_for_land.end(), 0);
-    draw_factors();
-    draw_lost_days();
-    draw_arrivals();
+    draw_replication_inputs(net_, seed_, replication_, r_);
     std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
@@ -108,92 +105,6 @@ class Engine {
     auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
                                       net_.step_hash[t] ^ (r_.attempt[t] * core::kGolden), core::Purpose::duration);
     return core::sample(net_.duration[t], rng) * net_.remaining[t];
-  }
-
-  // Each copula's member factors for this replication: L · independent normals.
-  void draw_factors() {
-    std::size_t at = 0;
-    for (const CopulaFactors& c : net_.copulas) {
-      double* z = r_.factors.data() + at;
-      for (std::uint32_t i = 0; i < c.members; ++i) {
-        auto rng = core::RngStream::keyed(seed_, replication_, c.hash, i, core::Purpose::copula);
-        const double eps = core::normal_quantile(rng.uniform());
-        for (std::uint32_t row = i; row < c.members; ++row) z[row] += c.cholesky[row * c.members + i] * eps;
-      }
-      at += c.members;
-    }
-  }
-
-  // The first tasks of the arrival slots that come in this replication.
-  void collect_arriving_slots() {
-    r_.slot_starts.clear();
-    for (const ArrivalSlots& a : net_.arrivals)
-      for (std::uint32_t p = a.first_project; p < a.first_project + a.count; ++p) {
-        if (!std::isfinite(r_.project_ready[p])) continue;
-        for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-          if (!net_.tasks[t].done_at_start && net_.pred_count[t] == 0) r_.slot_starts.emplace_back(r_.project_ready[p], t);
-      }
-    std::sort(r_.slot_starts.begin(), r_.slot_starts.end());
-  }
-
-  // Which arrival slots come in this replication, when, and how large.
-  void draw_arrivals() {
-    std::copy(net_.project_ready.begin(), net_.project_ready.end(), r_.project_ready.begin());
-    std::fill(r_.project_scale.begin(), r_.project_scale.end(), 1.0);
-    std::copy(net_.project_land.begin(), net_.project_land.end(), r_.project_land.begin());
-    for (const ArrivalSlots& a : net_.arrivals) {
-      auto times = core::RngStream::keyed(seed_, replication_, a.hash, 0, core::Purpose::arrival);
-      double t = a.from_day;
-      for (std::uint32_t k = 0; k < a.count; ++k) {
-        const std::uint32_t p = a.first_project + k;
-        double day;
-        if (a.rate_per_day > 0) day = t += -std::log(times.uniform()) / a.rate_per_day;
-        else day = a.dates[k];
-        const bool arrives = a.rate_per_day > 0 ? day < a.to_day : true;
-        if (!arrives) {
-          r_.project_ready[p] = std::numeric_limits<double>::infinity();
-          r_.project_scale[p] = 0;
-          continue;
-        }
-        auto size = core::RngStream::keyed(seed_, replication_, a.hash, k + 1, core::Purpose::arrival);
-        r_.project_ready[p] = day;
-        r_.project_scale[p] = core::sample(a.investment, size);
-        r_.project_land[p] = core::sample(a.land_mu, size);
-      }
-    }
-  }
-
-  // Each calendar month of a risky calendar loses a drawn number of its
-  // working days, chosen at random; every task on it sees the same days.
-  void draw_lost_days() {
-    if (net_.calendar_risks.empty()) return;
-    for (std::uint16_t c = 0; c < net_.calendars.size(); ++c) {
-      auto& closed = r_.closed_scratch;
-      closed.clear();
-      bool risky = false;
-      for (const CalendarRisk& risk : net_.calendar_risks) {
-        if (risk.calendar != c) continue;
-        risky = true;
-        const core::Calendar& base = net_.calendars[c];
-        for (std::uint32_t m = 0; m < net_.lost_day_months.size(); ++m) {
-          const MonthSpan& span = net_.lost_day_months[m];
-          if (!(risk.months_mask & (1u << (span.month - 1)))) continue;
-          auto rng = core::RngStream::keyed(seed_, replication_, risk.hash, m, core::Purpose::calendar);
-          auto& days = r_.month_days_scratch;
-          days.clear();
-          for (std::int32_t d = span.begin; d < span.end; ++d)
-            if (base.is_working_day(d)) days.push_back(d);
-          const double drawn = std::round(core::sample(risk.per_month, rng));
-          const auto lost = static_cast<std::size_t>(std::clamp(drawn, 0.0, static_cast<double>(days.size())));
-          for (std::size_t i = 0; i < lost; ++i) {  // partial Fisher–Yates
-            const std::size_t j = i + static_cast<std::size_t>(rng.uniform() * static_cast<double>(days.size() - i));
-            std::swap(days[i], days[std::min(j, days.size() - 1)]);
-            closed.push_back(days[i]);
-          }
-        }
-      }
-      if (risky) r_.calendars[c].assign_with_closed_days(net_.calendars[c], closed);
-    }
   }
 
   const double* factors_of(std::int32_t copula) const {
