@@ -132,3 +132,23 @@ TEST(Command, TheDocumentedCompleteExampleValidates) {
 
 }  // namespace
 }  // namespace kpsim
+
+namespace kpsim {
+namespace {
+
+// The README shows what `scripts/quickstart` prints; it must stay true.
+TEST(Command, TheReadmeShowsWhatTheQuickstartPrints) {
+  const std::string readme = test::read_file(KPSIM_SOURCE_DIR "/README.md");
+  const std::string marker = "The first prints:\n\n```\n";
+  const auto begin = readme.find(marker);
+  ASSERT_NE(begin, std::string::npos);
+  const auto body = begin + marker.size();
+  const std::string shown = readme.substr(body, readme.find("```", body) - body);
+  test::ScratchDir dir;
+  const auto r = test::run_kpsim("run " + kQuickstart, dir.path());
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, shown);
+}
+
+}  // namespace
+}  // namespace kpsim
