@@ -275,7 +275,8 @@ class ScenarioReader {
                                       std::to_string(a->capacity) + ": it could never be served");
         continue;
       }
-      auto same = std::find_if(s.needs.begin(), s.needs.end(), [&](const auto& r) { return r.agency == agency; });
+      const std::string& id = agency;  // clang 14 cannot capture a structured binding
+      auto same = std::find_if(s.needs.begin(), s.needs.end(), [&](const auto& r) { return r.agency == id; });
       if (same != s.needs.end()) same->amount = static_cast<int>(*n);
       else s.needs.push_back({agency, static_cast<int>(*n)});
     }
