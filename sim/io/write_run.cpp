@@ -70,7 +70,7 @@ const char* phase_at_start(const engine::Network& net, std::uint32_t p) {
 Json write_projects(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
                     const report::MonteCarloForecast& mc) {
   write_csv_row(out, {"id", "name", "template", "class", "kind", "district", "investment", "phase_at_start",
-                      "p_start_in_horizon", "mean_start", "start_target", "p_start_target_missed", "mean_completion",
+                      "mean_approval_finish", "p_start_in_horizon", "mean_start", "start_target", "p_start_target_missed", "mean_completion",
                       "completion_target", "p_completion_target_missed", "investment_in_horizon_mean"});
   Json at_risk = Json::array();
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
@@ -80,7 +80,7 @@ Json write_projects(std::ostream& out, const model::Scenario& sc, const engine::
     write_csv_row(out, {csv_text(pr.id), csv_text(pr.name), csv_text(pr.template_id),
                         std::string(model::to_string(pr.project_class)), std::string(model::to_string(pr.kind)),
                         csv_text(pr.district), csv_number(pr.investment), phase_at_start(net, p),
-                        begun ? "" : csv_number(s.p_start_in_horizon, 4), day_cell(net, s.mean_start_day),
+                        day_cell(net, s.mean_approval_finish_day), begun ? "" : csv_number(s.p_start_in_horizon, 4), day_cell(net, s.mean_start_day),
                         pr.start_target ? pr.start_target->iso() : "", csv_number(s.p_start_target_missed, 4),
                         day_cell(net, s.mean_completion_day), pr.completion_target ? pr.completion_target->iso() : "",
                         csv_number(s.p_completion_target_missed, 4), csv_number(s.mean_investment_in_horizon)});

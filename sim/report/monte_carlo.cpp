@@ -176,6 +176,7 @@ class Reducer {
       const ProjectAcc& a = projects_[p];
       ProjectStats& s = mc.projects.emplace_back();
       s.p_start_in_horizon = a.started_in_horizon / n;
+      if (a.approved > 0) s.mean_approval_finish_day = a.approval_day_sum / a.approved;
       if (a.started > 0) s.mean_start_day = a.start_day_sum / a.started;
       if (a.completed > 0) s.mean_completion_day = a.completion_day_sum / a.completed;
       if (sc_.projects[p].start_target) s.p_start_target_missed = a.start_missed / n;
@@ -218,6 +219,7 @@ class Reducer {
  private:
   struct ProjectAcc {
     double started_in_horizon = 0, started = 0, completed = 0, start_day_sum = 0, completion_day_sum = 0;
+    double approved = 0, approval_day_sum = 0;
     double start_missed = 0, completion_missed = 0, investment = 0;
   };
   struct AgencyAcc {
@@ -229,6 +231,7 @@ class Reducer {
     ProjectAcc& a = projects_[p];
     const model::Project& pr = sc_.projects[p];
     a.investment += r.investment_in_horizon;
+    if (!std::isnan(r.approval_finish)) a.approved += 1, a.approval_day_sum += r.approval_finish_day;
     if (!std::isnan(r.start)) {
       a.started += 1;
       a.start_day_sum += r.start_day;

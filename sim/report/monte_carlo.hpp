@@ -31,6 +31,7 @@ struct MonteCarloOptions {
 
 struct ProjectStats {
   double p_start_in_horizon = 0;       // among projects not yet under construction
+  double mean_approval_finish_day = kNever;  // last approval construction waits on, given it finishes in the run
   double mean_start_day = kNever;      // reported start day, given it starts in the run
   double mean_completion_day = kNever;
   double p_start_target_missed = kNever;       // NaN without a target
