@@ -51,7 +51,11 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.until_converged = options.until_converged;
   const report::MonteCarloForecast mc = report::run_monte_carlo(sc, net, mc_options);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
-  io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic});
+  try {
+    io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic});
+  } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
+    throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
+  }
   io::print_run_tables(out, sc, mc, options.deterministic);
   if (options.until_converged)
     out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "

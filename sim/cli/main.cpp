@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   run->add_option("SCENARIO", run_opts.scenario, "scenario YAML file")->required();
   run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
   run->add_option("--replications,-n", run_opts.replications, "replications (default: the scenario's)")
-      ->check(CLI::Range(1, 10'000'000));
+      ->check(CLI::Range(1, 1'000'000));
   run->add_option("--seed", run_opts.seed, "random seed (default: the scenario's)");
   run->add_option("--threads,-j", run_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--until-converged", run_opts.until_converged,

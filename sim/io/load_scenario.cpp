@@ -96,7 +96,8 @@ class ScenarioReader {
       }
     if (auto v = m.get("replications"))
       if (auto n = v->integer()) {
-        if (*n < 1 || *n > 10'000'000) v->error("E-SCN-005", "replications must be between 1 and 10000000");
+        // Each replication keeps a row of period totals for the quantiles: bounded memory.
+        if (*n < 1 || *n > 1'000'000) v->error("E-SCN-005", "replications must be between 1 and 1000000");
         else s_.replications = static_cast<int>(*n);
       }
     if (auto v = m.get("annual_plan"))

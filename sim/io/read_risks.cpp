@@ -109,13 +109,16 @@ void read_copulas(const Value& v, model::Scenario& sc) {
     MapReader cm(value, {"by", "members", "matrix", "loading"});
     if (!cm.ok()) continue;
     if (auto by = cm.require("by")) c.by = by->one_of(kGroupFields).value_or("");
-    if (auto members = cm.require("members"))
+    if (auto members = cm.require("members")) {
       for (const Value& e : members->elements())
         if (auto name = e.text()) {
           if (std::find(c.members.begin(), c.members.end(), *name) != c.members.end())
             e.error("E-RISK-007", "member '" + *name + "' is listed twice");
           c.members.push_back(*name);
         }
+      if (members->is_sequence() && members->node().size() == 0)
+        members->error("E-RISK-013", "a copula needs at least one member (a value of '" + c.by + "')");
+    }
     if (auto matrix = cm.require("matrix"); matrix && !c.members.empty()) read_matrix(*matrix, c);
     if (auto l = cm.get("loading"))
       if (auto x = l->number()) {

@@ -103,6 +103,14 @@ TEST(Command, MissingScenarioFileIsBadInputNamingTheFile) {
   EXPECT_NE(r.err.find("/nonexistent/s.yaml: cannot read file"), std::string::npos) << r.err;
 }
 
+TEST(Command, AnUnwritableOutputDirectoryIsBadInput) {
+  ScratchDir dir;
+  test::write_file(dir / "blocker", "a file where the output directory should be");
+  const auto r = run_kpsim("run " + kQuickstart + " --replications 2 --out '" + (dir / "blocker").string() + "/out'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--out: cannot write the results"), std::string::npos) << r.err;
+}
+
 TEST(Command, AFailedRunLeavesNoResultFiles) {
   ScratchDir dir;
   test::write_file(dir / "bad.yaml", "kpsim: 1\nname: x\n");
