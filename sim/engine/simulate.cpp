@@ -77,17 +77,13 @@ class Engine {
     }
     std::fill(r_.trace.idle.begin(), r_.trace.idle.end(), 0.0);
     std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
-    std::fill(r_.extra_work.begin(), r_.extra_work.end(), 0.0);
-    std::fill(r_.attempt.begin(), r_.attempt.end(), 0);
-    std::fill(r_.rework.begin(), r_.rework.end(), 0);
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
     std::fill(r_.land.begin(), r_.land.end(), LandStats{});
     std::fill(r_.land_available.begin(), r_.land_available.end(), 0.0);
     for (auto& w : r_.land_waiting) w.clear();
     std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
-    std::fill(r_.waits_for_land.begin(), r_.waits_for_land.end(), 0);
     draw_replication_inputs(net_, seed_, replication_, r_);
-    std::copy(net_.pred_count.begin(), net_.pred_count.end(), r_.pending.begin());
+    for (std::uint32_t t = 0; t < net_.task_count(); ++t) r_.state[t] = {0, 0, 0, net_.pred_count[t], 0, 0, 0};
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
@@ -103,7 +99,7 @@ class Engine {
     if (settings_.deterministic) return deterministic_work(net_, t);
     const Task& task = net_.tasks[t];
     auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
-                                      net_.step_hash[t] ^ (r_.attempt[t] * core::kGolden), core::Purpose::duration);
+                                      net_.step_hash[t] ^ (r_.state[t].attempt * core::kGolden), core::Purpose::duration);
     return core::sample(net_.duration[t], rng) * net_.remaining[t];
   }
 
@@ -136,9 +132,9 @@ class Engine {
       if (!strikes) continue;
       ++r_.risk_hits[net_.task_risk[i]];
       switch (rule.effect) {
-        case model::RiskEffect::delay: r_.extra_work[t] += core::sample(rule.amount, rng); break;
+        case model::RiskEffect::delay: r_.state[t].extra_work += core::sample(rule.amount, rng); break;
         case model::RiskEffect::stall: r_.trace.idle[t] += core::sample(rule.amount, rng); break;
-        case model::RiskEffect::rework: r_.rework[t] = 1; break;
+        case model::RiskEffect::rework: r_.state[t].rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
       }
     }
@@ -175,7 +171,7 @@ class Engine {
     const std::uint32_t p = net_.tasks[t].project;
     if (net_.tasks[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
       return wait_for_land(t, p, now);
-    r_.requested[t] = now;
+    r_.state[t].requested = now;
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     if (r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
@@ -189,38 +185,38 @@ class Engine {
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
-    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.requested[t]);
+    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.state[t].requested);
     ++r_.agency[a].served;
     start(t, now);
   }
 
   void start(std::uint32_t t, double now) {
-    const bool first = r_.attempt[t] == 0;
-    const double work = work_of(t) + (first ? r_.extra_work[t] + r_.trace.idle[t] : 0.0);
+    const bool first = r_.state[t].attempt == 0;
+    const double work = work_of(t) + (first ? r_.state[t].extra_work + r_.trace.idle[t] : 0.0);
     const Span span = work_span(r_.calendars[net_.tasks[t].calendar], now, work);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
-    r_.service_begin[t] = span.start;
+    r_.state[t].service_begin = span.start;
     r_.event_set.schedule(span.finish, kFinish, t);
   }
 
   void on_finish(std::uint32_t t, double now) {
-    if (r_.rework[t] && r_.attempt[t] == 0) {  // done once, to be done again
+    if (r_.state[t].rework && r_.state[t].attempt == 0) {  // done once, to be done again
       if (holds_resources(t)) release(t, now);
-      r_.attempt[t] = 1;
+      r_.state[t].attempt = 1;
       return request(t, now);
     }
     r_.trace.finish[t] = now;
     if (holds_resources(t)) release(t, now);
     for (std::uint32_t i = net_.succ_begin[t]; i < net_.succ_begin[t + 1]; ++i) {
       const std::uint32_t s = net_.succ[i];
-      if (--r_.pending[s] == 0) on_ready(s, now);
+      if (--r_.state[s].pending == 0) on_ready(s, now);
     }
   }
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
     const std::uint32_t primary = net_.need_agency[needs_begin(t)];
-    const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.service_begin[t], horizon_));
+    const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
       r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
       r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
@@ -241,7 +237,7 @@ class Engine {
   }
 
   void wait_for_land(std::uint32_t t, std::uint32_t p, double now) {
-    r_.waits_for_land[t] = 1;
+    r_.state[t].waits_for_land = 1;
     if (r_.land_state[p] != 0) return;
     r_.land_state[p] = 1;
     r_.land_asked[p] = now;
@@ -293,7 +289,7 @@ class Engine {
     ++s.grants;
     s.wait_sum += now - r_.land_asked[p];
     for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-      if (r_.waits_for_land[t]) r_.waits_for_land[t] = 0, request(t, now);
+      if (r_.state[t].waits_for_land) r_.state[t].waits_for_land = 0, request(t, now);
   }
 
   // Starts waiting requests in the agency's order while the first one fits:
@@ -327,12 +323,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   trace.finish.resize(n);
   trace.idle.resize(n);
   ready.resize(n);
-  pending.resize(n);
-  requested.resize(n);
-  service_begin.resize(n);
-  extra_work.resize(n);
-  attempt.resize(n);
-  rework.resize(n);
+  state.resize(n);
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;
@@ -345,7 +336,6 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   land_waiting.resize(net.pool_discipline.size());
   land_state.resize(net.project_count());
   land_asked.resize(net.project_count());
-  waits_for_land.resize(n);
   agency.resize(agencies);
   free_units.resize(agencies);
   queue_changed.resize(agencies);

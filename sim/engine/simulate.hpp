@@ -53,12 +53,16 @@ struct Replication {
   std::vector<LandStats> land;
   std::uint64_t events = 0;    // events processed
 
-  // Working state.
-  std::vector<std::uint32_t> pending;
-  std::vector<double> requested;   // when the current attempt asked for its resources
-  std::vector<double> service_begin;  // when the current attempt's work began
-  std::vector<double> extra_work;  // working days added by delay risks
-  std::vector<std::uint8_t> attempt, rework;
+  // Working state of a task, in one record so that an event touches one
+  // cache line of it rather than one line in each of several arrays.
+  struct TaskState {
+    double requested = 0;      // when the current attempt asked for its resources
+    double service_begin = 0;  // when the current attempt's work began
+    double extra_work = 0;     // working days added by delay risks
+    std::uint32_t pending = 0; // predecessors still to finish
+    std::uint8_t attempt = 0, rework = 0, waits_for_land = 0;
+  };
+  std::vector<TaskState> state;
   std::vector<double> factors;     // copula factors, all copulas' members in a row
   struct LandWait {
     std::uint64_t order;  // class bit (key_first pools), then request sequence
@@ -68,7 +72,6 @@ struct Replication {
   std::vector<std::vector<LandWait>> land_waiting;  // per pool, in grant order
   std::vector<std::uint8_t> land_state;     // per project: 0 not asked, 1 waiting, 2 granted
   std::vector<double> land_asked;           // per project
-  std::vector<std::uint8_t> waits_for_land; // per task
   std::vector<std::uint32_t> granted_scratch;
   std::vector<std::pair<double, std::uint32_t>> slot_starts;  // (day, task), sorted
   std::vector<std::int32_t> closed_scratch, month_days_scratch;
