@@ -138,6 +138,38 @@ std::vector<model::Project> with_arrival_slots(const model::Scenario& sc, Networ
   return projects;
 }
 
+void pack_for_engine(const model::Scenario& sc, Network& net) {
+  std::vector<std::uint32_t> first_rule;  // per template
+  for (const model::Template& t : sc.templates) {
+    first_rule.push_back(static_cast<std::uint32_t>(net.rules.size()));
+    for (const model::Step& s : t.steps)
+      net.rules.push_back({s.duration, s.limit.value_or(std::numeric_limits<double>::infinity()), core::hash_name(s.id)});
+  }
+  net.hot.resize(net.task_count());
+  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+    const Task& task = net.tasks[t];
+    TaskHot& h = net.hot[t];
+    h.project = task.project;
+    h.rule = first_rule[net.project_template[task.project]] + task.step;
+    h.succ_begin = net.succ_begin[t];
+    h.succ_count = static_cast<std::uint16_t>(net.succ_begin[t + 1] - net.succ_begin[t]);
+    h.need_begin = net.need_begin[t];
+    h.need_count = static_cast<std::uint16_t>(net.need_begin[t + 1] - net.need_begin[t]);
+    h.calendar = task.calendar;
+    h.type = task.type;
+    h.done_at_start = task.done_at_start;
+    h.remaining = net.remaining[t];
+  }
+}
+
+// Risk offsets come last: risks are compiled after the rest.
+void pack_risks_for_engine(Network& net) {
+  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+    net.hot[t].risk_begin = net.risk_begin[t];
+    net.hot[t].risk_count = static_cast<std::uint16_t>(net.risk_begin[t + 1] - net.risk_begin[t]);
+  }
+}
+
 bool strikes(const model::RiskTarget& r, const model::Project& p, const model::Step& s) {
   if (!r.step.empty() && r.step != s.id) return false;
   if (!r.milestone.empty() && r.milestone != s.milestone) return false;
@@ -311,8 +343,10 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
+  pack_for_engine(sc, net);
   compile_land(sc, projects, net);
   compile_risks(sc, projects, net);
+  pack_risks_for_engine(net);
   // Predecessors still to finish; a finished task releases nobody.
   net.pred_count.assign(net.tasks.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t)

@@ -39,12 +39,12 @@ class Engine {
     std::size_t i = 0, j = 0;
     for (;;) {
       const bool from_fixed = i < fixed.size() &&
-                              (j == slots.size() || std::pair{r_.project_ready[net_.tasks[fixed[i]].project], fixed[i]} <
+                              (j == slots.size() || std::pair{r_.project_ready[net_.hot[fixed[i]].project], fixed[i]} <
                                                         std::pair{slots[j].first, slots[j].second});
       const bool any = i < fixed.size() || j < slots.size();
       if (any) {
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
-        const double when = from_fixed ? r_.project_ready[net_.tasks[t].project] : slots[j].first;
+        const double when = from_fixed ? r_.project_ready[net_.hot[t].project] : slots[j].first;
         if (r_.event_set.empty() || when < r_.event_set.top().time ||
             (when == r_.event_set.top().time && (r_.event_set.top().order >> 56) != 0)) {
           from_fixed ? ++i : ++j;
@@ -72,7 +72,7 @@ class Engine {
  private:
   void reset() {
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      const double never = net_.tasks[t].done_at_start ? 0.0 : kNeverRan;
+      const double never = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       r_.trace.start[t] = r_.trace.finish[t] = never;
     }
     std::fill(r_.trace.idle.begin(), r_.trace.idle.end(), 0.0);
@@ -97,10 +97,10 @@ class Engine {
   // A rework attempt draws a fresh duration from its own stream.
   double work_of(std::uint32_t t) const {
     if (settings_.deterministic) return deterministic_work(net_, t);
-    const Task& task = net_.tasks[t];
+    const TaskHot& task = net_.hot[t];
     auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
-                                      net_.step_hash[t] ^ (r_.state[t].attempt * core::kGolden), core::Purpose::duration);
-    return core::sample(net_.duration[t], rng) * net_.remaining[t];
+                                      net_.rules[task.rule].step_hash ^ (r_.state[t].attempt * core::kGolden), core::Purpose::duration);
+    return core::sample(net_.rules[task.rule].duration, rng) * task.remaining;
   }
 
   const double* factors_of(std::int32_t copula) const {
@@ -113,11 +113,11 @@ class Engine {
   // before which it may not begin (a funding pause), or `now`.
   double strike_risks(std::uint32_t t, double now) {
     double begin = now;
-    const Task& task = net_.tasks[t];
-    for (std::uint32_t i = net_.risk_begin[t]; i < net_.risk_begin[t + 1]; ++i) {
+    const TaskHot& task = net_.hot[t];
+    for (std::uint32_t i = task.risk_begin, end = i + task.risk_count; i < end; ++i) {
       const RiskRule& rule = net_.risks[net_.task_risk[i]];
       if (now < rule.from_day || now >= rule.to_day) continue;
-      auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project], net_.step_hash[t] ^ rule.hash,
+      auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project], net_.rules[task.rule].step_hash ^ rule.hash,
                                         core::Purpose::risk);
       bool strikes;
       const std::int32_t member = rule.copula < 0 ? -1 : net_.project_member[static_cast<std::size_t>(rule.copula) * net_.project_count() + task.project];
@@ -141,8 +141,8 @@ class Engine {
     return begin;
   }
 
-  std::uint32_t needs_begin(std::uint32_t t) const { return net_.need_begin[t]; }
-  std::uint32_t needs_end(std::uint32_t t) const { return net_.need_begin[t + 1]; }
+  std::uint32_t needs_begin(std::uint32_t t) const { return net_.hot[t].need_begin; }
+  std::uint32_t needs_end(std::uint32_t t) const { return net_.hot[t].need_begin + net_.hot[t].need_count; }
   bool holds_resources(std::uint32_t t) const { return needs_begin(t) != needs_end(t); }
 
   bool fits(std::uint32_t t) const {
@@ -160,7 +160,7 @@ class Engine {
 
   void on_ready(std::uint32_t t, double now) {
     r_.ready[t] = now;
-    if (net_.risk_begin[t] != net_.risk_begin[t + 1]) {
+    if (net_.hot[t].risk_count != 0) {
       const double begin = strike_risks(t, now);
       if (begin > now) return r_.event_set.schedule(begin, kResume, t);
     }
@@ -168,15 +168,15 @@ class Engine {
   }
 
   void request(std::uint32_t t, double now) {
-    const std::uint32_t p = net_.tasks[t].project;
-    if (net_.tasks[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
+    const std::uint32_t p = net_.hot[t].project;
+    if (net_.hot[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
       return wait_for_land(t, p, now);
     r_.state[t].requested = now;
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     if (r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
-    r_.waitlists[a].push(t, net_.project_key[net_.tasks[t].project], r_.request_seq++);
+    r_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], r_.request_seq++);
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(r_.waitlists[a].size()));
     if (needs_end(t) - needs_begin(t) > 1) ++multi_waiting_;
   }
@@ -184,7 +184,7 @@ class Engine {
   void seize_and_start(std::uint32_t t, double now) {
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
-    const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
+    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.state[t].requested);
     ++r_.agency[a].served;
     start(t, now);
@@ -193,7 +193,7 @@ class Engine {
   void start(std::uint32_t t, double now) {
     const bool first = r_.state[t].attempt == 0;
     const double work = work_of(t) + (first ? r_.state[t].extra_work + r_.trace.idle[t] : 0.0);
-    const Span span = work_span(r_.calendars[net_.tasks[t].calendar], now, work);
+    const Span span = work_span(r_.calendars[net_.hot[t].calendar], now, work);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     r_.state[t].service_begin = span.start;
     r_.event_set.schedule(span.finish, kFinish, t);
@@ -207,25 +207,25 @@ class Engine {
     }
     r_.trace.finish[t] = now;
     if (holds_resources(t)) release(t, now);
-    for (std::uint32_t i = net_.succ_begin[t]; i < net_.succ_begin[t + 1]; ++i) {
+    for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i) {
       const std::uint32_t s = net_.succ[i];
       if (--r_.state[s].pending == 0) on_ready(s, now);
     }
   }
 
   void release(std::uint32_t t, double now) {
-    const core::Calendar& cal = r_.calendars[net_.tasks[t].calendar];
+    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const std::uint32_t primary = net_.need_agency[needs_begin(t)];
     const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
       r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
       r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
     }
-    if (net_.limit[t] < std::numeric_limits<double>::infinity()) {
+    if (net_.rules[net_.hot[t].rule].limit < std::numeric_limits<double>::infinity()) {
       AgencyStats& s = r_.agency[primary];
       const double elapsed = cal.work_before(now) - cal.work_before(r_.ready[t]);
       ++s.limited;
-      if (elapsed > net_.limit[t] + 1e-9) ++s.over_limit, s.excess_sum += elapsed - net_.limit[t];
+      if (elapsed > net_.rules[net_.hot[t].rule].limit + 1e-9) ++s.over_limit, s.excess_sum += elapsed - net_.rules[net_.hot[t].rule].limit;
     }
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
