@@ -251,8 +251,7 @@ class Engine {
       grant_land(pool, p, now);
       return;
     }
-    auto& list = r_.land_waiting[pool];
-    list.insert(std::upper_bound(list.begin(), list.end(), w, [](const auto& a, const auto& b) { return a.order < b.order; }), w);
+    r_.land_waiting[pool].push_back(w);  // put in grant order when land is released
   }
 
   // Land was freed: everyone waiting may fit now.
@@ -266,6 +265,7 @@ class Engine {
   // (first fit: a large need does not block smaller ones behind it).
   void allocate_land(std::uint32_t pool, double now) {
     auto& list = r_.land_waiting[pool];
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
     std::vector<std::uint32_t>& granted = r_.granted_scratch;
     granted.clear();
     std::size_t keep = 0;

@@ -69,7 +69,7 @@ struct Replication {
     std::uint32_t project;
   };
   std::vector<double> land_available;
-  std::vector<std::vector<LandWait>> land_waiting;  // per pool, in grant order
+  std::vector<std::vector<LandWait>> land_waiting;  // per pool; sorted into grant order on each release
   std::vector<std::uint8_t> land_state;     // per project: 0 not asked, 1 waiting, 2 granted
   std::vector<double> land_asked;           // per project
   std::vector<std::uint32_t> granted_scratch;
