@@ -391,16 +391,24 @@ class ScenarioReader {
   std::vector<std::pair<std::string, Value>> pending_refs_;
 };
 
-}  // namespace
-
-model::Scenario load_scenario(const std::string& path) {
-  model::Diagnostics diag;
-  const auto file = parse_yaml_file(path, diag);
+model::Scenario read_scenario(const std::optional<YamlDocument>& file, const std::string& path, model::Diagnostics& diag) {
   model::Scenario s;
   if (file) s = ScenarioReader(path, diag).read(*file);
   diag.throw_if_errors();
   s.warnings = diag.warnings();
   return s;
+}
+
+}  // namespace
+
+model::Scenario load_scenario_text(const std::string& text, const std::string& path) {
+  model::Diagnostics diag;
+  return read_scenario(parse_yaml_text(text, path, diag), path, diag);
+}
+
+model::Scenario load_scenario(const std::string& path) {
+  model::Diagnostics diag;
+  return read_scenario(parse_yaml_file(path, diag), path, diag);
 }
 
 }  // namespace kpsim::io

@@ -11,6 +11,45 @@ namespace kpsim::io {
 namespace {
 
 constexpr std::uintmax_t kMaxYamlBytes = 64u << 20;
+constexpr int kMaxNesting = 64;  // yaml-cpp parses recursively: deeper input could exhaust the stack
+
+// A conservative nesting depth: open flow brackets outside quotes, plus block
+// nesting (indentation and "- " markers). Returns the line and column where
+// the limit is first passed, or {0, 0}.
+std::pair<int, int> too_deep(const std::string& text) {
+  int flow = 0, line = 1, column = 0;
+  bool in_single = false, in_double = false, at_line_start = true;
+  int block = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    ++column;
+    if (c == '\n') {
+      ++line, column = 0, at_line_start = true, block = 0;
+      in_single = in_double = false;  // flow scalars rarely span lines; stay conservative on brackets only
+      continue;
+    }
+    if (at_line_start) {
+      if (c == ' ') { ++block; continue; }
+      if (c == '-' && i + 1 < text.size() && text[i + 1] == ' ') { block += 2; continue; }
+      at_line_start = false;
+      if (block / 2 > kMaxNesting) return {line, column};
+    }
+    if (c == '#' && !in_single && !in_double) {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (c == '\'' && !in_double) in_single = !in_single;
+    else if (c == '"' && !in_single) in_double = !in_double;
+    else if (!in_single && !in_double) {
+      if (c == '[' || c == '{') {
+        if (++flow > kMaxNesting) return {line, column};
+      } else if ((c == ']' || c == '}') && flow > 0) {
+        --flow;
+      }
+    }
+  }
+  return {0, 0};
+}
 
 std::string describe(const YAML::Node& n) {
   if (!n.IsDefined() || n.IsNull()) return "nothing";
@@ -181,7 +220,16 @@ std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diag
     diag.error("E-IO-001", {path, 0, 0, ""}, "cannot read file");
     return std::nullopt;
   }
-  YamlDocument doc{path, buf.str(), {}};
+  return parse_yaml_text(buf.str(), path, diag);
+}
+
+std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag) {
+  YamlDocument doc{path, std::move(text), {}};
+  if (const auto [line, column] = too_deep(doc.text); line > 0) {
+    diag.error("E-YAML-002", {path, line, column, ""},
+               "nested more than " + std::to_string(kMaxNesting) + " levels deep; kpsim reads at most that");
+    return std::nullopt;
+  }
   try {
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::Exception& e) {

@@ -96,6 +96,8 @@ class MapReader {
 // Parses a YAML file; syntax errors become located diagnostics. Returns
 // nullopt (with the error recorded) if the file cannot be read or parsed.
 std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diagnostics& diag);
+// The same for text already in memory; `path` names it in messages.
+std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag);
 
 std::string join_path(const std::string& parent, const std::string& key);
 std::string index_path(const std::string& parent, std::size_t i);

@@ -27,6 +27,10 @@ InputError::InputError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(summarize(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 void Diagnostics::error(std::string code, SourceLoc where, std::string message) {
+  // Past the limit, one last line says so: a huge bad file gets a readable answer.
+  if (errors_.size() == kMaxErrors)
+    errors_.push_back({"E-IO-004", where, "too many errors; stopped reporting after " + std::to_string(kMaxErrors)});
+  if (errors_.size() > kMaxErrors) return;
   errors_.push_back({std::move(code), std::move(where), std::move(message)});
 }
 

@@ -37,6 +37,7 @@ class InputError : public std::runtime_error {
 // Collects every error of one pass so the user sees all of them at once.
 class Diagnostics {
  public:
+  static constexpr std::size_t kMaxErrors = 200;
   void error(std::string code, SourceLoc where, std::string message);
   void warning(std::string code, SourceLoc where, std::string message);
   bool has_errors() const { return !errors_.empty(); }
