@@ -7,6 +7,10 @@
 
 namespace kpsim::core {
 
+// No duration may exceed this many working days (100 years): calendar
+// arithmetic stays in range, and no real approval or construction takes longer.
+inline constexpr double kMaxDurationDays = 36'500;
+
 enum class DistKind : std::uint8_t { fixed, uniform, triangular, pert, lognormal, exponential };
 
 // fixed: a.  uniform: [a, b].  triangular, pert: min a, mode b, max c.

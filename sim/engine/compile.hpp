@@ -8,9 +8,9 @@
 
 namespace kpsim::engine {
 
-// Extra days the calendar tables extend past the horizon, so that work
-// spilling beyond it still finishes on real dates.
-inline constexpr std::int32_t kCalendarTailDays = 25 * 366;
+// The calendar tables extend model::kCalendarTailDays past the horizon, so
+// that work spilling beyond it still finishes on real dates.
+using model::kCalendarTailDays;
 
 // Builds the network; throws model::InputError (located) for cycles and
 // calendars without working days.

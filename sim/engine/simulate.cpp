@@ -100,7 +100,8 @@ class Engine {
     const TaskHot& task = net_.hot[t];
     auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
                                       net_.rules[task.rule].step_hash ^ (r_.state[t].attempt * core::kGolden), core::Purpose::duration);
-    return core::sample(net_.rules[task.rule].duration, rng) * task.remaining;
+    // Long tails are cut at the limit the reader checks typical values against.
+    return std::min(core::sample(net_.rules[task.rule].duration, rng), core::kMaxDurationDays) * task.remaining;
   }
 
   const double* factors_of(std::int32_t copula) const {
@@ -132,8 +133,8 @@ class Engine {
       if (!strikes) continue;
       ++r_.risk_hits[net_.task_risk[i]];
       switch (rule.effect) {
-        case model::RiskEffect::delay: r_.state[t].extra_work += core::sample(rule.amount, rng); break;
-        case model::RiskEffect::stall: r_.trace.idle[t] += core::sample(rule.amount, rng); break;
+        case model::RiskEffect::delay: r_.state[t].extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
+        case model::RiskEffect::stall: r_.trace.idle[t] += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::rework: r_.state[t].rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
       }

@@ -65,6 +65,7 @@ class ScenarioReader {
     if (auto r = m.get("risks")) read_risks(*r, s_);
     if (!m.has("projects") && !m.has("projects_csv"))
       doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
+    check_counts(doc);
     check_unique_project_ids();
     warn_about_unreachable_land();
     warn_about_holiday_coverage();
@@ -150,7 +151,7 @@ class ScenarioReader {
           auto date = rm.require("date");
           auto mu = rm.require("mu");
           if (!date || !mu) continue;
-          auto d = date->date();
+          auto d = in_tables(*date);
           auto x = mu->number();
           if (x && *x < 0) mu->error("E-LAND-001", "a release cannot be negative");
           if (d && x && *x >= 0) pool.releases.push_back({*d, *x});
@@ -159,6 +160,16 @@ class ScenarioReader {
                        [](const auto& a, const auto& b) { return a.date < b.date; });
       s_.land_pools.push_back(std::move(pool));
     }
+  }
+
+  // A date the calendar tables cover: the horizon plus 25 years.
+  std::optional<core::Date> in_tables(const Value& v) {
+    auto d = v.date();
+    if (d && *d > s_.last_table_day()) {
+      v.error("E-VAL-005", "after " + s_.last_table_day().iso() + ", where the calendars end (the horizon plus 25 years)");
+      return std::nullopt;
+    }
+    return d;
   }
 
   // A project that needs more land than its pool will ever release never starts:
@@ -347,11 +358,11 @@ class ScenarioReader {
       }
     if (auto d = m.get("dates"))
       for (const Value& e : d->elements())
-        if (auto date = e.date()) a.dates.push_back(*date);
+        if (auto date = in_tables(e)) a.dates.push_back(*date);
     if (a.per_month.has_value() == !a.dates.empty())
       v.error("E-ARR-002", "an arrival stream has either 'per_month' (a Poisson rate) or 'dates'");
-    if (auto f = m.get("from")) a.from = f->date().value_or(a.from);
-    if (auto t = m.get("to")) a.to = t->date().value_or(a.to);
+    if (auto f = m.get("from")) a.from = in_tables(*f).value_or(a.from);
+    if (auto t = m.get("to")) a.to = in_tables(*t).value_or(a.to);
     if (a.to < a.from) v.error("E-ARR-003", "the arrival window ends before it starts");
     if (auto i = m.require("investment")) a.investment = read_distribution(*i).value_or(a.investment);
     if (auto l = m.get("land_mu")) a.land_mu = read_distribution(*l).value_or(a.land_mu);
@@ -363,6 +374,19 @@ class ScenarioReader {
       a.land_pool = s_.land_pools.front().id;
     }
     s_.arrivals.push_back(std::move(a));
+  }
+
+  // Ids are packed into small integers in the engine; these limits keep them in range.
+  void check_counts(const Value& doc) {
+    auto over = [&](std::size_t n, std::size_t limit, const char* what, const model::SourceLoc& where) {
+      if (n > limit)
+        diag_.error("E-SCN-011", where, std::to_string(n) + " " + what + ": the limit is " + std::to_string(limit));
+    };
+    over(s_.projects.size(), 1'000'000, "projects", doc.loc());
+    over(s_.calendars.size(), 1'000, "calendars", doc.loc());
+    over(s_.agencies.size(), 100'000, "agencies", doc.loc());
+    over(s_.risks.size(), 10'000, "risks", doc.loc());
+    for (const model::Template& t : s_.templates) over(t.steps.size(), 1'000, "steps in a template", t.loc);
   }
 
   void check_unique_project_ids() {

@@ -79,6 +79,11 @@ void ProjectReader::set(std::string_view field, const Located& v) {
     p_.state.completed_investment = x;
   } else if (field == "ready" || field == "start_target" || field == "completion_target") {
     auto d = to_date(v, diag_);
+    if (d && *d > scenario_.last_table_day()) {
+      diag_.error("E-VAL-005", v.loc, "after " + scenario_.last_table_day().iso() +
+                                          ", where the calendars end (the horizon plus 25 years)");
+      d.reset();
+    }
     (field == "ready" ? p_.ready : field == "start_target" ? p_.start_target : p_.completion_target) = d;
   } else {
     diag_.error("E-PRJ-005", v.loc,

@@ -63,7 +63,40 @@ std::optional<core::Distribution> read_lognormal(const Value& v) {
 
 }  // namespace
 
-std::optional<core::Distribution> read_distribution(const Value& v) {
+namespace {
+
+// The largest value a distribution can take in practice (its P99.9999 for
+// unbounded ones), held against the limit.
+double practical_max(const core::Distribution& d) {
+  switch (d.kind) {
+    case core::DistKind::fixed: return d.a;
+    case core::DistKind::uniform: return d.b;
+    case core::DistKind::triangular:
+    case core::DistKind::pert: return d.c;
+    case core::DistKind::lognormal: return std::exp(d.a + 4.75 * d.b);
+    case core::DistKind::exponential: return d.a * 13.8;
+  }
+  return d.a;
+}
+
+std::optional<core::Distribution> within_limit(const Value& v, std::optional<core::Distribution> d) {
+  if (d && !(practical_max(*d) <= core::kMaxDurationDays)) {
+    v.error("E-DIST-008", "durations beyond " + std::to_string(static_cast<int>(core::kMaxDurationDays)) +
+                              " working days (100 years) cannot be scheduled");
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<core::Distribution> read_any(const Value& v);
+
+}  // namespace
+
+std::optional<core::Distribution> read_distribution(const Value& v) { return within_limit(v, read_any(v)); }
+
+namespace {
+
+std::optional<core::Distribution> read_any(const Value& v) {
   if (v.is_scalar()) {
     auto x = v.number();
     if (!x) return std::nullopt;
@@ -79,7 +112,7 @@ std::optional<core::Distribution> read_distribution(const Value& v) {
     v.error("E-DIST-001", "a distribution has exactly one kind: fixed, uniform, triangular, pert, lognormal or exponential");
     return std::nullopt;
   }
-  if (auto f = m.get("fixed")) return read_distribution(*f);
+  if (auto f = m.get("fixed")) return read_any(*f);
   if (auto u = m.get("uniform")) {
     auto p = numbers(*u, 2, "[min, max]");
     if (!p) return std::nullopt;
@@ -117,4 +150,5 @@ std::optional<core::Distribution> read_distribution(const Value& v) {
   return std::nullopt;  // unreachable: MapReader reported the unknown key
 }
 
+}  // namespace
 }  // namespace kpsim::io

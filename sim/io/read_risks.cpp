@@ -94,7 +94,7 @@ void read_target(const Value& v, const model::Scenario& sc, model::RiskTarget& t
   if (auto s = m.get("kind")) t.kind = read_kind(*s);
   if (auto s = m.get("class")) t.project_class = read_class(*s);
   if (auto s = m.get("from")) t.from = s->date();
-  if (auto s = m.get("to")) t.to = s->date();
+  if (auto s = m.get("to")) t.to = s->date();  // a window may reach past the tables: it only filters
   if (t.from && t.to && *t.to < *t.from) m.get("to")->error("E-RISK-006", "the window ends before it starts");
 }
 
@@ -154,7 +154,15 @@ void read_risks(const Value& v, model::Scenario& sc) {
       r.effect = model::RiskEffect::rework;
       if (auto b = d->boolean(); b && !*b) d->error("E-RISK-011", "write 'rework: true', or leave the risk out");
     }
-    if (auto d = m.get("pause_until")) ++effects, r.effect = model::RiskEffect::pause_until, r.until = d->date().value_or(r.until);
+    if (auto d = m.get("pause_until")) {
+      ++effects;
+      r.effect = model::RiskEffect::pause_until;
+      if (auto until = d->date()) {
+        if (*until > sc.last_table_day())
+          d->error("E-VAL-005", "after " + sc.last_table_day().iso() + ", where the calendars end (the horizon plus 25 years)");
+        else r.until = *until;
+      }
+    }
     if (effects != 1) e.error("E-RISK-012", "a risk has exactly one effect: delay, rework, stall or pause_until");
     if (auto c = m.get("copula"))
       if (auto id = c->text()) {

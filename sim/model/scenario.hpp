@@ -175,6 +175,10 @@ struct Copula {
   SourceLoc loc;
 };
 
+// Calendar tables cover the horizon and this many days after it; dates in a
+// scenario must fall before their end.
+inline constexpr std::int32_t kCalendarTailDays = 25 * 366;
+
 struct Scenario {
   int schema = 1;
   std::string name;
@@ -196,6 +200,7 @@ struct Scenario {
   std::vector<Diagnostic> warnings;
 
   std::int32_t horizon_days() const { return end - start + 1; }
+  core::Date last_table_day() const { return end + kCalendarTailDays; }
   const CalendarSpec* find_calendar(std::string_view id) const;
   const Agency* find_agency(std::string_view id) const;
   const Template* find_template(std::string_view id) const;
