@@ -5,9 +5,14 @@
 #include "sim/io/console_table.hpp"
 #include "sim/io/load_scenario.hpp"
 #include "sim/io/schedule_text.hpp"
+#include "sim/io/read_policies.hpp"
+#include "sim/io/write_compare.hpp"
 #include "sim/io/write_run.hpp"
+#include "sim/policy/apply_policies.hpp"
+#include "sim/report/compare.hpp"
 #include "sim/report/monte_carlo.hpp"
 
+#include <functional>
 #include <thread>
 
 namespace kpsim::cli {
@@ -28,10 +33,33 @@ std::string directory_name(const std::string& name) {
   return out.empty() || out == "." || out == ".." ? "scenario" : out;
 }
 
+int thread_count(int requested) {
+  return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// The scenario with its own policies and then the overlays applied.
+model::Scenario load_with_policies(const std::string& path, const std::vector<std::string>& overlay_files) {
+  model::Scenario sc = io::load_scenario(path);
+  std::vector<model::Policy> overlays;
+  for (const std::string& f : overlay_files) {
+    auto more = io::load_policy_file(f);
+    overlays.insert(overlays.end(), more.begin(), more.end());
+  }
+  return policy::apply_policies(std::move(sc), overlays);
+}
+
+void write_or_fail(const std::string& dir, const std::function<void()>& write) {
+  try {
+    write();
+  } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
+    throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
+  }
+}
+
 }  // namespace
 
-int validate(const std::string& scenario, std::ostream& out, std::ostream& err) {
-  const model::Scenario sc = io::load_scenario(scenario);
+int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err) {
+  const model::Scenario sc = load_with_policies(scenario, policies);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
   out << scenario << ": ok (" << sc.projects.size() << " projects, " << net.task_count() << " tasks, "
@@ -40,22 +68,18 @@ int validate(const std::string& scenario, std::ostream& out, std::ostream& err) 
 }
 
 int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  const model::Scenario sc = io::load_scenario(options.scenario);
+  const model::Scenario sc = load_with_policies(options.scenario, options.policies);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
   report::MonteCarloOptions mc_options;
   mc_options.replications = options.replications.value_or(sc.replications);
   mc_options.seed = options.seed.value_or(sc.seed);
-  mc_options.threads = options.threads > 0 ? options.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  mc_options.threads = thread_count(options.threads);
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
   const report::MonteCarloForecast mc = report::run_monte_carlo(sc, net, mc_options);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
-  try {
-    io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic});
-  } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
-    throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
-  }
+  write_or_fail(dir, [&] { io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
   io::print_run_tables(out, sc, mc, options.deterministic);
   if (options.until_converged)
     out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
@@ -64,8 +88,34 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   return 0;
 }
 
+int compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
+  const model::Scenario base = load_with_policies(options.base, {});
+  std::vector<model::Scenario> variants;
+  for (const std::string& v : options.variants)
+    variants.push_back(io::is_policy_overlay(v) ? load_with_policies(options.base, {v}) : load_with_policies(v, {}));
+  print_warnings(err, base);
+  report::MonteCarloOptions mc_options;
+  mc_options.replications = options.replications.value_or(base.replications);
+  mc_options.seed = options.seed.value_or(base.seed);
+  mc_options.threads = thread_count(options.threads);
+  // Same seed and replication numbers for every scenario: common random numbers.
+  const report::MonteCarloForecast base_mc = report::run_monte_carlo(base, engine::compile(base), mc_options);
+  std::vector<report::Comparison> comparisons;
+  for (const model::Scenario& v : variants) {
+    print_warnings(err, v);
+    const report::MonteCarloForecast mc = report::run_monte_carlo(v, engine::compile(v), mc_options);
+    comparisons.push_back(report::compare_forecasts(base, base_mc, v, mc));
+  }
+  const io::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
+  const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
+  write_or_fail(dir, [&] { io::write_compare(dir, comparisons, info); });
+  io::print_compare_tables(out, comparisons, info);
+  out << "Results written to " << dir << "/\n";
+  return 0;
+}
+
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
-  const model::Scenario sc = io::load_scenario(options.scenario);
+  const model::Scenario sc = load_with_policies(options.scenario, options.policies);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
   std::optional<std::uint32_t> project;

@@ -6,11 +6,13 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace kpsim::cli {
 
 struct RunOptions {
   std::string scenario;
+  std::vector<std::string> policies;   // overlay files, applied after the scenario's own policies
   std::optional<std::string> out_dir;  // default out/<scenario name>/
   std::optional<int> replications;     // default: the scenario's
   std::optional<std::uint64_t> seed;   // default: the scenario's
@@ -21,13 +23,27 @@ struct RunOptions {
 
 struct GraphOptions {
   std::string scenario;
+  std::vector<std::string> policies;
   std::optional<std::string> project;
   bool dot = false;
 };
 
+// The base against each variant, with common random numbers. A variant is
+// a scenario file, or a policy overlay file (only `kpsim` and `policies`)
+// applied to the base.
+struct CompareOptions {
+  std::string base;
+  std::vector<std::string> variants;
+  std::optional<std::string> out_dir;  // default out/compare-<base name>/
+  std::optional<int> replications;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+};
+
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
-int validate(const std::string& scenario, std::ostream& out, std::ostream& err);
+int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
+int compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 

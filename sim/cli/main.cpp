@@ -12,13 +12,17 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("kpsim ") + KPSIM_VERSION);
   app.require_subcommand(1);
 
+  const char* policy_help = "policy overlay file (a 'policies:' list), applied after the scenario's own; repeatable";
   std::string validate_path;
+  std::vector<std::string> validate_policies;
   auto* validate = app.add_subcommand("validate", "check a scenario and report every error with its location");
   validate->add_option("SCENARIO", validate_path, "scenario YAML file")->required();
+  validate->add_option("--policy", validate_policies, policy_help);
 
   cli::RunOptions run_opts;
   auto* run = app.add_subcommand("run", "forecast completed investment per month and quarter");
   run->add_option("SCENARIO", run_opts.scenario, "scenario YAML file")->required();
+  run->add_option("--policy", run_opts.policies, policy_help);
   run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
   run->add_option("--replications,-n", run_opts.replications, "replications (default: the scenario's)")
       ->check(CLI::Range(1, 1'000'000));
@@ -34,8 +38,19 @@ int main(int argc, char** argv) {
   cli::GraphOptions graph_opts;
   auto* graph = app.add_subcommand("graph", "deterministic schedule, slack and critical path");
   graph->add_option("SCENARIO", graph_opts.scenario, "scenario YAML file")->required();
+  graph->add_option("--policy", graph_opts.policies, policy_help);
   graph->add_option("--project", graph_opts.project, "one project's schedule (by id)");
   graph->add_flag("--dot", graph_opts.dot, "print Graphviz instead of a table");
+
+  cli::CompareOptions compare_opts;
+  auto* compare = app.add_subcommand("compare", "paired differences of variants against a base, with common random numbers");
+  compare->add_option("BASE", compare_opts.base, "base scenario YAML file")->required();
+  compare->add_option("VARIANT", compare_opts.variants, "variant scenario, or policy overlay applied to the base")->required();
+  compare->add_option("--out", compare_opts.out_dir, "output directory (default out/compare-<base name>/)");
+  compare->add_option("--replications,-n", compare_opts.replications, "replications (default: the base's)")
+      ->check(CLI::Range(1, 1'000'000));
+  compare->add_option("--seed", compare_opts.seed, "random seed (default: the base's)");
+  compare->add_option("--threads,-j", compare_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
 
   try {
     app.parse(argc, argv);
@@ -45,7 +60,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*validate) return cli::validate(validate_path, std::cout, std::cerr);
+    if (*validate) return cli::validate(validate_path, validate_policies, std::cout, std::cerr);
+    if (*compare) return cli::compare(compare_opts, std::cout, std::cerr);
     if (*run) return cli::run(run_opts, std::cout, std::cerr);
     if (*graph) return cli::graph(graph_opts, std::cout, std::cerr);
   } catch (const model::InputError& e) {

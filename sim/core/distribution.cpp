@@ -28,6 +28,18 @@ double mean(const Distribution& d) {
   return d.a;
 }
 
+Distribution scaled(const Distribution& d, double k) {
+  switch (d.kind) {
+    case DistKind::lognormal: return {d.kind, d.a + std::log(k), d.b, d.c};
+    case DistKind::exponential:
+    case DistKind::fixed: return {d.kind, d.a * k, d.b, d.c};
+    case DistKind::uniform: return {d.kind, d.a * k, d.b * k, d.c};
+    case DistKind::triangular:
+    case DistKind::pert: return {d.kind, d.a * k, d.b * k, d.c * k};
+  }
+  return d;
+}
+
 std::string_view kind_name(DistKind k) {
   switch (k) {
     case DistKind::fixed: return "fixed";

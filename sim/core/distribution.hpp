@@ -28,6 +28,9 @@ struct Distribution {
 // midpoint, and exponential, whose mode 0 says nothing and uses its mean.
 double deterministic_value(const Distribution& d);
 double mean(const Distribution& d);
+// The distribution of k·X: drawn from the same random numbers, a scaled
+// distribution gives exactly k times the draw (common random numbers).
+Distribution scaled(const Distribution& d, double k);
 std::string_view kind_name(DistKind k);
 
 }  // namespace kpsim::core

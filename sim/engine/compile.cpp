@@ -23,6 +23,7 @@ struct TemplatePlan {
   std::vector<std::uint32_t> order;       // step indices, topological
   std::vector<std::uint32_t> position;    // step index -> position in `order`
   std::vector<Edge> edges;                // (pred step, succ step)
+  std::vector<double> edge_fraction;      // 1, or the overlap fraction (容缺受理)
   std::vector<std::vector<std::uint32_t>> preds;
   std::vector<bool> before_construction;
 };
@@ -36,6 +37,10 @@ TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
       const std::uint32_t p = index_of(t.steps, a);
       plan.edges.emplace_back(p, s);
       plan.preds[s].push_back(p);
+      double f = 1;
+      for (const model::Overlap& o : t.steps[s].overlaps)
+        if (o.step == a) f = o.fraction;
+      plan.edge_fraction.push_back(f);
     }
   if (auto cycle = find_cycle(n, plan.edges)) {
     std::string names;
@@ -74,7 +79,8 @@ void apply_state(const model::Project& p, const model::Template& t, const Templa
   const auto n = t.steps.size();
   remaining.assign(n, 1.0);
   std::vector<bool> done(n, false);
-  for (const std::string& id : p.state.done) done[index_of(t.steps, id)] = true;
+  for (const std::string& id : p.state.done)
+    if (const std::uint32_t i = index_of(t.steps, id); i < n) done[i] = true;
   // Construction progress fills the construction steps in order of precedence.
   double left = p.state.progress;
   for (std::uint32_t s : plan.order) {
@@ -130,6 +136,8 @@ std::vector<model::Project> with_arrival_slots(const model::Scenario& sc, Networ
       p.project_class = a.project_class;
       p.kind = a.kind;
       p.district = a.district;
+      p.zone = a.zone;
+      p.state.skip = a.skip;
       p.investment = 1.0;  // scaled by the drawn investment in each replication
       p.land_pool = a.land_pool;
       projects.push_back(std::move(p));
@@ -138,12 +146,31 @@ std::vector<model::Project> with_arrival_slots(const model::Scenario& sc, Networ
   return projects;
 }
 
+StepRule make_rule(const model::Step& s, Network& net) {
+  StepRule r;
+  r.duration = s.duration;
+  r.limit = s.limit.value_or(std::numeric_limits<double>::infinity());
+  r.cap = s.cap.value_or(std::numeric_limits<double>::infinity());
+  r.step_hash = core::hash_name(s.id);
+  r.part_begin = static_cast<std::uint32_t>(net.rule_parts.size());
+  for (const model::MergedPart& part : s.parts) net.rule_parts.push_back({part.duration, core::hash_name(part.step)});
+  r.part_count = static_cast<std::uint32_t>(s.parts.size());
+  r.phase_begin = static_cast<std::uint32_t>(net.rule_phases.size());
+  for (std::size_t i = 0; i < s.off_clock.size(); ++i)
+    net.rule_phases.push_back({s.off_clock[i].duration, core::hash_name(s.id + "/" + s.off_clock[i].name + "/" + std::to_string(i))});
+  r.phase_count = static_cast<std::uint32_t>(s.off_clock.size());
+  r.combine = s.combine;
+  r.has_effort = s.effort.has_value();
+  if (s.effort) r.effort = *s.effort;
+  r.deemed = s.deemed && s.limit.has_value();
+  return r;
+}
+
 void pack_for_engine(const model::Scenario& sc, Network& net) {
   std::vector<std::uint32_t> first_rule;  // per template
   for (const model::Template& t : sc.templates) {
     first_rule.push_back(static_cast<std::uint32_t>(net.rules.size()));
-    for (const model::Step& s : t.steps)
-      net.rules.push_back({s.duration, s.limit.value_or(std::numeric_limits<double>::infinity()), core::hash_name(s.id)});
+    for (const model::Step& s : t.steps) net.rules.push_back(make_rule(s, net));
   }
   net.hot.resize(net.task_count());
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
@@ -159,6 +186,9 @@ void pack_for_engine(const model::Scenario& sc, Network& net) {
     h.type = task.type;
     h.done_at_start = task.done_at_start;
     h.remaining = net.remaining[t];
+    if (task.skipped) h.flags |= TaskHot::kSkipped;
+    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
+      if (net.succ_fraction[i] < 1) h.flags |= TaskHot::kOverlapOut;
   }
 }
 
@@ -170,11 +200,15 @@ void pack_risks_for_engine(Network& net) {
   }
 }
 
-bool strikes(const model::RiskTarget& r, const model::Project& p, const model::Step& s) {
-  if (!r.step.empty() && r.step != s.id) return false;
+bool strikes(const model::RiskTarget& r, const model::Project& p, const model::Template& t, const model::Step& s) {
+  // A merged step is still each of the steps it was made of.
+  if (!r.step.empty() && r.step != s.id &&
+      std::none_of(s.parts.begin(), s.parts.end(), [&](const model::MergedPart& m) { return m.step == r.step; }))
+    return false;
   if (!r.milestone.empty() && r.milestone != s.milestone) return false;
   if (r.type && *r.type != s.type) return false;
-  if (!r.templates.empty() && std::find(r.templates.begin(), r.templates.end(), p.template_id) == r.templates.end())
+  if (!r.templates.empty() && std::find(r.templates.begin(), r.templates.end(), t.family) == r.templates.end() &&
+      std::find(r.templates.begin(), r.templates.end(), t.id) == r.templates.end())
     return false;
   if (r.kind && *r.kind != p.kind) return false;
   if (r.project_class && *r.project_class != p.project_class) return false;
@@ -195,7 +229,7 @@ void compile_land(const model::Scenario& sc, const std::vector<model::Project>& 
     const model::Project& pr = projects[p];
     bool land_to_do = false;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-      land_to_do |= net.tasks[t].type == model::StepType::land && !net.tasks[t].done_at_start;
+      land_to_do |= net.tasks[t].type == model::StepType::land && !net.tasks[t].done_at_start && !net.tasks[t].skipped;
     const bool slot = p >= net.fixed_projects;  // an arrival's land need is drawn per replication
     const bool needs = land_to_do && (pr.land_mu > 0 || slot) && sc.find_land_pool(pr.land_pool);
     net.project_pool.push_back(needs ? static_cast<std::int32_t>(index_of(sc.land_pools, pr.land_pool)) : -1);
@@ -215,7 +249,7 @@ void compile_risks(const model::Scenario& sc, const std::vector<model::Project>&
       for (Eigen::Index j = 0; j < n; ++j) f.cholesky.push_back(l(i, j));
     net.copulas.push_back(std::move(f));
     for (const model::Project& p : projects) {
-      const std::string value = model::project_field(p, c.by);
+      const std::string value = c.by == "template" ? sc.find_template(p.template_id)->family : model::project_field(p, c.by);
       const auto it = std::find(c.members.begin(), c.members.end(), value);
       net.project_member.push_back(it == c.members.end() ? -1 : static_cast<std::int32_t>(it - c.members.begin()));
     }
@@ -235,9 +269,11 @@ void compile_risks(const model::Scenario& sc, const std::vector<model::Project>&
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
     const model::Project& p = projects[net.tasks[t].project];
-    const model::Step& s = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step];
-    for (std::uint32_t r = 0; r < sc.risks.size(); ++r)
-      if (strikes(sc.risks[r].target, p, s)) net.task_risk.push_back(r);
+    const model::Template& tpl = sc.templates[net.project_template[net.tasks[t].project]];
+    const model::Step& s = tpl.steps[net.tasks[t].step];
+    if (!net.tasks[t].skipped)
+      for (std::uint32_t r = 0; r < sc.risks.size(); ++r)
+        if (strikes(sc.risks[r].target, p, tpl, s)) net.task_risk.push_back(r);
   }
   net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
 }
@@ -318,26 +354,33 @@ Network compile(const model::Scenario& sc) {
       task.type = step.type;
       task.done_at_start = remaining[s] == 0.0;
       task.before_construction = plan.before_construction[s];
+      task.skipped = !task.done_at_start && std::find(p.state.skip.begin(), p.state.skip.end(), step.id) != p.state.skip.end();
       net.tasks.push_back(task);
-      net.duration.push_back(step.duration);
       net.remaining.push_back(remaining[s]);
       const bool spends = step.type == model::StepType::construction && weight > 0;
       net.spend.push_back(spends ? money_left * step.share * remaining[s] / weight : 0.0);
       net.limit.push_back(step.limit.value_or(std::numeric_limits<double>::infinity()));
       net.step_hash.push_back(core::hash_name(step.id));
       net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
-      for (const model::ResourceNeed& need : step.needs) {
+      for (const model::ResourceNeed& need : task.skipped ? std::vector<model::ResourceNeed>{} : step.needs) {
         net.need_agency.push_back(index_of(sc.agencies, need.agency));
         net.need_amount.push_back(need.amount);
       }
     }
     // Successor lists in CSR form, in task order.
-    std::vector<std::vector<std::uint32_t>> succ(t.steps.size());
-    for (const auto& [from, to] : plan.edges) succ[plan.position[from]].push_back(base + plan.position[to]);
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> succ(t.steps.size());
+    for (std::size_t e = 0; e < plan.edges.size(); ++e) {
+      const auto [from, to] = plan.edges[e];
+      succ[plan.position[from]].emplace_back(base + plan.position[to], plan.edge_fraction[e]);
+    }
     for (auto& list : succ) {
       std::sort(list.begin(), list.end());
       net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
-      net.succ.insert(net.succ.end(), list.begin(), list.end());
+      for (const auto& [to, f] : list) {
+        if (f < 1) net.overlap_edges.push_back(static_cast<std::uint32_t>(net.succ.size()));
+        net.succ.push_back(to);
+        net.succ_fraction.push_back(f);
+      }
     }
   }
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));

@@ -5,11 +5,13 @@
 #include <limits>
 
 #include "sim/engine/longest_path.hpp"
+#include "sim/engine/step_work.hpp"
 
 namespace kpsim::engine {
 
 double deterministic_work(const Network& net, std::uint32_t t) {
-  return core::deterministic_value(net.duration[t]) * net.remaining[t];
+  if (net.tasks[t].skipped) return 0;
+  return times(deterministic_step_work(net, net.rules[net.hot[t].rule]), net.remaining[t]).total();
 }
 
 CpmSchedule schedule_cpm(const Network& net) {
@@ -32,14 +34,22 @@ CpmSchedule schedule_cpm(const Network& net) {
     const Task& task = net.tasks[t];
     if (!std::isfinite(ready[t])) {  // an arrival slot: it never comes in the deterministic schedule
       s.early.start[t] = s.early.finish[t] = ready[t];
+    } else if (task.skipped) {
+      s.early.start[t] = s.early.finish[t] = ready[t];
     } else if (!task.done_at_start) {
       const core::Calendar& cal = net.calendars[task.calendar];
       const Span span = work_span(cal, ready[t], deterministic_work(net, t));
       s.early.start[t] = span.start;
       s.early.finish[t] = span.finish;
     }
-    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
-      ready[net.succ[i]] = std::max(ready[net.succ[i]], s.early.finish[t]);
+    for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) {
+      // An overlap edge releases its successor part way through (容缺受理).
+      const bool partial = net.succ_fraction[i] < 1 && !task.done_at_start && !task.skipped && std::isfinite(ready[t]);
+      const double release = partial ? overlap_release(net.calendars[task.calendar], s.early.start[t], net.succ_fraction[i],
+                                                       deterministic_work(net, t))
+                                     : s.early.finish[t];
+      ready[net.succ[i]] = std::max(ready[net.succ[i]], release);
+    }
     double& pf = s.project_finish[task.project];
     pf = std::max(pf, s.early.finish[t]);
   }

@@ -34,6 +34,12 @@ inline Span work_span(const core::Calendar& cal, double ready, double work) {
   return {start, cal.finish(start, work)};
 }
 
+// When a successor joined by an overlap edge may start: the predecessor,
+// started at `start`, is `fraction` of its `work` done.
+inline double overlap_release(const core::Calendar& cal, double start, double fraction, double work) {
+  return cal.finish(start, fraction * work);
+}
+
 // Deterministic working days still to do for task t.
 double deterministic_work(const Network& net, std::uint32_t t);
 

@@ -24,6 +24,7 @@ struct Task {
   model::StepType type = model::StepType::approval;
   bool done_at_start = false;  // finished before the start date
   bool before_construction = false;  // an approval/land step that construction waits for
+  bool skipped = false;  // not needed by this project (区域评估): passes as soon as it is ready
 };
 
 // A risk as the engine applies it to the tasks it may strike.
@@ -89,13 +90,31 @@ struct TaskHot {
   std::uint16_t calendar = 0;
   model::StepType type = model::StepType::approval;
   bool done_at_start = false;
+  std::uint8_t flags = 0;  // kSkipped, kOverlapOut
   double remaining = 1;
+
+  static constexpr std::uint8_t kSkipped = 1;     // the project does not need this step: it passes at once
+  static constexpr std::uint8_t kOverlapOut = 2;  // a successor may start before this task finishes
 };
 
+// A distribution with the hash of the step id that keys its random stream.
+struct KeyedDistribution {
+  core::Distribution dist;
+  std::uint64_t hash = 0;
+};
+
+// How long a step takes and how its time counts (see step_work.hpp).
 struct StepRule {
-  core::Distribution duration;
+  core::Distribution duration;  // on the statutory clock (unless merged from parts)
   double limit = std::numeric_limits<double>::infinity();
+  double cap = std::numeric_limits<double>::infinity();  // on-clock durations truncated here
   std::uint64_t step_hash = 0;
+  std::uint32_t part_begin = 0, part_count = 0;    // merged parts in Network::rule_parts
+  std::uint32_t phase_begin = 0, phase_count = 0;  // off-clock phases in Network::rule_phases
+  model::Combine combine = model::Combine::longest;
+  bool has_effort = false;  // the agency is held for `effort` only
+  bool deemed = false;      // approved when the statutory clock reaches the limit
+  core::Distribution effort;
 };
 
 struct Network {
@@ -115,12 +134,14 @@ struct Network {
   std::vector<Task> tasks;
   std::vector<TaskHot> hot;                   // the engine's packed view, one per task
   std::vector<StepRule> rules;                // one per template step
-  std::vector<core::Distribution> duration;   // working days, whole step
+  std::vector<KeyedDistribution> rule_parts, rule_phases;
   std::vector<double> remaining;              // share of the work still to do (1, partial, or 0)
   std::vector<double> spend;                  // money the task turns into investment from now on
   std::vector<double> limit;                  // statutory working days, +inf if none
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
   std::vector<std::uint32_t> succ;
+  std::vector<double> succ_fraction;          // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
+  std::vector<std::uint32_t> overlap_edges;   // edges with f < 1
   std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
   std::vector<std::uint32_t> initial_tasks;   // of the scenario's projects: ready at once, by (ready day, task)
   std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs

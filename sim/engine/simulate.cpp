@@ -9,11 +9,20 @@
 #include "sim/core/sample.hpp"
 #include "sim/engine/cpm.hpp"
 #include "sim/engine/replication_inputs.hpp"
+#include "sim/engine/step_work.hpp"
 
 namespace kpsim::engine {
 namespace {
 
-enum EventKind : std::uint16_t { kReady = 1, kFinish = 2, kResume = 3, kLandRelease = 4 };
+enum EventKind : std::uint16_t {
+  kReady = 1, kFinish = 2, kResume = 3, kLandRelease = 4,
+  kPartial = 5,   // an overlap edge releases its successor (target: the edge)
+  kRelease = 6,   // the agency's reviewers are done; the step goes on without them
+  kDeadline = 7,  // the statutory clock may have reached a deemed-approval limit
+};
+
+// Where a task is, for events that may find it anywhere (a deadline).
+enum Where : std::uint8_t { kNotYet = 0, kQueued = 1, kInService = 2, kFinished = 3 };
 
 constexpr double kNeverRan = std::numeric_limits<double>::infinity();
 
@@ -61,6 +70,9 @@ class Engine {
         case kFinish: on_finish(e.target, e.time); break;
         case kResume: request(e.target, e.time); break;
         case kLandRelease: on_land_release(e.target, e.time); break;
+        case kPartial: on_partial(e.target, e.time); break;
+        case kRelease: if (r_.state[e.target].holding) release(e.target, e.time); break;
+        case kDeadline: on_deadline(e.target, e.time); break;
         default: assert(false && "unknown event kind");
       }
     }
@@ -83,7 +95,12 @@ class Engine {
     for (auto& w : r_.land_waiting) w.clear();
     std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
     draw_replication_inputs(net_, seed_, replication_, r_);
-    for (std::uint32_t t = 0; t < net_.task_count(); ++t) r_.state[t] = {0, 0, 0, net_.pred_count[t], 0, 0, 0};
+    for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
+      r_.state[t] = Replication::TaskState{};
+      r_.state[t].pending = net_.pred_count[t];
+    }
+    for (std::uint32_t e : net_.overlap_edges) r_.edge_released[e] = 0;
+    std::fill(r_.off_path.begin(), r_.off_path.end(), 0.0);
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
@@ -95,13 +112,13 @@ class Engine {
   }
 
   // A rework attempt draws a fresh duration from its own stream.
-  double work_of(std::uint32_t t) const {
-    if (settings_.deterministic) return deterministic_work(net_, t);
+  StepWork work_of(std::uint32_t t) const {
     const TaskHot& task = net_.hot[t];
-    auto rng = core::RngStream::keyed(seed_, replication_, net_.project_hash[task.project],
-                                      net_.rules[task.rule].step_hash ^ (r_.state[t].attempt * core::kGolden), core::Purpose::duration);
-    // Long tails are cut at the limit the reader checks typical values against.
-    return std::min(core::sample(net_.rules[task.rule].duration, rng), core::kMaxDurationDays) * task.remaining;
+    const StepRule& rule = net_.rules[task.rule];
+    const StepWork w = settings_.deterministic
+                           ? deterministic_step_work(net_, rule)
+                           : draw_step_work(net_, rule, seed_, replication_, net_.project_hash[task.project], r_.state[t].attempt);
+    return times(w, task.remaining);
   }
 
   const double* factors_of(std::int32_t copula) const {
@@ -161,6 +178,10 @@ class Engine {
 
   void on_ready(std::uint32_t t, double now) {
     r_.ready[t] = now;
+    if (net_.hot[t].flags & TaskHot::kSkipped) {
+      r_.trace.start[t] = now;
+      return finish_task(t, now);
+    }
     if (net_.hot[t].risk_count != 0) {
       const double begin = strike_risks(t, now);
       if (begin > now) return r_.event_set.schedule(begin, kResume, t);
@@ -172,18 +193,27 @@ class Engine {
     const std::uint32_t p = net_.hot[t].project;
     if (net_.hot[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
       return wait_for_land(t, p, now);
-    r_.state[t].requested = now;
+    Replication::TaskState& st = r_.state[t];
+    st.requested = now;
+    if (!st.filed_set) {  // 受理: the statutory clock starts
+      st.filed_set = 1;
+      st.filed = now;
+      const StepRule& rule = net_.rules[net_.hot[t].rule];
+      if (rule.deemed) r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit), kDeadline, t);
+    }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     if (r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
     r_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], r_.request_seq++);
+    st.where = kQueued;
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(r_.waitlists[a].size()));
     if (needs_end(t) - needs_begin(t) > 1) ++multi_waiting_;
   }
 
   void seize_and_start(std::uint32_t t, double now) {
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
+    r_.state[t].holding = 1;
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.state[t].requested);
@@ -191,42 +221,127 @@ class Engine {
     start(t, now);
   }
 
+  // Service: the on-clock work (with any risk delay), then the off-clock
+  // phases; the agency is held for the on-clock work, or for the reviewers'
+  // effort where the step states it.
   void start(std::uint32_t t, double now) {
-    const bool first = r_.state[t].attempt == 0;
-    const double work = work_of(t) + (first ? r_.state[t].extra_work + r_.trace.idle[t] : 0.0);
-    const Span span = work_span(r_.calendars[net_.hot[t].calendar], now, work);
+    Replication::TaskState& st = r_.state[t];
+    const bool first = st.attempt == 0;
+    const StepWork w = work_of(t);
+    const double clock = w.clock + (first ? st.extra_work + r_.trace.idle[t] : 0.0);
+    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    const Span span = work_span(cal, now, clock + w.off_clock);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
-    r_.state[t].service_begin = span.start;
+    st.service_begin = span.start;
+    st.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
+    st.off_now = w.off_clock;
+    st.where = kInService;
     r_.event_set.schedule(span.finish, kFinish, t);
+    // Reviewers are free once their effort (or the on-clock work) is done.
+    const double held = net_.rules[net_.hot[t].rule].has_effort ? w.held : clock;
+    if (st.holding && held < clock + w.off_clock) r_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
+    if (first && (net_.hot[t].flags & TaskHot::kOverlapOut))
+      for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
+        if (net_.succ_fraction[i] < 1)
+          r_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
   }
 
   void on_finish(std::uint32_t t, double now) {
-    if (r_.state[t].rework && r_.state[t].attempt == 0) {  // done once, to be done again
-      if (holds_resources(t)) release(t, now);
-      r_.state[t].attempt = 1;
+    Replication::TaskState& st = r_.state[t];
+    if (st.where == kFinished) return;  // deemed approved before its work was done
+    st.off_done += st.off_now;
+    st.off_now = 0;
+    if (st.holding) release(t, now);
+    if (st.rework && st.attempt == 0) {  // done once, to be done again
+      st.attempt = 1;
+      st.where = kNotYet;
       return request(t, now);
     }
+    finish_task(t, now);
+  }
+
+  void finish_task(std::uint32_t t, double now) {
+    Replication::TaskState& st = r_.state[t];
+    st.where = kFinished;
     r_.trace.finish[t] = now;
-    if (holds_resources(t)) release(t, now);
+    r_.off_path[t] += st.off_done;
+    note_statutory_clock(t, now);
     for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i) {
-      const std::uint32_t s = net_.succ[i];
-      if (--r_.state[s].pending == 0) on_ready(s, now);
+      if (net_.succ_fraction[i] < 1) {
+        if (r_.edge_released[i]) continue;
+        r_.edge_released[i] = 1;
+      }
+      release_successor(net_.succ[i], r_.off_path[t], now);
     }
+  }
+
+  void release_successor(std::uint32_t s, double off_path, double now) {
+    if (--r_.state[s].pending == 0) {
+      r_.off_path[s] = off_path;  // off-clock days on the chain that drove it
+      on_ready(s, now);
+    }
+  }
+
+  void on_partial(std::uint32_t edge, double now) {
+    if (r_.edge_released[edge]) return;
+    r_.edge_released[edge] = 1;
+    const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
+                                                 net_.succ_begin.begin() - 1);
+    release_successor(net_.succ[edge], r_.off_path[pred], now);
+  }
+
+  // Working days on the statutory clock from filing to `now`: not the
+  // off-clock phases done or under way.
+  double statutory_clock(std::uint32_t t, double now) const {
+    const Replication::TaskState& st = r_.state[t];
+    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    double off = st.off_done;
+    if (st.where == kInService && now > st.clock_end)
+      off += std::min(st.off_now, cal.work_before(now) - cal.work_before(st.clock_end));
+    return cal.work_before(now) - cal.work_before(st.filed) - off;
+  }
+
+  void note_statutory_clock(std::uint32_t t, double now) {
+    const double limit = net_.rules[net_.hot[t].rule].limit;
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || !r_.state[t].filed_set) return;
+    AgencyStats& s = r_.agency[net_.need_agency[needs_begin(t)]];
+    const double clock = statutory_clock(t, now);
+    ++s.limited;
+    if (clock > limit + 1e-9) ++s.over_limit, s.excess_sum += clock - limit;
+  }
+
+  // 超时默认: still on the clock at the limit means approved now.
+  void on_deadline(std::uint32_t t, double now) {
+    Replication::TaskState& st = r_.state[t];
+    if (st.where == kFinished) return;
+    const StepRule& rule = net_.rules[net_.hot[t].rule];
+    const double clock = statutory_clock(t, now);
+    if (clock < rule.limit - 1e-9) {  // off-clock phases stopped it: look again when it could be reached
+      r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
+      return;
+    }
+    const bool on_clock = st.where == kQueued || (st.where == kInService && now <= st.clock_end);
+    if (!on_clock) return;
+    const std::uint32_t a = net_.need_agency[needs_begin(t)];
+    if (st.where == kQueued) {
+      note_queue(a, now);
+      r_.waitlists[a].remove(t);
+      if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
+      if (r_.trace.start[t] == kNeverRan) r_.trace.start[t] = now;
+    }
+    if (st.holding) release(t, now);
+    ++r_.agency[a].deemed;
+    finish_task(t, now);
   }
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const std::uint32_t primary = net_.need_agency[needs_begin(t)];
     const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
+    r_.state[t].holding = 0;
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
       r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
       r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
-    }
-    if (net_.rules[net_.hot[t].rule].limit < std::numeric_limits<double>::infinity()) {
-      AgencyStats& s = r_.agency[primary];
-      const double elapsed = cal.work_before(now) - cal.work_before(r_.ready[t]);
-      ++s.limited;
-      if (elapsed > net_.rules[net_.hot[t].rule].limit + 1e-9) ++s.over_limit, s.excess_sum += elapsed - net_.rules[net_.hot[t].rule].limit;
     }
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
@@ -325,6 +440,8 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   trace.idle.resize(n);
   ready.resize(n);
   state.resize(n);
+  off_path.resize(n);
+  edge_released.resize(net.succ.size());
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;

@@ -26,7 +26,8 @@ struct AgencyStats {
   double wait_sum = 0;        // working days from request to service, over requests served
   std::uint32_t served = 0;
   std::uint32_t limited = 0, over_limit = 0;  // served steps with a statutory limit; those over it
-  double excess_sum = 0;      // working days beyond the limit, over those over it
+  double excess_sum = 0;      // statutory-clock working days beyond the limit, over those over it
+  std::uint32_t deemed = 0;   // steps approved by default at their limit (超时默认)
 };
 
 // Per land pool, over the whole run.
@@ -59,10 +60,18 @@ struct Replication {
     double requested = 0;      // when the current attempt asked for its resources
     double service_begin = 0;  // when the current attempt's work began
     double extra_work = 0;     // working days added by delay risks
+    double filed = 0;          // 受理: the first request, when the statutory clock starts
+    double clock_end = 0;      // when the current attempt's on-clock work ends
+    double off_now = 0, off_done = 0;  // off-clock working days: current attempt, finished attempts
     std::uint32_t pending = 0; // predecessors still to finish
     std::uint8_t attempt = 0, rework = 0, waits_for_land = 0;
+    std::uint8_t filed_set = 0, holding = 0, where = 0;
   };
   std::vector<TaskState> state;
+  // Off-clock working days on the chain of driving predecessors up to the
+  // task's finish: elapsed approval time minus this is statutory time.
+  std::vector<double> off_path;
+  std::vector<std::uint8_t> edge_released;  // overlap edges that have released their successor
   std::vector<double> factors;     // copula factors, all copulas' members in a row
   struct LandWait {
     std::uint64_t order;  // class bit (key_first pools), then request sequence

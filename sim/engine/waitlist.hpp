@@ -40,6 +40,17 @@ class Waitlist {
       head_ = 0;
     }
   }
+  // Takes a request out wherever it is (a step deemed approved while it
+  // waits); linear in the queue length, and rare. Returns false if absent.
+  bool remove(std::uint32_t task) {
+    const auto it = std::find_if(items_.begin() + static_cast<std::ptrdiff_t>(head_), items_.end(),
+                                 [&](const Entry& e) { return e.task == task; });
+    if (it == items_.end()) return false;
+    items_.erase(it);
+    if (discipline_ == model::Discipline::key_first) std::make_heap(items_.begin(), items_.end(), later);
+    if (head_ == items_.size()) clear();
+    return true;
+  }
 
  private:
   static constexpr std::uint64_t kNormalClass = 1ull << 63;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "sim/io/text_table.hpp"
 
@@ -47,6 +48,20 @@ void print_agencies(std::ostream& out, const model::Scenario& sc, const report::
   t.print(out);
 }
 
+void print_approval_times(std::ostream& out, const report::MonteCarloForecast& mc) {
+  using A = TextTable::Align;
+  TextTable t({{"projects", A::left}, {"measure", A::left}, {"mean", A::right}, {"P10", A::right}, {"P50", A::right},
+               {"P90", A::right}, {"samples", A::right}});
+  const std::tuple<const char*, const char*, const report::Distribution3*> rows[] = {
+      {"key", "elapsed", &mc.approval_key},     {"key", "statutory clock", &mc.approval_clock_key},
+      {"normal", "elapsed", &mc.approval_normal}, {"normal", "statutory clock", &mc.approval_clock_normal}};
+  for (const auto& [who, measure, d] : rows) {
+    if (d->n == 0) continue;
+    t.add_row({who, measure, fixed(d->mean, 1), fixed(d->p10, 1), fixed(d->p50, 1), fixed(d->p90, 1), std::to_string(d->n)});
+  }
+  t.print(out);
+}
+
 void print_at_risk(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
   std::vector<std::size_t> risky;
   for (std::size_t p = 0; p < mc.projects.size(); ++p)
@@ -79,10 +94,19 @@ void print_run_tables(std::ostream& out, const model::Scenario& sc, const report
                       bool deterministic) {
   out << "kpsim · " << sc.name << " · " << sc.start.iso() << " … " << sc.end.iso() << " · " << mc.projects.size()
       << " projects · ";
+  if (!sc.applied_policies.empty()) {
+    out << "policies: ";
+    for (std::size_t i = 0; i < sc.applied_policies.size(); ++i) out << (i ? ", " : "") << sc.applied_policies[i];
+    out << " · ";
+  }
   if (deterministic) out << "most likely durations (one replication)\n\n";
   else out << mc.replications << " replications\n\n";
   out << "Completed investment per quarter\n";
   print_quarters(out, sc, mc);
+  if (mc.approval_all.n > 0) {
+    out << "\nRealised approval time (working days, entry to the last approval before construction)\n";
+    print_approval_times(out, mc);
+  }
   out << "\nAgencies (inside the horizon)\n";
   print_agencies(out, sc, mc);
   out << "\nProjects at risk of missing a target\n";

@@ -8,11 +8,14 @@
 #include "sim/io/read_calendars.hpp"
 #include "sim/io/read_distribution.hpp"
 #include "sim/io/read_projects_csv.hpp"
+#include "sim/io/read_policies.hpp"
 #include "sim/io/read_risks.hpp"
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 #include "sim/io/yaml_reader.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 constexpr int kSchemaVersion = 1;
@@ -49,7 +52,7 @@ class ScenarioReader {
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
                       "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
-                      "arrivals", "copulas", "risks"});
+                      "arrivals", "copulas", "risks", "policies"});
     if (!m.ok()) return s_;
     read_header(m);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
@@ -63,6 +66,7 @@ class ScenarioReader {
       for (const Value& e : a->elements()) read_arrival(e);
     if (auto c = m.get("copulas")) read_copulas(*c, s_);
     if (auto r = m.get("risks")) read_risks(*r, s_);
+    if (auto p = m.get("policies")) s_.policies = read_policies(*p);
     if (!m.has("projects") && !m.has("projects_csv"))
       doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
     check_counts(doc);
@@ -191,7 +195,7 @@ class ScenarioReader {
     MapReader m(v, {});
     for (auto& [id, value] : m.entries()) {
       model::Template t;
-      t.id = id;
+      t.id = t.family = id;
       t.loc = value.loc();
       MapReader tm(value, {"name", "calendar", "steps"});
       if (!tm.ok()) continue;
@@ -208,7 +212,7 @@ class ScenarioReader {
 
   void read_step(const Value& v, model::Template& t, const std::string& default_calendar) {
     MapReader m(v, {"id", "name", "type", "stage", "agency", "needs", "calendar", "duration", "limit", "after",
-                    "share", "milestone"});
+                    "share", "milestone", "effort", "off_clock", "deemed"});
     if (!m.ok()) return;
     model::Step s;
     s.loc = v.loc();
@@ -260,7 +264,32 @@ class ScenarioReader {
       }
     }
     if (auto ms = m.get("milestone")) s.milestone = ms->text().value_or("");
+    read_clock_fields(m, s);
     t.steps.push_back(std::move(s));
+  }
+
+  // How the step's time splits against its agency and its statutory clock.
+  void read_clock_fields(const MapReader& m, model::Step& s) {
+    const bool construction = s.type == model::StepType::construction;
+    auto only_for_agency_steps = [&](const char* key) {
+      auto v = m.get(key);
+      if (v && construction) v->error("E-TPL-014", std::string("'") + key + "' applies to steps served by an agency, not construction");
+      return construction ? std::nullopt : v;
+    };
+    if (auto e = only_for_agency_steps("effort")) s.effort = read_distribution(*e);
+    if (auto phases = only_for_agency_steps("off_clock"))
+      for (const Value& ph : phases->elements()) {
+        MapReader pm(ph, {"name", "duration"});
+        if (!pm.ok()) continue;
+        model::OffClockPhase phase;
+        if (auto n = pm.require("name")) phase.name = n->text().value_or("");
+        if (auto d = pm.require("duration")) phase.duration = read_distribution(*d).value_or(phase.duration);
+        s.off_clock.push_back(std::move(phase));
+      }
+    if (auto d = only_for_agency_steps("deemed")) {
+      s.deemed = d->boolean().value_or(false);
+      if (s.deemed && !s.limit) d->error("E-TPL-015", "deemed approval needs a statutory 'limit' to be reached");
+    }
   }
 
   // The agency's own unit first, then `needs: {agency: amount, …}` (which may
@@ -313,7 +342,7 @@ class ScenarioReader {
   }
 
   void read_project(const Value& v) {
-    MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "investment", "land_mu",
+    MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "zone", "investment", "land_mu",
                     "land_pool", "ready", "start_target", "completion_target", "state"});
     if (!m.ok()) return;
     ProjectReader reader(s_, diag_, v.loc());
@@ -337,7 +366,7 @@ class ScenarioReader {
   }
 
   void read_arrival(const Value& v) {
-    MapReader m(v, {"id", "name", "template", "class", "kind", "district", "per_month", "dates", "from", "to",
+    MapReader m(v, {"id", "name", "template", "class", "kind", "district", "zone", "per_month", "dates", "from", "to",
                     "investment", "land_mu", "land_pool"});
     if (!m.ok()) return;
     model::ArrivalStream a;
@@ -351,6 +380,7 @@ class ScenarioReader {
     if (auto c = m.get("class")) a.project_class = read_class(*c).value_or(a.project_class);
     if (auto k = m.get("kind")) a.kind = read_kind(*k).value_or(a.kind);
     if (auto d = m.get("district")) a.district = d->text().value_or("");
+    if (auto z = m.get("zone")) a.zone = z->text().value_or("");
     if (auto r = m.get("per_month"))
       if (auto x = r->number()) {
         if (*x <= 0 || *x > 1000) r->error("E-ARR-001", "a rate is a positive number of projects per month, at most 1000");

@@ -3,9 +3,11 @@
 #include <charconv>
 #include <cmath>
 
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 std::string shown(const std::string& s) { return s.empty() ? "nothing" : "'" + s + "'"; }

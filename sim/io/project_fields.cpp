@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 std::vector<std::string> template_ids(const model::Scenario& s) {
@@ -24,7 +26,7 @@ std::vector<std::string> step_ids(const model::Template& t) {
 const std::vector<std::string>& project_field_names() {
   static const std::vector<std::string> names{
       "id",    "name",   "template",     "class",        "kind",              "level",    "district",
-      "investment", "land_mu", "land_pool", "ready", "start_target", "completion_target", "progress",
+      "zone", "investment", "land_mu", "land_pool", "ready", "start_target", "completion_target", "progress",
       "completed_investment", "done"};
   return names;
 }
@@ -51,6 +53,7 @@ void ProjectReader::set(std::string_view field, const Located& v) {
   else if (field == "template") p_.template_id = text(), template_ = v;
   else if (field == "level") p_.level = v.text;
   else if (field == "district") p_.district = v.text;
+  else if (field == "zone") p_.zone = v.text;
   else if (field == "land_pool") p_.land_pool = text(), land_pool_ = v;
   else if (field == "class") {
     if (auto c = to_choice(v, {{"key", "重点"}, {"normal", "一般"}}, diag_))

@@ -5,9 +5,11 @@
 
 #include "sim/io/csv_reader.hpp"
 #include "sim/io/project_fields.hpp"
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 // Step lists in a cell: "a;b", also with the full-width separators Chinese

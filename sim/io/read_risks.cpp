@@ -6,9 +6,11 @@
 
 #include "sim/io/read_distribution.hpp"
 #include "sim/io/read_enums.hpp"
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 const std::vector<std::string> kGroupFields{"district", "kind", "class", "template", "level"};

@@ -3,11 +3,13 @@
 #include <cmath>
 
 #include "sim/engine/task_graph.hpp"
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 #include "sim/io/text_table.hpp"
 #include "sim/report/periods.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 const model::Step& step_of(const model::Scenario& sc, const engine::Network& net, std::uint32_t t) {

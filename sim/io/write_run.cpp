@@ -95,7 +95,8 @@ Json write_projects(std::ostream& out, const model::Scenario& sc, const engine::
 
 Json write_agencies(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
   write_csv_row(out, {"id", "name", "capacity", "utilisation", "mean_queue", "mean_max_queue", "max_queue",
-                      "mean_wait_days", "served_per_replication", "share_over_limit", "mean_excess_days"});
+                      "mean_wait_days", "served_per_replication", "share_over_limit", "mean_excess_days",
+                      "deemed_per_replication"});
   Json rows = Json::array();
   for (std::size_t i = 0; i < mc.agencies.size(); ++i) {
     const model::Agency& a = sc.agencies[i];
@@ -103,23 +104,28 @@ Json write_agencies(std::ostream& out, const model::Scenario& sc, const report::
     write_csv_row(out, {csv_text(a.id), csv_text(a.name), std::to_string(a.capacity), csv_number(s.utilisation, 4),
                         csv_number(s.mean_queue, 3), csv_number(s.mean_max_queue, 3), std::to_string(s.max_queue),
                         csv_number(s.mean_wait, 2), csv_number(s.served, 2), csv_number(s.share_over_limit, 4),
-                        csv_number(s.mean_excess, 2)});
+                        csv_number(s.mean_excess, 2), csv_number(s.deemed, 2)});
     rows.push_back({{"id", a.id}, {"name", a.name}, {"capacity", a.capacity}, {"utilisation", number(s.utilisation, 1e4)},
                     {"mean_queue", number(s.mean_queue, 1e3)}, {"max_queue", s.max_queue},
                     {"mean_wait_days", number(s.mean_wait, 1e2)}, {"share_over_limit", number(s.share_over_limit, 1e4)},
-                    {"mean_excess_days", number(s.mean_excess, 1e2)}});
+                    {"mean_excess_days", number(s.mean_excess, 1e2)}, {"deemed_per_replication", number(s.deemed, 1e2)}});
   }
   return rows;
 }
 
 Json write_approval_times(std::ostream& out, const report::MonteCarloForecast& mc) {
-  write_csv_row(out, {"class", "samples", "mean_days", "p10_days", "p50_days", "p90_days"});
+  // Elapsed working days, and those on the statutory clock (what a limit counts).
+  write_csv_row(out, {"class", "measure", "samples", "mean_days", "p10_days", "p50_days", "p90_days"});
   Json rows = Json::array();
-  for (const auto& [name, d] : {std::pair{"key", &mc.approval_key}, std::pair{"normal", &mc.approval_normal},
-                                std::pair{"all", &mc.approval_all}}) {
-    write_csv_row(out, {name, std::to_string(d->n), csv_number(d->mean, 2), csv_number(d->p10, 2), csv_number(d->p50, 2),
-                        csv_number(d->p90, 2)});
-    rows.push_back({{"class", name}, {"samples", d->n}, {"mean_days", number(d->mean, 1e2)},
+  const std::pair<const char*, const report::Distribution3*> measures[] = {
+      {"key", &mc.approval_key},        {"normal", &mc.approval_normal},        {"all", &mc.approval_all},
+      {"key", &mc.approval_clock_key},  {"normal", &mc.approval_clock_normal},  {"all", &mc.approval_clock_all}};
+  for (std::size_t i = 0; i < std::size(measures); ++i) {
+    const auto& [name, d] = measures[i];
+    const char* measure = i < 3 ? "elapsed" : "statutory_clock";
+    write_csv_row(out, {name, measure, std::to_string(d->n), csv_number(d->mean, 2), csv_number(d->p10, 2),
+                        csv_number(d->p50, 2), csv_number(d->p90, 2)});
+    rows.push_back({{"class", name}, {"measure", measure}, {"samples", d->n}, {"mean_days", number(d->mean, 1e2)},
                     {"p10_days", number(d->p10, 1e2)}, {"p50_days", number(d->p50, 1e2)}, {"p90_days", number(d->p90, 1e2)}});
   }
   return rows;
@@ -200,6 +206,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   Json summary;
   summary["kpsim_version"] = KPSIM_VERSION;
   summary["scenario"] = sc.name;
+  summary["policies"] = sc.applied_policies;
   summary["start"] = sc.start.iso();
   summary["end"] = sc.end.iso();
   summary["money_unit"] = sc.money_unit;

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
+using core::did_you_mean;
+using core::nearest_name;
 namespace {
 
 constexpr std::uintmax_t kMaxYamlBytes = 64u << 20;

@@ -11,6 +11,7 @@
 #include "sim/core/date.hpp"
 #include "sim/core/distribution.hpp"
 #include "sim/model/input_error.hpp"
+#include "sim/model/policy.hpp"
 
 namespace kpsim::model {
 
@@ -50,6 +51,27 @@ struct ResourceNeed {
   int amount = 1;
 };
 
+// Part of a step that does not count on the statutory clock: expert review,
+// hearings, public notices, technical evaluation (专家评审、听证、公示、技术评估).
+struct OffClockPhase {
+  std::string name;
+  core::Distribution duration;  // working days
+};
+
+// One of the steps a merged step (多评合一) was made of: it still draws its
+// duration as that step did, so a merge keeps common random numbers.
+struct MergedPart {
+  std::string step;
+  core::Distribution duration;
+};
+
+// Start-to-start with a lag (容缺受理): the step may start once `step` is
+// `fraction` done instead of waiting for it to finish.
+struct Overlap {
+  std::string step;
+  double fraction = 1;
+};
+
 struct Step {
   std::string id, name;
   StepType type = StepType::approval;
@@ -62,11 +84,22 @@ struct Step {
   std::vector<std::string> after;  // predecessors within the template
   double share = 0;       // share of the project's investment (construction only)
   std::string milestone;  // milestone reached when the step finishes (正负零, 竣工, …)
+  // What policies add (they can also be written by hand):
+  std::optional<double> cap;  // on-clock durations are truncated here (a compressed limit)
+  // Reviewer working days the step holds its agency for; by default all its
+  // on-clock work. Compressing statutory days does not shrink it.
+  std::optional<core::Distribution> effort;
+  std::vector<OffClockPhase> off_clock;  // after the on-clock work, holding the agency
+  std::vector<MergedPart> parts;         // a merged step: its duration combines these
+  Combine combine = Combine::longest;
+  std::vector<Overlap> overlaps;         // predecessors (also in `after`) it may overlap
+  bool deemed = false;  // 超时默认: approved when its statutory clock reaches the limit
   SourceLoc loc;
 };
 
 struct Template {
   std::string id, name;
+  std::string family;  // the template it was derived from by a policy (itself if none): risks match on it
   std::vector<Step> steps;
   SourceLoc loc;
 
@@ -80,6 +113,7 @@ struct ProjectState {
   std::vector<std::string> done;  // steps finished before the start date (and all they depend on)
   double progress = 0;            // share of construction (by investment share) already built
   std::optional<double> completed_investment;  // default: progress × investment
+  std::vector<std::string> skip;  // steps the project does not need (区域评估 done for its zone)
 };
 
 struct Project {
@@ -89,6 +123,7 @@ struct Project {
   ProjectKind kind = ProjectKind::government;
   std::string level;     // 省重点 / 市重点 …, free text
   std::string district;
+  std::string zone;       // development zone or industrial park (园区), for zone-wide assessments
   double investment = 0;  // total, in the scenario's money unit
   double land_mu = 0;     // land need, 亩
   std::string land_pool;  // the quota it draws on (default: the first pool)
@@ -109,6 +144,8 @@ struct ArrivalStream {
   ProjectClass project_class = ProjectClass::normal;
   ProjectKind kind = ProjectKind::industrial;
   std::string district;
+  std::string zone;
+  std::vector<std::string> skip;    // steps its projects do not need (区域评估)
   std::optional<double> per_month;  // Poisson rate; or
   std::vector<core::Date> dates;    // listed dates
   core::Date from, to;              // the window for a Poisson stream (inclusive)
@@ -197,6 +234,8 @@ struct Scenario {
   std::vector<ArrivalStream> arrivals;
   std::vector<Risk> risks;
   std::vector<Copula> copulas;
+  std::vector<Policy> policies;  // to apply, in order (policy::apply_policies)
+  std::vector<std::string> applied_policies;  // labels of those applied
   std::vector<Diagnostic> warnings;
 
   std::int32_t horizon_days() const { return end - start + 1; }

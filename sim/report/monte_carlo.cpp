@@ -18,7 +18,8 @@ struct Summary {
   std::vector<engine::AgencyStats> agencies;
   std::vector<engine::LandStats> land;
   std::vector<std::uint32_t> risk_hits;
-  std::vector<double> approval_days;  // per project; NaN unless all its approvals ran in the simulation
+  std::vector<double> approval_days;   // per project; NaN unless all its approvals ran in the simulation
+  std::vector<double> approval_clock;  // the same, on the statutory clock (off-clock phases taken out)
   std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
   std::vector<bool> critical;
   std::uint64_t events = 0;
@@ -26,23 +27,28 @@ struct Summary {
 
 // Working days from the project's entry to its last approval before
 // construction, on that approval's calendar; NaN if part of it was done
-// before the start or it never finishes.
-void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out) {
+// before the start or it never finishes. `clock` takes out the off-clock
+// phases on the chain that drove that last approval.
+void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out,
+                   std::vector<double>& clock) {
   const engine::Trace& trace = rep.trace;
   out.assign(net.project_count(), kNever);
+  clock.assign(net.project_count(), kNever);
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     double finish = -1;
     std::uint16_t calendar = 0;
+    std::uint32_t last = 0;
     bool complete = true, any = false;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       if (!net.tasks[t].before_construction) continue;
       any = true;
       if (net.tasks[t].done_at_start) complete = false;
-      else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar;
+      else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar, last = t;
     }
     if (!any || !complete || !std::isfinite(finish)) continue;
     const core::Calendar& c = rep.calendars[calendar];
     out[p] = c.work_before(finish) - c.work_before(rep.project_ready[p]);
+    clock[p] = out[p] - rep.off_path[last];
   }
 }
 
@@ -51,7 +57,7 @@ void summarise(const engine::Network& net, const engine::Replication& rep, Summa
   s.agencies = rep.agency;
   s.land = rep.land;
   s.risk_hits = rep.risk_hits;
-  approval_days(net, rep, s.approval_days);
+  approval_days(net, rep, s.approval_days, s.approval_clock);
   engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
   s.arrived.clear();
   for (const engine::ArrivalSlots& a : net.arrivals) {
@@ -121,9 +127,16 @@ class Reducer {
       land_[i].waiting_at_end += s.land[i].waiting_at_end;
     }
     for (std::size_t r = 0; r < risk_hits_.size(); ++r) risk_hits_[r] += s.risk_hits[r];
+    double days = 0, clock = 0, approved = 0;
     for (std::uint32_t p = 0; p < net_.project_count(); ++p)
-      if (!std::isnan(s.approval_days[p]))
+      if (!std::isnan(s.approval_days[p])) {
         (net_.project_key[p] ? approval_key_ : approval_normal_).push_back(s.approval_days[p]);
+        (net_.project_key[p] ? clock_key_ : clock_normal_).push_back(s.approval_clock[p]);
+        days += s.approval_days[p], clock += s.approval_clock[p], approved += 1;
+      }
+    approval_by_rep_.push_back(approved > 0 ? days / approved : kNever);
+    clock_by_rep_.push_back(approved > 0 ? clock / approved : kNever);
+    for (const engine::AgencyStats& a : s.agencies) wait_by_rep_.push_back(a.served > 0 ? a.wait_sum / a.served : kNever);
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) critical_[t] += s.critical[t];
   }
 
@@ -196,6 +209,7 @@ class Reducer {
       s.mean_wait = a.served > 0 ? a.wait / a.served : 0;
       if (a.limited > 0) s.share_over_limit = a.over / a.limited;
       if (a.over > 0) s.mean_excess = a.excess / a.over;
+      s.deemed = a.deemed / n;
     }
     for (std::size_t i = 0; i < land_.size(); ++i) {
       LandSummary& l = mc.land.emplace_back();
@@ -212,6 +226,16 @@ class Reducer {
     mc.approval_key = distribution(approval_key_);
     mc.approval_normal = distribution(approval_normal_);
     mc.approval_all = distribution(all);
+    std::vector<double> all_clock = clock_key_;
+    all_clock.insert(all_clock.end(), clock_normal_.begin(), clock_normal_.end());
+    mc.approval_clock_key = distribution(clock_key_);
+    mc.approval_clock_normal = distribution(clock_normal_);
+    mc.approval_clock_all = distribution(all_clock);
+    mc.approval_days_by_rep = Eigen::Map<const Eigen::VectorXd>(approval_by_rep_.data(), n_);
+    mc.approval_clock_by_rep = Eigen::Map<const Eigen::VectorXd>(clock_by_rep_.data(), n_);
+    const auto agencies = static_cast<Eigen::Index>(agencies_.size());
+    mc.agency_wait_by_rep = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
+        wait_by_rep_.data(), n_, agencies);
     for (std::uint32_t c : critical_) mc.criticality.push_back(c / n);
     return mc;
   }
@@ -223,7 +247,7 @@ class Reducer {
     double start_missed = 0, completion_missed = 0, investment = 0;
   };
   struct AgencyAcc {
-    double busy = 0, queue_area = 0, max_queue_sum = 0, wait = 0, served = 0, limited = 0, over = 0, excess = 0;
+    double busy = 0, queue_area = 0, max_queue_sum = 0, wait = 0, served = 0, limited = 0, over = 0, excess = 0, deemed = 0;
     std::uint32_t max_queue = 0;
   };
 
@@ -256,6 +280,7 @@ class Reducer {
     a.limited += s.limited;
     a.over += s.over_limit;
     a.excess += s.excess_sum;
+    a.deemed += s.deemed;
   }
 
   const model::Scenario& sc_;
@@ -276,7 +301,8 @@ class Reducer {
   std::vector<ArrivalAcc> arrivals_;
   double candidates_ = 0;  // arrivals inside the horizon, summed over replications
   std::vector<double> risk_hits_;
-  std::vector<double> approval_key_, approval_normal_;
+  std::vector<double> approval_key_, approval_normal_, clock_key_, clock_normal_;
+  std::vector<double> approval_by_rep_, clock_by_rep_, wait_by_rep_;  // per replication (wait: × agency)
   std::vector<std::uint32_t> critical_;
 };
 

@@ -47,7 +47,8 @@ struct AgencySummary {
   double mean_wait = 0;     // working days from request to service
   double served = 0;        // requests served per replication
   double share_over_limit = kNever;  // of served steps with a statutory limit
-  double mean_excess = kNever;       // working days beyond the limit, when over
+  double mean_excess = kNever;       // statutory-clock working days beyond the limit, when over
+  double deemed = 0;                 // steps approved by default at their limit, per replication
 };
 
 struct LandSummary {
@@ -89,7 +90,14 @@ struct MonteCarloForecast {
   std::vector<LandSummary> land;
   std::vector<ArrivalSummary> arrivals;
   std::vector<RiskSummary> risks;
-  Distribution3 approval_key, approval_normal, approval_all;  // realised approval working days
+  // Realised approval working days, from entry to the last approval
+  // construction waits for: elapsed, and on the statutory clock (without
+  // expert review, hearings, notices and other off-clock phases).
+  Distribution3 approval_key, approval_normal, approval_all;
+  Distribution3 approval_clock_key, approval_clock_normal, approval_clock_all;
+  // Per replication, for paired comparisons (NaN where nothing was measured).
+  Eigen::VectorXd approval_days_by_rep, approval_clock_by_rep;  // mean over projects
+  Eigen::MatrixXd agency_wait_by_rep;                            // replication × agency: mean wait
   std::vector<double> criticality;  // per task: share of replications on its project's longest path
 };
 

@@ -8,9 +8,9 @@ namespace {
 
 using test::read_file;
 using test::run_kpsim;
+using test::kQuickstart;
 using test::ScratchDir;
 
-const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml'";
 const std::filesystem::path kGolden = KPSIM_SOURCE_DIR "/tests/e2e/golden/quickstart";
 const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "agencies.csv",
                               "approval_times.csv", "criticality.csv", "land.csv", "risks.csv",

@@ -11,6 +11,9 @@
 
 namespace kpsim::test {
 
+// The shipped quickstart, quoted for a command line.
+inline const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml'";
+
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kpsim::io {
+namespace kpsim::core {
 
 // The closest candidate by edit distance (on UTF-8 code points), if it is
 // close enough to be a plausible typo; empty otherwise.
@@ -14,4 +14,4 @@ std::string nearest_name(std::string_view word, const std::vector<std::string>& 
 // " (did you mean 'x'?)" or "" — ready to append to a message.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace kpsim::io
+}  // namespace kpsim::core

@@ -1,9 +1,9 @@
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 #include <algorithm>
 #include <cstdint>
 
-namespace kpsim::io {
+namespace kpsim::core {
 namespace {
 
 // Splits UTF-8 into code points so that a Chinese name's typo counts as one edit.
@@ -54,4 +54,4 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return n.empty() ? std::string{} : " (did you mean '" + n + "'?)";
 }
 
-}  // namespace kpsim::io
+}  // namespace kpsim::core

@@ -1,8 +1,8 @@
-#include "sim/io/suggest.hpp"
+#include "sim/core/suggest.hpp"
 
 #include <gtest/gtest.h>
 
-namespace kpsim::io {
+namespace kpsim::core {
 
 TEST(Suggest, FindsTheNearestNameForATypo) {
   const std::vector<std::string> names{"government-invested", "enterprise-invested", "industrial"};
@@ -20,4 +20,4 @@ TEST(Suggest, CountsChineseCharactersAsOneEdit) {
   EXPECT_EQ(nearest_name("发改委员", {"发改委", "住建局"}), "发改委");
 }
 
-}  // namespace kpsim::io
+}  // namespace kpsim::core

@@ -1,0 +1,24 @@
+// The result of `kpsim compare`: a table on stdout and, in the output
+// directory, compare.csv (one row per variant × metric × period) and
+// compare.json, written together or not at all.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+#include "sim/report/compare.hpp"
+
+namespace kpsim::io {
+
+struct CompareInfo {
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::string money_unit;
+};
+
+void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
+                   const CompareInfo& info);
+void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
+
+}  // namespace kpsim::io

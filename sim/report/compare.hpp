@@ -1,0 +1,42 @@
+// Paired comparison of two forecasts run with common random numbers: the
+// same seed and replication numbers, so replication r of the base and of the
+// variant saw the same draws wherever their scenarios agree, and per-
+// replication differences are sharp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model/scenario.hpp"
+#include "sim/report/monte_carlo.hpp"
+
+namespace kpsim::report {
+
+// One metric in one period, base against variant.
+struct PairedStat {
+  std::string metric;  // investment, start_rate, approval_days, approval_clock_days, wait:<agency>
+  std::string period;  // 2026Q1, 2026 (the year), or "run"
+  std::size_t n = 0;   // replications with a value in both
+  double base_mean = 0, variant_mean = 0;
+  double diff_mean = 0;
+  double ci90_low = 0, ci90_high = 0;  // 90% confidence interval of the mean difference
+  double p05 = 0, p95 = 0;             // 5% and 95% quantiles of the per-replication difference
+};
+
+// Mean difference with its 90% interval from per-replication pairs (NaN
+// pairs are left out).
+PairedStat paired(std::string metric, std::string period, const std::vector<double>& base,
+                  const std::vector<double>& variant);
+
+struct Comparison {
+  std::string base, variant;  // scenario names (with their policies)
+  std::vector<PairedStat> rows;
+};
+
+// Per quarter and per calendar year: completed investment and the
+// cumulative start rate; over the run: realised approval working days
+// (elapsed and on the statutory clock) and each agency's mean wait.
+Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloForecast& base,
+                             const model::Scenario& variant_sc, const MonteCarloForecast& variant);
+
+}  // namespace kpsim::report

@@ -1,0 +1,68 @@
+// `kpsim compare` and `--policy` as a user runs them.
+#include <gtest/gtest.h>
+
+#include "support/run_kpsim.hpp"
+
+namespace kpsim {
+namespace {
+
+using test::read_file;
+using test::run_kpsim;
+using test::kQuickstart;
+using test::ScratchDir;
+
+const std::string kPolicies = KPSIM_SOURCE_DIR "/scenarios/policies/";
+
+TEST(CompareCommand, APolicyOverlayIsAVariantOfTheBase) {
+  ScratchDir dir;
+  const auto r = run_kpsim("compare " + kQuickstart + " '" + kPolicies + "compress-120.yaml' '" + kPolicies +
+                           "start-on-land.yaml' --replications 60 --out '" + (dir / "cmp").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("variant: quickstart + 审批时限200→120"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("variant: quickstart + 拿地即开工"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("completed investment (亿元)"), std::string::npos);
+  const std::string csv = read_file(dir / "cmp" / "compare.csv");
+  EXPECT_EQ(csv.rfind("base,variant,metric,period,replications,base_mean,variant_mean,diff_mean,diff_ci90_low,"
+                      "diff_ci90_high,diff_p05,diff_p95\n",
+                      0),
+            0u);
+  EXPECT_NE(csv.find("quickstart,quickstart + 审批时限200→120,investment,2026Q3,60,"), std::string::npos);
+  EXPECT_NE(csv.find(",wait:land_bank,run,"), std::string::npos);
+  EXPECT_NE(read_file(dir / "cmp" / "compare.json").find("\"method\": \"paired differences"), std::string::npos);
+}
+
+TEST(CompareCommand, TheOutputDoesNotDependOnTheThreadCount) {
+  ScratchDir dir;
+  std::string files[2];
+  for (int threads : {1, 2}) {
+    const std::string out = (dir / std::to_string(threads)).string();
+    ASSERT_EQ(run_kpsim("compare " + kQuickstart + " '" + kPolicies + "joint-review.yaml' -n 70 -j " +
+                        std::to_string(threads) + " --out '" + out + "'").status, 0);
+    files[threads - 1] = read_file(std::filesystem::path(out) / "compare.csv");
+  }
+  EXPECT_EQ(files[0], files[1]);
+}
+
+TEST(CompareCommand, ABadVariantIsBadInputAndWritesNothing) {
+  ScratchDir dir;
+  test::write_file(dir / "bad.yaml", "kpsim: 1\npolicies:\n  - parallel: {steps: [eia, nosuch]}\n");
+  const auto r = run_kpsim("compare " + kQuickstart + " '" + (dir / "bad.yaml").string() + "' --out '" +
+                           (dir / "cmp").string() + "'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bad.yaml:3:29: policies[0].parallel.steps[1]: no template in scope has a step 'nosuch'"),
+            std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "cmp"));
+}
+
+TEST(CompareCommand, RunAppliesPolicyOverlaysInOrder) {
+  ScratchDir dir;
+  const auto r = run_kpsim("run " + kQuickstart + " --policy '" + kPolicies + "joint-review.yaml' --policy '" + kPolicies +
+                           "compress-120.yaml' -n 20 --out '" + (dir / "out").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("policies: 联审联批, 审批时限200→120"), std::string::npos) << r.out;
+  EXPECT_NE(read_file(dir / "out" / "summary.json").find("\"policies\": [\n    \"联审联批\",\n    \"审批时限200→120\"\n  ]"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace kpsim
