@@ -336,7 +336,6 @@ class Engine {
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    const std::uint32_t primary = net_.need_agency[needs_begin(t)];
     const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
     r_.state[t].holding = 0;
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {

@@ -5,310 +5,15 @@
 #include <cmath>
 #include <thread>
 
-#include "sim/engine/longest_path.hpp"
-#include "sim/report/forecast.hpp"
 #include "sim/report/quantile.hpp"
+#include "sim/report/reducer.hpp"
 
 namespace kpsim::report {
 namespace {
 
-// What one replication contributes; filled right after it runs.
-struct Summary {
-  Forecast forecast;
-  std::vector<engine::AgencyStats> agencies;
-  std::vector<engine::LandStats> land;
-  std::vector<std::uint32_t> risk_hits;
-  std::vector<double> approval_days;   // per project; NaN unless all its approvals ran in the simulation
-  std::vector<double> approval_clock;  // the same, on the statutory clock (off-clock phases taken out)
-  std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
-  std::vector<bool> critical;
-  std::uint64_t events = 0;
-};
-
-// Working days from the project's entry to its last approval before
-// construction, on that approval's calendar; NaN if part of it was done
-// before the start or it never finishes. `clock` takes out the off-clock
-// phases on the chain that drove that last approval.
-void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out,
-                   std::vector<double>& clock) {
-  const engine::Trace& trace = rep.trace;
-  out.assign(net.project_count(), kNever);
-  clock.assign(net.project_count(), kNever);
-  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
-    double finish = -1;
-    std::uint16_t calendar = 0;
-    std::uint32_t last = 0;
-    bool complete = true, any = false;
-    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
-      if (!net.tasks[t].before_construction) continue;
-      any = true;
-      if (net.tasks[t].done_at_start) complete = false;
-      else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar, last = t;
-    }
-    if (!any || !complete || !std::isfinite(finish)) continue;
-    const core::Calendar& c = rep.calendars[calendar];
-    out[p] = c.work_before(finish) - c.work_before(rep.project_ready[p]);
-    clock[p] = out[p] - rep.off_path[last];
-  }
-}
-
-void summarise(const engine::Network& net, const engine::Replication& rep, Summary& s) {
-  s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale);
-  s.agencies = rep.agency;
-  s.land = rep.land;
-  s.risk_hits = rep.risk_hits;
-  approval_days(net, rep, s.approval_days, s.approval_clock);
-  engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
-  s.arrived.clear();
-  for (const engine::ArrivalSlots& a : net.arrivals) {
-    std::uint32_t n = 0;
-    for (std::uint32_t k = 0; k < a.count; ++k) n += rep.project_ready[a.first_project + k] < net.horizon_days;
-    s.arrived.push_back(n);
-  }
-  s.events = rep.events;
-}
-
-Distribution3 distribution(std::vector<double> v) {
-  Distribution3 d;
-  d.n = v.size();
-  if (v.empty()) return {kNever, kNever, kNever, kNever, 0};
-  double sum = 0;
-  for (double x : v) sum += x;
-  d.mean = sum / static_cast<double>(v.size());
-  d.p10 = quantile(v, 0.1);
-  d.p50 = quantile(v, 0.5);
-  d.p90 = quantile(v, 0.9);
-  return d;
-}
-
-// Accumulates summaries in replication order.
-class Reducer {
- public:
-  Reducer(const model::Scenario& sc, const engine::Network& net) : sc_(sc), net_(net) {
-    projects_.resize(net.project_count());
-    agencies_.resize(net.agency_capacity.size());
-    land_.resize(net.pool_discipline.size());
-    arrivals_.resize(net.arrivals.size());
-    risk_hits_.assign(net.risks.size(), 0);
-    critical_.assign(net.task_count(), 0);
-  }
-
-  void add(const Summary& s) {
-    ++n_;
-    events_ += s.events;
-    const Forecast& f = s.forecast;
-    std::vector<double> inv, started, completed;
-    for (const PeriodResult& m : f.months) {
-      inv.push_back(m.investment);
-      started.push_back(m.started);
-      completed.push_back(m.completed);
-    }
-    month_investment_.push_back(std::move(inv));
-    month_started_.push_back(std::move(started));
-    month_completed_.push_back(std::move(completed));
-    horizon_.push_back(f.investment_in_horizon);
-    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) add_project(p, f.projects[p]);
-    for (std::size_t i = 0; i < net_.arrivals.size(); ++i) {
-      const engine::ArrivalSlots& a = net_.arrivals[i];
-      ArrivalAcc& acc = arrivals_[i];
-      acc.arrived += s.arrived[i];
-      candidates_ += s.arrived[i];
-      for (std::uint32_t k = 0; k < a.count; ++k) {
-        const ProjectResult& r = f.projects[a.first_project + k];
-        acc.investment += r.investment_in_horizon;
-        acc.started += !std::isnan(r.start) && r.start_day < net_.horizon_days;
-      }
-    }
-    for (std::size_t a = 0; a < agencies_.size(); ++a) add_agency(a, s.agencies[a]);
-    for (std::size_t i = 0; i < land_.size(); ++i) {
-      land_[i].granted_mu += s.land[i].granted_mu;
-      land_[i].grants += s.land[i].grants;
-      land_[i].wait_sum += s.land[i].wait_sum;
-      land_[i].waiting_at_end += s.land[i].waiting_at_end;
-    }
-    for (std::size_t r = 0; r < risk_hits_.size(); ++r) risk_hits_[r] += s.risk_hits[r];
-    double days = 0, clock = 0, approved = 0;
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p)
-      if (!std::isnan(s.approval_days[p])) {
-        (net_.project_key[p] ? approval_key_ : approval_normal_).push_back(s.approval_days[p]);
-        (net_.project_key[p] ? clock_key_ : clock_normal_).push_back(s.approval_clock[p]);
-        days += s.approval_days[p], clock += s.approval_clock[p], approved += 1;
-      }
-    approval_by_rep_.push_back(approved > 0 ? days / approved : kNever);
-    clock_by_rep_.push_back(approved > 0 ? clock / approved : kNever);
-    for (const engine::AgencyStats& a : s.agencies) wait_by_rep_.push_back(a.served > 0 ? a.wait_sum / a.served : kNever);
-    for (std::uint32_t t = 0; t < net_.task_count(); ++t) critical_[t] += s.critical[t];
-  }
-
-  const std::vector<double>& horizon() const { return horizon_; }
-
-  MonteCarloForecast finish(Periods periods) {
-    MonteCarloForecast mc;
-    mc.periods = std::move(periods);
-    mc.replications = n_;
-    mc.events = events_;
-    const auto months = static_cast<Eigen::Index>(mc.periods.months.size());
-    const auto quarters = static_cast<Eigen::Index>(mc.periods.quarters.size());
-    auto to_matrix = [&](const std::vector<std::vector<double>>& rows) {
-      Eigen::MatrixXd m(n_, months);
-      for (Eigen::Index r = 0; r < n_; ++r)
-        for (Eigen::Index c = 0; c < months; ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
-      return m;
-    };
-    // Months → quarters, and running totals that restart each January.
-    Eigen::MatrixXd to_quarter = Eigen::MatrixXd::Zero(months, quarters);
-    for (Eigen::Index m = 0; m < months; ++m) to_quarter(m, mc.periods.quarter_of_month[static_cast<std::size_t>(m)]) = 1;
-    auto ytd_matrix = [&](const std::vector<Period>& ps) {
-      const auto k = static_cast<Eigen::Index>(ps.size());
-      Eigen::MatrixXd u = Eigen::MatrixXd::Zero(k, k);
-      for (Eigen::Index i = 0; i < k; ++i)
-        for (Eigen::Index j = i; j < k; ++j)
-          if ((mc.periods.origin + ps[static_cast<std::size_t>(i)].begin).ymd().year ==
-              (mc.periods.origin + ps[static_cast<std::size_t>(j)].begin).ymd().year)
-            u(i, j) = 1;
-      return u;
-    };
-    mc.month_investment = to_matrix(month_investment_);
-    mc.month_started = to_matrix(month_started_);
-    mc.month_completed = to_matrix(month_completed_);
-    mc.quarter_investment = mc.month_investment * to_quarter;
-    mc.quarter_started = mc.month_started * to_quarter;
-    mc.quarter_completed = mc.month_completed * to_quarter;
-    mc.month_ytd = mc.month_investment * ytd_matrix(mc.periods.months);
-    mc.quarter_ytd = mc.quarter_investment * ytd_matrix(mc.periods.quarters);
-    mc.horizon_investment = Eigen::Map<const Eigen::VectorXd>(horizon_.data(), n_);
-    double fixed_candidates = 0;
-    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p)
-      if (!net_.project_under_construction[p]) fixed_candidates += 1;
-    mc.start_candidates = fixed_candidates + candidates_ / n_;
-    for (const ArrivalAcc& a : arrivals_)
-      mc.arrivals.push_back({a.arrived / n_, a.started / n_, a.investment / n_});
-
-    const double n = n_;
-    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) {
-      const ProjectAcc& a = projects_[p];
-      ProjectStats& s = mc.projects.emplace_back();
-      s.p_start_in_horizon = a.started_in_horizon / n;
-      if (a.approved > 0) s.mean_approval_finish_day = a.approval_day_sum / a.approved;
-      if (a.started > 0) s.mean_start_day = a.start_day_sum / a.started;
-      if (a.completed > 0) s.mean_completion_day = a.completion_day_sum / a.completed;
-      if (sc_.projects[p].start_target) s.p_start_target_missed = a.start_missed / n;
-      if (sc_.projects[p].completion_target) s.p_completion_target_missed = a.completion_missed / n;
-      s.mean_investment_in_horizon = a.investment / n;
-    }
-    for (std::size_t i = 0; i < agencies_.size(); ++i) {
-      const AgencyAcc& a = agencies_[i];
-      AgencySummary& s = mc.agencies.emplace_back();
-      const core::Calendar& cal = net_.calendars[net_.agency_calendar[i]];
-      const double capacity_work = net_.agency_capacity[i] * cal.work_before(net_.horizon_days);
-      s.utilisation = capacity_work > 0 ? a.busy / n / capacity_work : 0;
-      s.mean_queue = a.queue_area / n / net_.horizon_days;
-      s.mean_max_queue = a.max_queue_sum / n;
-      s.max_queue = a.max_queue;
-      s.served = a.served / n;
-      s.mean_wait = a.served > 0 ? a.wait / a.served : 0;
-      if (a.limited > 0) s.share_over_limit = a.over / a.limited;
-      if (a.over > 0) s.mean_excess = a.excess / a.over;
-      s.deemed = a.deemed / n;
-    }
-    for (std::size_t i = 0; i < land_.size(); ++i) {
-      LandSummary& l = mc.land.emplace_back();
-      for (const auto& tranche : net_.land_releases)
-        if (tranche.pool == i) l.released_mu += tranche.mu;
-      l.granted_mu = land_[i].granted_mu / n;
-      l.grants = land_[i].grants / n;
-      if (land_[i].grants > 0) l.mean_wait_days = land_[i].wait_sum / land_[i].grants;
-      l.waiting_at_end = land_[i].waiting_at_end / n;
-    }
-    for (double h : risk_hits_) mc.risks.push_back({h / n});
-    std::vector<double> all = approval_key_;
-    all.insert(all.end(), approval_normal_.begin(), approval_normal_.end());
-    mc.approval_key = distribution(approval_key_);
-    mc.approval_normal = distribution(approval_normal_);
-    mc.approval_all = distribution(all);
-    std::vector<double> all_clock = clock_key_;
-    all_clock.insert(all_clock.end(), clock_normal_.begin(), clock_normal_.end());
-    mc.approval_clock_key = distribution(clock_key_);
-    mc.approval_clock_normal = distribution(clock_normal_);
-    mc.approval_clock_all = distribution(all_clock);
-    mc.approval_days_by_rep = Eigen::Map<const Eigen::VectorXd>(approval_by_rep_.data(), n_);
-    mc.approval_clock_by_rep = Eigen::Map<const Eigen::VectorXd>(clock_by_rep_.data(), n_);
-    const auto agencies = static_cast<Eigen::Index>(agencies_.size());
-    mc.agency_wait_by_rep = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-        wait_by_rep_.data(), n_, agencies);
-    for (std::uint32_t c : critical_) mc.criticality.push_back(c / n);
-    return mc;
-  }
-
- private:
-  struct ProjectAcc {
-    double started_in_horizon = 0, started = 0, completed = 0, start_day_sum = 0, completion_day_sum = 0;
-    double approved = 0, approval_day_sum = 0;
-    double start_missed = 0, completion_missed = 0, investment = 0;
-  };
-  struct AgencyAcc {
-    double busy = 0, queue_area = 0, max_queue_sum = 0, wait = 0, served = 0, limited = 0, over = 0, excess = 0, deemed = 0;
-    std::uint32_t max_queue = 0;
-  };
-
-  void add_project(std::uint32_t p, const ProjectResult& r) {
-    ProjectAcc& a = projects_[p];
-    const model::Project& pr = sc_.projects[p];
-    a.investment += r.investment_in_horizon;
-    if (!std::isnan(r.approval_finish)) a.approved += 1, a.approval_day_sum += r.approval_finish_day;
-    if (!std::isnan(r.start)) {
-      a.started += 1;
-      a.start_day_sum += r.start_day;
-      if (r.start_day < net_.horizon_days) a.started_in_horizon += 1;
-    }
-    if (!std::isnan(r.completion)) a.completed += 1, a.completion_day_sum += r.completion_day;
-    const bool begun = net_.project_under_construction[p];
-    if (pr.start_target && !begun && (std::isnan(r.start) || net_.origin + r.start_day > *pr.start_target))
-      a.start_missed += 1;
-    if (pr.completion_target && !std::isnan(r.completion) && net_.origin + r.completion_day > *pr.completion_target)
-      a.completion_missed += 1;
-  }
-
-  void add_agency(std::size_t i, const engine::AgencyStats& s) {
-    AgencyAcc& a = agencies_[i];
-    a.busy += s.busy_work;
-    a.queue_area += s.queue_area;
-    a.max_queue_sum += s.max_queue;
-    a.max_queue = std::max(a.max_queue, s.max_queue);
-    a.wait += s.wait_sum;
-    a.served += s.served;
-    a.limited += s.limited;
-    a.over += s.over_limit;
-    a.excess += s.excess_sum;
-    a.deemed += s.deemed;
-  }
-
-  const model::Scenario& sc_;
-  const engine::Network& net_;
-  int n_ = 0;
-  std::uint64_t events_ = 0;
-  std::vector<std::vector<double>> month_investment_, month_started_, month_completed_;
-  std::vector<double> horizon_;
-  std::vector<ProjectAcc> projects_;
-  std::vector<AgencyAcc> agencies_;
-  struct LandAcc {
-    double granted_mu = 0, grants = 0, wait_sum = 0, waiting_at_end = 0;
-  };
-  std::vector<LandAcc> land_;
-  struct ArrivalAcc {
-    double arrived = 0, started = 0, investment = 0;
-  };
-  std::vector<ArrivalAcc> arrivals_;
-  double candidates_ = 0;  // arrivals inside the horizon, summed over replications
-  std::vector<double> risk_hits_;
-  std::vector<double> approval_key_, approval_normal_, clock_key_, clock_normal_;
-  std::vector<double> approval_by_rep_, clock_by_rep_, wait_by_rep_;  // per replication (wait: × agency)
-  std::vector<std::uint32_t> critical_;
-};
-
 // Runs replications [first, first + count) on `threads` threads into `out`.
 void run_block(const engine::Network& net, const MonteCarloOptions& o, int first, int count,
-               std::vector<engine::Replication>& workers, std::vector<Summary>& out) {
+               std::vector<engine::Replication>& workers, std::vector<ReplicationSummary>& out) {
   out.resize(static_cast<std::size_t>(count));
   std::atomic<int> next{0};
   const engine::SimSettings settings{o.deterministic};
@@ -340,7 +45,7 @@ double mean_of(const std::vector<double>& v) {
 Distribution3 column_stats(const Eigen::MatrixXd& m, Eigen::Index column) {
   std::vector<double> v(static_cast<std::size_t>(m.rows()));
   for (Eigen::Index r = 0; r < m.rows(); ++r) v[static_cast<std::size_t>(r)] = m(r, column);
-  return distribution(std::move(v));
+  return describe(std::move(v));
 }
 
 MonteCarloForecast run_monte_carlo(const model::Scenario& sc, const engine::Network& net,
@@ -348,11 +53,11 @@ MonteCarloForecast run_monte_carlo(const model::Scenario& sc, const engine::Netw
   const int threads = std::max(1, o.threads);
   std::vector<engine::Replication> workers;
   for (int i = 0; i < threads; ++i) workers.emplace_back(net);
-  Reducer reducer(sc, net);
+  ForecastReducer reducer(sc, net);
   // Blocks bound the summaries held at once; their size does not depend on
   // the thread count, and they are reduced in replication order.
   constexpr int kBlock = 64;
-  std::vector<Summary> summaries;
+  std::vector<ReplicationSummary> summaries;
   auto run = [&](int first, int count) {
     for (int b = first; b < first + count; b += kBlock) {
       const int n = std::min(kBlock, first + count - b);

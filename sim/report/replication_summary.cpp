@@ -1,0 +1,55 @@
+#include "sim/report/replication_summary.hpp"
+
+#include <cmath>
+
+#include "sim/engine/longest_path.hpp"
+
+namespace kpsim::report {
+namespace {
+
+// Working days from the project's entry to its last approval before
+// construction, on that approval's calendar; NaN if part of it was done
+// before the start or it never finishes. `clock` takes out the off-clock
+// phases on the chain that drove that last approval.
+void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out,
+                   std::vector<double>& clock) {
+  const engine::Trace& trace = rep.trace;
+  out.assign(net.project_count(), kNever);
+  clock.assign(net.project_count(), kNever);
+  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
+    double finish = -1;
+    std::uint16_t calendar = 0;
+    std::uint32_t last = 0;
+    bool complete = true, any = false;
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
+      if (!net.tasks[t].before_construction) continue;
+      any = true;
+      if (net.tasks[t].done_at_start) complete = false;
+      else if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar, last = t;
+    }
+    if (!any || !complete || !std::isfinite(finish)) continue;
+    const core::Calendar& c = rep.calendars[calendar];
+    out[p] = c.work_before(finish) - c.work_before(rep.project_ready[p]);
+    clock[p] = out[p] - rep.off_path[last];
+  }
+}
+
+}  // namespace
+
+void summarise(const engine::Network& net, const engine::Replication& rep, ReplicationSummary& s) {
+  s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale);
+  s.agencies = rep.agency;
+  s.land = rep.land;
+  s.risk_hits = rep.risk_hits;
+  approval_days(net, rep, s.approval_days, s.approval_clock);
+  engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
+  s.arrived.clear();
+  for (const engine::ArrivalSlots& a : net.arrivals) {
+    std::uint32_t n = 0;
+    for (std::uint32_t k = 0; k < a.count; ++k) n += rep.project_ready[a.first_project + k] < net.horizon_days;
+    s.arrived.push_back(n);
+  }
+  s.events = rep.events;
+}
+
+}  // namespace kpsim::report

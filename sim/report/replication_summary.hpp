@@ -1,0 +1,28 @@
+// What one replication contributes to a forecast, taken right after it runs
+// so that its working state can be reused for the next one.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/network.hpp"
+#include "sim/engine/simulate.hpp"
+#include "sim/report/forecast.hpp"
+
+namespace kpsim::report {
+
+struct ReplicationSummary {
+  Forecast forecast;
+  std::vector<engine::AgencyStats> agencies;
+  std::vector<engine::LandStats> land;
+  std::vector<std::uint32_t> risk_hits;
+  std::vector<double> approval_days;   // per project; NaN unless all its approvals ran in the simulation
+  std::vector<double> approval_clock;  // the same, on the statutory clock (off-clock phases taken out)
+  std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
+  std::vector<bool> critical;
+  std::uint64_t events = 0;
+};
+
+void summarise(const engine::Network& net, const engine::Replication& rep, ReplicationSummary& s);
+
+}  // namespace kpsim::report
