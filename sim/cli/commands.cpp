@@ -6,12 +6,19 @@
 #include "sim/io/load_scenario.hpp"
 #include "sim/io/schedule_text.hpp"
 #include "sim/io/read_policies.hpp"
+#include "sim/io/read_sweep.hpp"
+#include "sim/io/text_table.hpp"
 #include "sim/io/write_compare.hpp"
 #include "sim/io/write_run.hpp"
 #include "sim/policy/apply_policies.hpp"
 #include "sim/report/compare.hpp"
+#include "sim/sweep/ranks.hpp"
+#include "sim/sweep/run_sweep.hpp"
 #include "sim/report/monte_carlo.hpp"
 
+#include <unistd.h>
+
+#include <chrono>
 #include <functional>
 #include <thread>
 
@@ -111,6 +118,49 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   write_or_fail(dir, [&] { io::write_compare(dir, comparisons, info); });
   io::print_compare_tables(out, comparisons, info);
   out << "Results written to " << dir << "/\n";
+  return 0;
+}
+
+int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err) {
+  const model::SweepSpec spec = io::load_sweep(options.file);
+  const sweep::PreparedSweep prepared = sweep::prepare_sweep(spec);
+  const sweep::Expansion& e = prepared.expansion;
+  const int block = spec.block, blocks = (prepared.replications + block - 1) / block;
+  const bool root = sweep::this_rank() == 0;
+  if (options.dry_run) {
+    if (!root) return 0;
+    out << "sweep " << spec.name << ": " << e.variants.size() << " variants × " << prepared.replications
+        << " replications (seed " << prepared.seed << "), " << e.variants.size() * static_cast<std::size_t>(blocks)
+        << " work units of up to " << block << " replications\n\n";
+    std::vector<std::pair<std::string, io::TextTable::Align>> columns{{"variant", io::TextTable::Align::left},
+                                                                       {"label", io::TextTable::Align::left}};
+    for (const std::string& p : e.paths) columns.emplace_back(p, io::TextTable::Align::right);
+    io::TextTable t(columns);
+    for (const sweep::Variant& v : e.variants) {
+      std::vector<std::string> row{v.id, v.label};
+      row.resize(columns.size());
+      for (const sweep::Assignment& a : v.set) row[2 + a.path] = a.value.text;
+      t.add_row(row);
+    }
+    t.print(out);
+    return 0;
+  }
+  sweep::SweepOptions o;
+  o.out_dir = options.out_dir.value_or("out/sweep-" + directory_name(spec.name));
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  o.resume = options.resume;
+  if (root && isatty(STDERR_FILENO)) o.progress = &err;
+  const auto begin = std::chrono::steady_clock::now();
+  sweep::SweepSummary s;
+  write_or_fail(o.out_dir.string(), [&] { s = sweep::run_sweep(spec, prepared, o); });
+  if (!root) return 0;
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+  out << "sweep " << spec.name << ": " << s.variants << " variants × " << prepared.replications << " replications";
+  if (s.resumed > 0) out << " (" << s.resumed << " finished before, resumed)";
+  out << " on " << sweep::rank_count() << (sweep::rank_count() == 1 ? " process" : " ranks") << " × " << o.threads
+      << (o.threads == 1 ? " thread" : " threads") << " in " << io::fixed(seconds, 1) << " s\n"
+      << "Results written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";
   return 0;
 }
 

@@ -40,10 +40,19 @@ struct CompareOptions {
   int threads = 0;
 };
 
+struct SweepCommandOptions {
+  std::string file;
+  std::optional<std::string> out_dir;  // default out/sweep-<sweep name>/
+  int threads = 0;                     // 0: all cores (shared by the ranks on a machine)
+  bool resume = false;
+  bool dry_run = false;
+};
+
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
 int compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
+int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 

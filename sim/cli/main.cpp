@@ -5,9 +5,11 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/model/input_error.hpp"
+#include "sim/sweep/ranks.hpp"
 
 int main(int argc, char** argv) {
   using namespace kpsim;
+  const sweep::RankSession ranks(argc, argv);
   CLI::App app{"kpsim — discrete-event simulation of key-project approvals, land and construction"};
   app.set_version_flag("--version", std::string("kpsim ") + KPSIM_VERSION);
   app.require_subcommand(1);
@@ -52,6 +54,15 @@ int main(int argc, char** argv) {
   compare->add_option("--seed", compare_opts.seed, "random seed (default: the base's)");
   compare->add_option("--threads,-j", compare_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
 
+  cli::SweepCommandOptions sweep_opts;
+  auto* sweep = app.add_subcommand("sweep", "run a batch of scenario variants (also across the ranks of mpirun)");
+  sweep->add_option("SWEEP", sweep_opts.file, "sweep YAML file")->required();
+  sweep->add_option("--out", sweep_opts.out_dir, "output directory (default out/sweep-<sweep name>/)");
+  sweep->add_option("--threads,-j", sweep_opts.threads, "worker threads per process (default: the machine's cores)")
+      ->check(CLI::Range(1, 1024));
+  sweep->add_flag("--resume", sweep_opts.resume, "keep the variants an interrupted run of the same sweep finished");
+  sweep->add_flag("--dry-run", sweep_opts.dry_run, "check the sweep and list its variants without running them");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -59,17 +70,21 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;  // a bad command line is bad input too
   }
 
+  int status = 1;
   try {
-    if (*validate) return cli::validate(validate_path, validate_policies, std::cout, std::cerr);
-    if (*compare) return cli::compare(compare_opts, std::cout, std::cerr);
-    if (*run) return cli::run(run_opts, std::cout, std::cerr);
-    if (*graph) return cli::graph(graph_opts, std::cout, std::cerr);
+    if (*validate) status = cli::validate(validate_path, validate_policies, std::cout, std::cerr);
+    else if (*compare) status = cli::compare(compare_opts, std::cout, std::cerr);
+    else if (*sweep) status = cli::sweep(sweep_opts, std::cout, std::cerr);
+    else if (*run) status = cli::run(run_opts, std::cout, std::cerr);
+    else if (*graph) status = cli::graph(graph_opts, std::cout, std::cerr);
   } catch (const model::InputError& e) {
-    cli::print_input_error(std::cerr, e);
-    return 2;
+    if (kpsim::sweep::this_rank() == 0) cli::print_input_error(std::cerr, e);
+    status = 2;
   } catch (const std::exception& e) {
     std::cerr << "kpsim: internal error: " << e.what() << '\n';
-    return 1;
+    status = 1;
   }
-  return 1;
+  // Under mpirun, a rank that fails must not leave the others waiting.
+  if (status != 0 && kpsim::sweep::rank_count() > 1) kpsim::sweep::abort_all_ranks(status);
+  return status;
 }

@@ -224,19 +224,33 @@ std::vector<model::Policy> read_policies(const Value& list) {
   return out;
 }
 
+namespace {
+
+std::vector<model::Policy> read_policy_document(const std::optional<YamlDocument>& doc, model::Diagnostics& diag) {
+  std::vector<model::Policy> out;
+  if (!doc) return out;
+  const Value root = doc->root_value(diag);
+  MapReader m(root, {"kpsim", "description", "policies"});
+  if (!m.ok()) return out;
+  if (auto v = m.require("kpsim"))
+    if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
+  if (auto d = m.get("description")) d->text();
+  if (auto list = m.require("policies")) out = read_policies(*list);
+  return out;
+}
+
+}  // namespace
+
 std::vector<model::Policy> load_policy_file(const std::string& path) {
   model::Diagnostics diag;
-  std::vector<model::Policy> out;
-  if (auto doc = parse_yaml_file(path, diag)) {
-    const Value root = doc->root_value(diag);
-    MapReader m(root, {"kpsim", "description", "policies"});
-    if (m.ok()) {
-      if (auto v = m.require("kpsim"))
-        if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
-      if (auto d = m.get("description")) d->text();
-      if (auto list = m.require("policies")) out = read_policies(*list);
-    }
-  }
+  auto out = read_policy_document(parse_yaml_file(path, diag), diag);
+  diag.throw_if_errors();
+  return out;
+}
+
+std::vector<model::Policy> load_policy_text(const std::string& text, const std::string& path) {
+  model::Diagnostics diag;
+  auto out = read_policy_document(parse_yaml_text(text, path, diag), diag);
   diag.throw_if_errors();
   return out;
 }

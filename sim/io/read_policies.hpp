@@ -16,6 +16,8 @@ std::vector<model::Policy> read_policies(const Value& list);
 
 // An overlay file: `kpsim: 1` and a `policies:` list. Throws InputError.
 std::vector<model::Policy> load_policy_file(const std::string& path);
+// The same for text already in memory; `path` names it in messages.
+std::vector<model::Policy> load_policy_text(const std::string& text, const std::string& path);
 
 // True when the file is a policy overlay rather than a scenario: a mapping
 // with `policies` and no `templates`. Unreadable files say false (and fail

@@ -1,7 +1,9 @@
-// Every file in tests/bad_inputs/ is a malformed scenario. Its comment lines
+// Every file in tests/bad_inputs/ is a malformed scenario, or (named
+// sweep_*.yaml) a malformed sweep. Its comment lines
 //   # expect: <a line kpsim must print on stderr>
 //   # exit: <status>            (default 2)
-// say what `kpsim validate` must report; every expected line names a location.
+// say what `kpsim validate` (for a sweep, `kpsim sweep --dry-run`) must
+// report; every expected line names a location.
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -41,7 +43,8 @@ class BadInput : public testing::TestWithParam<std::string> {};
 TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
   const Expectation want = expectation_of(test::read_file(kCatalogue / GetParam()));
   ASSERT_FALSE(want.lines.empty()) << GetParam() << " says nothing it expects";
-  const auto r = test::run_kpsim("validate '" + GetParam() + "'", kCatalogue);
+  const bool sweep = GetParam().rfind("sweep_", 0) == 0;
+  const auto r = test::run_kpsim((sweep ? "sweep --dry-run '" : "validate '") + GetParam() + "'", kCatalogue);
   EXPECT_EQ(r.status, want.status) << r.err;
   // file:line:column, then the key path where there is one (a syntax error
   // has none), the message and the error's code.

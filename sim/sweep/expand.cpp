@@ -1,0 +1,65 @@
+#include "sim/sweep/expand.hpp"
+
+#include <algorithm>
+
+namespace kpsim::sweep {
+namespace {
+
+std::string variant_id(std::size_t i, std::size_t n) {
+  std::string digits = std::to_string(i + 1);
+  const std::size_t width = std::max<std::size_t>(3, std::to_string(n).size());
+  return "v" + std::string(width - std::min(width, digits.size()), '0') + digits;
+}
+
+}  // namespace
+
+Expansion expand(const model::SweepSpec& spec) {
+  Expansion e;
+  if (spec.combine == model::SweepCombine::list) {
+    for (const model::SweepListEntry& entry : spec.list) {
+      Variant v;
+      v.label = entry.label;
+      for (std::size_t k = 0; k < entry.set.size(); ++k) {
+        const auto& [path, value] = entry.set[k];
+        auto it = std::find(e.paths.begin(), e.paths.end(), path);
+        if (it == e.paths.end()) {
+          e.paths.push_back(path);
+          e.path_locs.push_back(entry.path_locs[k]);
+          it = e.paths.end() - 1;
+        }
+        v.set.push_back({static_cast<std::size_t>(it - e.paths.begin()), value});
+      }
+      e.variants.push_back(std::move(v));
+    }
+  } else {
+    for (const model::SweepAxis& a : spec.axes) {
+      e.paths.push_back(a.path);
+      e.path_locs.push_back(a.loc);
+    }
+    if (spec.combine == model::SweepCombine::zip) {
+      const std::size_t n = spec.axes.empty() ? 0 : spec.axes.front().values.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        Variant v;
+        for (std::size_t a = 0; a < spec.axes.size(); ++a) v.set.push_back({a, spec.axes[a].values[i]});
+        e.variants.push_back(std::move(v));
+      }
+    } else {
+      // Odometer over the axes, the first axis turning slowest.
+      std::vector<std::size_t> at(spec.axes.size(), 0);
+      const bool any = !spec.axes.empty() &&
+                       std::all_of(spec.axes.begin(), spec.axes.end(), [](const auto& a) { return !a.values.empty(); });
+      while (any) {
+        Variant v;
+        for (std::size_t a = 0; a < spec.axes.size(); ++a) v.set.push_back({a, spec.axes[a].values[at[a]]});
+        e.variants.push_back(std::move(v));
+        std::size_t a = spec.axes.size();
+        while (a > 0 && ++at[a - 1] == spec.axes[a - 1].values.size()) at[--a] = 0;
+        if (a == 0) break;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < e.variants.size(); ++i) e.variants[i].id = variant_id(i, e.variants.size());
+  return e;
+}
+
+}  // namespace kpsim::sweep

@@ -1,0 +1,235 @@
+#include "sim/sweep/run_sweep.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "sim/core/rng.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/report/reducer.hpp"
+#include "sim/sweep/ranks.hpp"
+#include "sim/sweep/sweep_rows.hpp"
+
+namespace kpsim::sweep {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+// Identifies what the results depend on: version, sources, variants,
+// replications and seed (not the block size or thread count, which change
+// nothing in them).
+std::string fingerprint(const PreparedSweep& p) {
+  std::uint64_t h = core::hash_name(KPSIM_VERSION) ^ p.sources_hash;
+  h = core::mix64(h ^ static_cast<std::uint64_t>(p.replications));
+  h = core::mix64(h ^ p.seed);
+  for (const std::string& path : p.expansion.paths) h = core::mix64(h ^ core::hash_name(path));
+  for (const Variant& v : p.expansion.variants) {
+    h = core::mix64(h ^ core::hash_name(v.id + "\x1f" + v.label));
+    for (const Assignment& a : v.set) h = core::mix64(h ^ core::hash_name(std::to_string(a.path) + "=" + a.value.text));
+  }
+  std::ostringstream s;
+  s << std::hex << std::setw(16) << std::setfill('0') << h;
+  return s.str();
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_atomically(const fs::path& p, const std::string& text) {
+  io::AtomicFile f(p);
+  f.out() << text;
+  f.commit();
+}
+
+// The partial-results folder: checked against this sweep's fingerprint, or
+// started afresh.
+std::vector<std::optional<std::string>> open_partial(const fs::path& dir, const std::string& print, bool resume,
+                                                     const Expansion& e) {
+  std::vector<std::optional<std::string>> done(e.variants.size());
+  const fs::path stamp = dir / "fingerprint";
+  if (resume && fs::exists(stamp)) {
+    if (read_all(stamp) != print + "\n")
+      throw model::InputError({{"E-SWP-030", {dir.string(), 0, 0, "--resume"},
+                                "these partial results are from another sweep (or another kpsim, or changed inputs); "
+                                "run without --resume to start over"}});
+    for (std::size_t v = 0; v < e.variants.size(); ++v)
+      if (fs::exists(dir / (e.variants[v].id + ".csv"))) done[v] = read_all(dir / (e.variants[v].id + ".csv"));
+    return done;
+  }
+  if (this_rank() == 0) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_atomically(stamp, print + "\n");
+  }
+  barrier();  // nobody writes into the folder before it is fresh
+  return done;
+}
+
+Json manifest(const model::SweepSpec& spec, const PreparedSweep& p, const std::string& print) {
+  Json m;
+  m["kpsim_version"] = KPSIM_VERSION;
+  m["sweep"] = spec.name;
+  m["sweep_file"] = spec.file;
+  m["base"] = spec.base;
+  m["policies"] = spec.overlays;
+  m["sources_hash"] = [&] {
+    std::ostringstream s;
+    s << std::hex << std::setw(16) << std::setfill('0') << p.sources_hash;
+    return s.str();
+  }();
+  m["fingerprint"] = print;
+  m["seed"] = p.seed;
+  m["replications"] = p.replications;
+  m["combine"] = spec.combine == model::SweepCombine::grid ? "grid" : spec.combine == model::SweepCombine::zip ? "zip" : "list";
+  m["axes"] = p.expansion.paths;
+  Json variants = Json::array();
+  for (const Variant& v : p.expansion.variants) {
+    Json values = Json::object();
+    for (const Assignment& a : v.set) values[p.expansion.paths[a.path]] = a.value.text;
+    variants.push_back({{"id", v.id}, {"label", v.label}, {"values", values}});
+  }
+  m["variants"] = variants;
+  m["results"] = "sweep.csv";
+  m["method"] = "discrete-event simulation, Monte Carlo; common random numbers across variants";
+  return m;
+}
+
+class Progress {
+ public:
+  Progress(std::ostream* out, std::size_t total) : out_(out), total_(total), begin_(Clock::now()) {}
+  void unit_done() {
+    if (!out_) return;
+    std::lock_guard lock(mutex_);
+    ++done_;
+    const double seconds = std::chrono::duration<double>(Clock::now() - begin_).count();
+    if (done_ != total_ && seconds - shown_ < 0.2) return;
+    shown_ = seconds;
+    const double rate = done_ / std::max(seconds, 1e-9);
+    *out_ << "\rsweep: " << done_ << "/" << total_ << " units · " << std::fixed << std::setprecision(1) << rate
+          << " units/s · ETA " << std::setprecision(0) << (total_ - done_) / std::max(rate, 1e-9) << " s   " << std::flush;
+    if (done_ == total_) *out_ << '\n';
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::ostream* out_;
+  std::size_t total_, done_ = 0;
+  Clock::time_point begin_;
+  double shown_ = -1;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, const SweepOptions& o) {
+  const Expansion& e = p.expansion;
+  const fs::path partial = o.out_dir / ".partial";
+  const std::string print = fingerprint(p);
+  if (this_rank() == 0) {
+    fs::create_directories(o.out_dir);
+    // Results of an earlier run must not stand beside an unfinished one.
+    fs::remove(o.out_dir / "sweep.csv");
+    fs::remove(o.out_dir / "manifest.json");
+  }
+  std::vector<std::optional<std::string>> rows = open_partial(partial, print, o.resume, e);
+
+  // This rank's variants still to run, and their units.
+  const int ranks = rank_count(), rank = this_rank();
+  const int block = std::max(1, spec.block), reps = p.replications;
+  const int blocks = (reps + block - 1) / block;
+  std::vector<std::uint32_t> mine;
+  SweepSummary summary;
+  summary.variants = e.variants.size();
+  for (std::uint32_t v = 0; v < e.variants.size(); ++v) {
+    if (rows[v]) ++summary.resumed;
+    else if (static_cast<int>(v % static_cast<std::uint32_t>(ranks)) == rank) mine.push_back(v);
+  }
+  const std::size_t units = mine.size() * static_cast<std::size_t>(blocks);
+  summary.units = units;
+
+  struct VariantWork {
+    std::vector<std::vector<report::ReplicationSummary>> blocks;
+    std::atomic<int> remaining{0};
+  };
+  std::vector<VariantWork> work(mine.size());
+  for (auto& w : work) {
+    w.blocks.resize(static_cast<std::size_t>(blocks));
+    w.remaining = blocks;
+  }
+  std::vector<std::string> texts(mine.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::uint64_t> events{0};
+  Progress progress(o.progress, units);
+  std::mutex failure_mutex;
+  std::exception_ptr failure;
+
+  auto worker = [&] {
+    std::unique_ptr<engine::Replication> rep;
+    std::size_t rep_for = SIZE_MAX;
+    try {
+      for (std::size_t u; (u = next.fetch_add(1)) < units;) {
+        const std::size_t i = u / static_cast<std::size_t>(blocks);
+        const int b = static_cast<int>(u % static_cast<std::size_t>(blocks));
+        const PreparedVariant& pv = p.variants[mine[i]];
+        if (rep_for != i) rep = std::make_unique<engine::Replication>(pv.net), rep_for = i;
+        auto& out = work[i].blocks[static_cast<std::size_t>(b)];
+        const int first = b * block, count = std::min(block, reps - first);
+        out.resize(static_cast<std::size_t>(count));
+        for (int k = 0; k < count; ++k) {
+          engine::simulate(pv.net, p.seed, static_cast<std::uint32_t>(first + k), {}, *rep);
+          report::summarise(pv.net, *rep, out[static_cast<std::size_t>(k)]);
+          events += rep->events;
+        }
+        if (--work[i].remaining == 0) {  // the variant's last block: reduce it in replication order
+          report::ForecastReducer reducer(pv.scenario, pv.net);
+          for (const auto& blk : work[i].blocks)
+            for (const auto& s : blk) reducer.add(s);
+          work[i].blocks = {};
+          const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
+          texts[i] = sweep_csv_rows(e, mine[i], pv.scenario, mc);
+          write_atomically(partial / (e.variants[mine[i]].id + ".csv"), texts[i]);
+        }
+        progress.unit_done();
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = units;  // stop the others
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+  summary.events = events;
+
+  std::vector<VariantText> produced;
+  for (std::size_t i = 0; i < mine.size(); ++i) produced.emplace_back(mine[i], std::move(texts[i]));
+  for (auto& [v, text] : gather_at_root(produced)) rows[v] = std::move(text);
+  if (rank != 0) return summary;
+
+  io::AtomicFileSet files;
+  std::ostream& csv = files.add(o.out_dir / "sweep.csv");
+  csv << sweep_csv_header(e);
+  for (const auto& r : rows) csv << *r;
+  files.add(o.out_dir / "manifest.json") << manifest(spec, p, print).dump(2) << '\n';
+  files.commit_all();
+  fs::remove_all(partial);
+  return summary;
+}
+
+}  // namespace kpsim::sweep

@@ -1,0 +1,28 @@
+// A variant's results as rows of the sweep's tidy CSV: one row per metric ×
+// period × statistic, after the variant's id, label and axis values.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sim/model/scenario.hpp"
+#include "sim/report/monte_carlo.hpp"
+#include "sim/sweep/expand.hpp"
+
+namespace kpsim::sweep {
+
+// The header line: variant, label, one column per swept path, metric, period,
+// statistic, value.
+std::string sweep_csv_header(const Expansion& e);
+
+// Rows (with their line ends) for one variant:
+//   investment       per quarter and calendar year: mean, p10, p50, p90
+//   share_of_plan    year to date at each quarter's end: mean (with an annual plan)
+//   started          projects started per quarter: mean
+//   start_rate       cumulative, at each quarter's end: mean
+//   approval_days, approval_clock_days   over the run: mean, p10, p50, p90
+//   utilisation:<agency>, wait:<agency>  over the horizon: mean
+std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model::Scenario& sc,
+                           const report::MonteCarloForecast& mc);
+
+}  // namespace kpsim::sweep
