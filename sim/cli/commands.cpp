@@ -5,7 +5,14 @@
 #include "sim/io/console_table.hpp"
 #include "sim/io/load_scenario.hpp"
 #include "sim/io/schedule_text.hpp"
+#include "sim/core/suggest.hpp"
+#include "sim/engine/rcpsp.hpp"
+#include "sim/io/atomic_file.hpp"
+#include "sim/io/csv_writer.hpp"
+#include "sim/io/psplib_bounds.hpp"
+#include "sim/io/read_psplib.hpp"
 #include "sim/io/read_policies.hpp"
+#include "sim/report/psplib_study.hpp"
 #include "sim/io/read_sweep.hpp"
 #include "sim/io/text_table.hpp"
 #include "sim/io/write_compare.hpp"
@@ -18,7 +25,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <tuple>
 #include <functional>
 #include <thread>
 
@@ -161,6 +171,96 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   out << " on " << sweep::rank_count() << (sweep::rank_count() == 1 ? " process" : " ranks") << " × " << o.threads
       << (o.threads == 1 ? " thread" : " threads") << " in " << io::fixed(seconds, 1) << " s\n"
       << "Results written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";
+  return 0;
+}
+
+int psplib(const PsplibOptions& options, std::ostream& out, std::ostream&) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  const bool folder = fs::is_directory(options.path);
+  if (folder) {
+    for (const auto& e : fs::directory_iterator(options.path))
+      if (e.path().extension() == ".sm") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+      const auto na = io::parse_psplib_name(fs::path(a).stem().string()), nb = io::parse_psplib_name(fs::path(b).stem().string());
+      if (na && nb) return std::tie(na->parameter, na->instance) < std::tie(nb->parameter, nb->instance);
+      return a < b;
+    });
+    if (files.empty()) throw model::InputError({{"E-PSP-010", {options.path, 0, 0, ""}, "no .sm files in this folder"}});
+  } else {
+    files.push_back(options.path);
+  }
+  std::vector<engine::PriorityRule> rules;
+  if (options.rule) {
+    std::vector<std::string> names;
+    for (const auto& [name, rule] : engine::priority_rules()) {
+      names.push_back(name);
+      if (name == *options.rule) rules.push_back(rule);
+    }
+    if (rules.empty())
+      throw model::InputError({{"E-PSP-011", {"--rule", 0, 0, ""}, "unknown rule '" + *options.rule + "'" +
+                                                                        core::did_you_mean(*options.rule, names)}});
+  } else {
+    for (const auto& [name, rule] : engine::priority_rules()) rules.push_back(rule);
+  }
+  const fs::path base = folder ? fs::path(options.path) : fs::path(options.path).parent_path();
+  const std::string bounds = options.bounds.value_or(
+      fs::exists(base / ".." / "bounds") ? (base / ".." / "bounds").string() : (base / "bounds").string());
+  const report::PsplibStudy study = report::run_psplib_study(files, rules, bounds);
+
+  using A = io::TextTable::Align;
+  if (!folder) {
+    const report::InstanceResult& r = study.instances.front();
+    out << r.name << ": " << r.jobs << " jobs, critical path " << r.critical_path;
+    if (r.bound.optimum) out << ", optimum " << *r.bound.optimum;
+    else if (r.bound.best_known) out << ", best known " << *r.bound.best_known;
+    out << "\n";
+    io::TextTable t({{"rule", A::left}, {"makespan", A::right}});
+    for (std::size_t k = 0; k < rules.size(); ++k) t.add_row({std::string(engine::rule_name(rules[k])), std::to_string(r.makespan[k])});
+    t.print(out);
+  } else {
+    out << study.instances.size() << " instances from " << options.path << ", parallel schedule generation, "
+        << io::fixed(study.seconds, 2) << " s for all rules\n";
+    io::TextTable t({{"rule", A::left}, {"vs optimum: mean %", A::right}, {"max %", A::right}, {"optimal", A::right},
+                     {"vs best known: mean %", A::right}, {"max %", A::right}, {"vs critical path: mean %", A::right},
+                     {"max %", A::right}});
+    for (const report::RuleStats& s : study.stats) {
+      auto pct = [](double x, std::size_t n) { return n ? io::fixed(x, 2) : std::string(); };
+      t.add_row({s.rule, pct(s.mean_dev_optimum, s.against_optimum), pct(s.max_dev_optimum, s.against_optimum),
+                 s.against_optimum ? std::to_string(s.optimal) + "/" + std::to_string(s.against_optimum) : "",
+                 pct(s.mean_dev_best_known, s.against_best_known), pct(s.max_dev_best_known, s.against_best_known),
+                 io::fixed(s.mean_dev_cpm, 2), io::fixed(s.max_dev_cpm, 2)});
+    }
+    t.print(out);
+  }
+  if (options.csv_out) {
+    write_or_fail(*options.csv_out, [&] {
+      io::AtomicFile f(*options.csv_out);
+      io::write_csv_row(f.out(), {"instance", "jobs", "rule", "makespan", "critical_path", "optimum", "best_known"});
+      for (const auto& r : study.instances)
+        for (std::size_t k = 0; k < rules.size(); ++k)
+          io::write_csv_row(f.out(), {io::csv_text(r.name), std::to_string(r.jobs), std::string(engine::rule_name(rules[k])),
+                                      std::to_string(r.makespan[k]), std::to_string(r.critical_path),
+                                      r.bound.optimum ? std::to_string(*r.bound.optimum) : "",
+                                      r.bound.best_known ? std::to_string(*r.bound.best_known) : ""});
+      f.commit();
+    });
+  }
+  if (options.schedule_out) {
+    if (folder) throw model::InputError({{"E-PSP-012", {"--schedule-out", 0, 0, ""}, "a schedule is written for one instance file, not a folder"}});
+    const report::InstanceResult& r = study.instances.front();
+    const std::size_t best = static_cast<std::size_t>(std::min_element(r.makespan.begin(), r.makespan.end()) - r.makespan.begin());
+    const model::RcpspInstance inst = io::load_psplib(options.path);
+    const engine::RcpspSchedule schedule = engine::schedule_rcpsp(inst, rules[best]);
+    write_or_fail(*options.schedule_out, [&] {
+      io::AtomicFile f(*options.schedule_out);
+      f.out() << "job,start\n";
+      for (std::size_t j = 0; j < schedule.start.size(); ++j) f.out() << j + 1 << ',' << schedule.start[j] << '\n';
+      f.commit();
+    });
+    out << "Schedule (" << engine::rule_name(rules[best]) << ", makespan " << schedule.makespan << ") written to "
+        << *options.schedule_out << "\n";
+  }
   return 0;
 }
 

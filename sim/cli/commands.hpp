@@ -48,11 +48,20 @@ struct SweepCommandOptions {
   bool dry_run = false;
 };
 
+struct PsplibOptions {
+  std::string path;                    // an .sm file or a folder of them
+  std::optional<std::string> rule;     // one rule; default all
+  std::optional<std::string> schedule_out;  // CSV job,start (one file: the rule's or the best rule's schedule)
+  std::optional<std::string> bounds;   // folder of bound files (default: DIR/../bounds, or DIR/bounds)
+  std::optional<std::string> csv_out;  // per instance and rule: makespan, bounds
+};
+
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
 int compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
+int psplib(const PsplibOptions& options, std::ostream& out, std::ostream& err);
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 

@@ -63,6 +63,14 @@ int main(int argc, char** argv) {
   sweep->add_flag("--resume", sweep_opts.resume, "keep the variants an interrupted run of the same sweep finished");
   sweep->add_flag("--dry-run", sweep_opts.dry_run, "check the sweep and list its variants without running them");
 
+  cli::PsplibOptions psplib_opts;
+  auto* psplib = app.add_subcommand("psplib", "schedule PSPLIB RCPSP instances under priority rules");
+  psplib->add_option("PATH", psplib_opts.path, "an .sm file, or a folder of them")->required();
+  psplib->add_option("--rule", psplib_opts.rule, "lft, lst, mts, grpw, spt or mslk (default: all)");
+  psplib->add_option("--schedule-out", psplib_opts.schedule_out, "write the schedule as CSV job,start (one file)");
+  psplib->add_option("--bounds", psplib_opts.bounds, "folder with j30opt.sm, j60lb.sm … (default: PATH/../bounds)");
+  psplib->add_option("--csv", psplib_opts.csv_out, "write every instance's makespans and bounds as CSV");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -75,6 +83,7 @@ int main(int argc, char** argv) {
     if (*validate) status = cli::validate(validate_path, validate_policies, std::cout, std::cerr);
     else if (*compare) status = cli::compare(compare_opts, std::cout, std::cerr);
     else if (*sweep) status = cli::sweep(sweep_opts, std::cout, std::cerr);
+    else if (*psplib) status = cli::psplib(psplib_opts, std::cout, std::cerr);
     else if (*run) status = cli::run(run_opts, std::cout, std::cerr);
     else if (*graph) status = cli::graph(graph_opts, std::cout, std::cerr);
   } catch (const model::InputError& e) {

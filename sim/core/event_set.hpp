@@ -10,7 +10,9 @@
 
 namespace kpsim::core {
 
-enum class Priority : std::uint8_t { urgent = 0, normal = 1 };
+// urgent: before anything else at the same moment; late: after everything
+// else (a dispatcher that decides once all of a moment's finishes are in).
+enum class Priority : std::uint8_t { urgent = 0, normal = 1, late = 2 };
 
 struct Event {
   double time = 0;

@@ -163,6 +163,7 @@ StepRule make_rule(const model::Step& s, Network& net) {
   r.has_effort = s.effort.has_value();
   if (s.effort) r.effort = *s.effort;
   r.deemed = s.deemed && s.limit.has_value();
+  r.priority = s.priority;
   return r;
 }
 
@@ -170,7 +171,10 @@ void pack_for_engine(const model::Scenario& sc, Network& net) {
   std::vector<std::uint32_t> first_rule;  // per template
   for (const model::Template& t : sc.templates) {
     first_rule.push_back(static_cast<std::uint32_t>(net.rules.size()));
-    for (const model::Step& s : t.steps) net.rules.push_back(make_rule(s, net));
+    for (const model::Step& s : t.steps) {
+      net.rules.push_back(make_rule(s, net));
+      net.rules.back().step = static_cast<std::uint32_t>(&s - t.steps.data());
+    }
   }
   net.hot.resize(net.task_count());
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {

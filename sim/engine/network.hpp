@@ -115,6 +115,8 @@ struct StepRule {
   bool has_effort = false;  // the agency is held for `effort` only
   bool deemed = false;      // approved when the statutory clock reaches the limit
   core::Distribution effort;
+  double priority = 0;      // rank at agencies with the priority discipline
+  std::uint32_t step = 0;   // the step's index in its template: ties of equal priority
 };
 
 struct Network {

@@ -19,6 +19,7 @@ enum EventKind : std::uint16_t {
   kPartial = 5,   // an overlap edge releases its successor (target: the edge)
   kRelease = 6,   // the agency's reviewers are done; the step goes on without them
   kDeadline = 7,  // the statutory clock may have reached a deemed-approval limit
+  kDispatch = 8,  // a priority-discipline agency assigns its free units (target: the agency)
 };
 
 // Where a task is, for events that may find it anywhere (a deadline).
@@ -73,6 +74,7 @@ class Engine {
         case kPartial: on_partial(e.target, e.time); break;
         case kRelease: if (r_.state[e.target].holding) release(e.target, e.time); break;
         case kDeadline: on_deadline(e.target, e.time); break;
+        case kDispatch: r_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
         default: assert(false && "unknown event kind");
       }
     }
@@ -104,6 +106,7 @@ class Engine {
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
+    std::fill(r_.dispatch_due.begin(), r_.dispatch_due.end(), 0);
     std::fill(r_.agency.begin(), r_.agency.end(), AgencyStats{});
     r_.event_set.clear();
     r_.events = 0;
@@ -203,9 +206,12 @@ class Engine {
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
-    if (r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
+    const bool by_priority = r_.waitlists[a].discipline() == model::Discipline::priority;
+    if (!by_priority && r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
-    r_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], r_.request_seq++);
+    const StepRule& rule = net_.rules[net_.hot[t].rule];
+    r_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], r_.request_seq++, rule.priority, rule.step);
+    if (by_priority) wake(a, now);  // decides once every request of this moment is in
     st.where = kQueued;
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(r_.waitlists[a].size()));
     if (needs_end(t) - needs_begin(t) > 1) ++multi_waiting_;
@@ -345,9 +351,9 @@ class Engine {
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
     if (multi_waiting_ > 0) {
-      for (std::uint32_t a = 0; a < r_.waitlists.size(); ++a) dispatch(a, now);
+      for (std::uint32_t a = 0; a < r_.waitlists.size(); ++a) wake(a, now);
     } else {
-      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) dispatch(net_.need_agency[i], now);
+      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) wake(net_.need_agency[i], now);
     }
   }
 
@@ -407,10 +413,31 @@ class Engine {
       if (r_.state[t].waits_for_land) r_.state[t].waits_for_land = 0, request(t, now);
   }
 
+  // Freed units or a new request: a service window serves at once; a
+  // priority dispatcher waits until everything of this moment has happened
+  // (the parallel schedule-generation scheme of the dispatching rules).
+  void wake(std::uint32_t a, double now) {
+    if (r_.waitlists[a].discipline() != model::Discipline::priority) return dispatch(a, now);
+    if (r_.dispatch_due[a] || r_.waitlists[a].empty()) return;
+    r_.dispatch_due[a] = 1;
+    r_.event_set.schedule(now, kDispatch, a, core::Priority::late);
+  }
+
   // Starts waiting requests in the agency's order while the first one fits:
-  // no overtaking, as at a service window.
+  // no overtaking, as at a service window. By priority, every request that
+  // fits starts, in priority order.
   void dispatch(std::uint32_t a, double now) {
     Waitlist& w = r_.waitlists[a];
+    if (w.discipline() == model::Discipline::priority) {
+      w.start_those_that_fit([&](std::uint32_t t) {
+        if (!fits(t)) return false;
+        note_queue(a, now);
+        if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
+        seize_and_start(t, now);
+        return true;
+      });
+      return;
+    }
     while (!w.empty()) {
       const std::uint32_t t = w.front();
       if (!fits(t)) break;
@@ -456,6 +483,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   agency.resize(agencies);
   free_units.resize(agencies);
   queue_changed.resize(agencies);
+  dispatch_due.resize(agencies);
   for (std::size_t a = 0; a < agencies; ++a) waitlists.emplace_back(net.agency_discipline[a]);
   event_set.reserve(n + 1);
 }

@@ -87,6 +87,7 @@ struct Replication {
   std::vector<int> free_units;
   std::vector<Waitlist> waitlists;
   std::vector<double> queue_changed;
+  std::vector<std::uint8_t> dispatch_due;  // per agency: a priority dispatch is scheduled
   core::EventSet event_set;
   std::uint64_t request_seq = 0;
 };

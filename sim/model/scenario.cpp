@@ -39,7 +39,14 @@ std::string_view to_string(ProjectKind k) {
   return "?";
 }
 
-std::string_view to_string(Discipline d) { return d == Discipline::fifo ? "fifo" : "key_first"; }
+std::string_view to_string(Discipline d) {
+  switch (d) {
+    case Discipline::fifo: return "fifo";
+    case Discipline::key_first: return "key_first";
+    case Discipline::priority: return "priority";
+  }
+  return "?";
+}
 
 std::string_view to_string(RiskEffect e) {
   switch (e) {

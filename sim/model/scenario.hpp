@@ -33,7 +33,9 @@ struct CalendarSpec {
   SourceLoc loc;
 };
 
-enum class Discipline : std::uint8_t { fifo, key_first };
+// fifo; key projects first, then fifo; or by each step's `priority` (lower
+// first), any waiting request that fits starting (dispatching rules).
+enum class Discipline : std::uint8_t { fifo, key_first, priority };
 
 struct Agency {
   std::string id, name;
@@ -94,6 +96,7 @@ struct Step {
   Combine combine = Combine::longest;
   std::vector<Overlap> overlaps;         // predecessors (also in `after`) it may overlap
   bool deemed = false;  // 超时默认: approved when its statutory clock reaches the limit
+  double priority = 0;  // where its agency's discipline is `priority`: lower goes first
   SourceLoc loc;
 };
 

@@ -1,5 +1,6 @@
 // Every file in tests/bad_inputs/ is a malformed scenario, or (named
-// sweep_*.yaml) a malformed sweep. Its comment lines
+// sweep_*.yaml) a malformed sweep, or (*.sm) a malformed PSPLIB instance
+// (`kpsim psplib`; its expectations follow the instance). Its comment lines
 //   # expect: <a line kpsim must print on stderr>
 //   # exit: <status>            (default 2)
 // say what `kpsim validate` (for a sweep, `kpsim sweep --dry-run`) must
@@ -18,7 +19,7 @@ const std::filesystem::path kCatalogue = KPSIM_SOURCE_DIR "/tests/bad_inputs";
 std::vector<std::string> catalogue_files() {
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(kCatalogue))
-    if (e.path().extension() == ".yaml") files.push_back(e.path().filename().string());
+    if (e.path().extension() == ".yaml" || e.path().extension() == ".sm") files.push_back(e.path().filename().string());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -44,7 +45,9 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
   const Expectation want = expectation_of(test::read_file(kCatalogue / GetParam()));
   ASSERT_FALSE(want.lines.empty()) << GetParam() << " says nothing it expects";
   const bool sweep = GetParam().rfind("sweep_", 0) == 0;
-  const auto r = test::run_kpsim((sweep ? "sweep --dry-run '" : "validate '") + GetParam() + "'", kCatalogue);
+  const bool psplib = GetParam().size() > 3 && GetParam().compare(GetParam().size() - 3, 3, ".sm") == 0;
+  const std::string command = psplib ? "psplib '" : sweep ? "sweep --dry-run '" : "validate '";
+  const auto r = test::run_kpsim(command + GetParam() + "'", kCatalogue);
   EXPECT_EQ(r.status, want.status) << r.err;
   // file:line:column, then the key path where there is one (a syntax error
   // has none), the message and the error's code.
@@ -58,7 +61,7 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, testing::ValuesIn(catalogue_files()),
                          [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(0, info.param.size() - 5);
+                           std::string name = info.param.substr(0, info.param.rfind('.'));
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;
