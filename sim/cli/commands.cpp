@@ -8,6 +8,7 @@
 #include "sim/core/suggest.hpp"
 #include "sim/engine/rcpsp.hpp"
 #include "sim/io/atomic_file.hpp"
+#include "sim/io/generate.hpp"
 #include "sim/io/csv_writer.hpp"
 #include "sim/io/psplib_bounds.hpp"
 #include "sim/io/read_psplib.hpp"
@@ -261,6 +262,25 @@ int psplib(const PsplibOptions& options, std::ostream& out, std::ostream&) {
     out << "Schedule (" << engine::rule_name(rules[best]) << ", makespan " << schedule.makespan << ") written to "
         << *options.schedule_out << "\n";
   }
+  return 0;
+}
+
+int generate(const GenerateOptions& options, std::ostream& out, std::ostream&) {
+  namespace fs = std::filesystem;
+  if (options.projects.has_value() == options.reference_model.has_value())
+    throw model::InputError({{"E-GEN-001", {"--projects", 0, 0, ""}, "give either --projects N or --reference-model P"}});
+  const fs::path yaml(options.out);
+  const std::string csv_name = yaml.stem().string() + "-projects.csv";
+  const io::GeneratedFiles files = options.projects ? io::generate_portfolio(*options.projects, options.seed, csv_name)
+                                                    : io::generate_reference_model(*options.reference_model, csv_name);
+  write_or_fail(options.out, [&] {
+    if (yaml.has_parent_path()) fs::create_directories(yaml.parent_path());
+    io::AtomicFileSet set;
+    set.add(yaml.parent_path() / csv_name) << files.projects_csv;
+    set.add(yaml) << files.scenario_yaml;
+    set.commit_all();
+  });
+  out << "Wrote " << options.out << " and " << (yaml.parent_path() / csv_name).string() << "\n";
   return 0;
 }
 

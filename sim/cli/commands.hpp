@@ -56,12 +56,20 @@ struct PsplibOptions {
   std::optional<std::string> csv_out;  // per instance and rule: makespan, bounds
 };
 
+struct GenerateOptions {
+  std::optional<std::uint32_t> projects;         // a synthetic portfolio of this many projects
+  std::optional<std::uint32_t> reference_model;  // or RM-AP with this many projects
+  std::uint64_t seed = 1;
+  std::string out;  // the scenario file; the projects CSV goes beside it
+};
+
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
 int compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
 int psplib(const PsplibOptions& options, std::ostream& out, std::ostream& err);
+int generate(const GenerateOptions& options, std::ostream& out, std::ostream& err);
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 

@@ -71,6 +71,15 @@ int main(int argc, char** argv) {
   psplib->add_option("--bounds", psplib_opts.bounds, "folder with j30opt.sm, j60lb.sm … (default: PATH/../bounds)");
   psplib->add_option("--csv", psplib_opts.csv_out, "write every instance's makespans and bounds as CSV");
 
+  cli::GenerateOptions generate_opts;
+  auto* generate = app.add_subcommand("generate", "write a synthetic portfolio (or the reference model) as a scenario");
+  generate->add_option("--projects", generate_opts.projects, "a synthetic portfolio of N projects")
+      ->check(CLI::Range(1u, 1'000'000u));
+  generate->add_option("--reference-model", generate_opts.reference_model, "the reference approval-pipeline model with P projects")
+      ->check(CLI::Range(1u, 1'000'000u));
+  generate->add_option("--seed", generate_opts.seed, "seed of the generator (default 1)");
+  generate->add_option("--out", generate_opts.out, "scenario file to write (the projects CSV goes beside it)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -84,6 +93,7 @@ int main(int argc, char** argv) {
     else if (*compare) status = cli::compare(compare_opts, std::cout, std::cerr);
     else if (*sweep) status = cli::sweep(sweep_opts, std::cout, std::cerr);
     else if (*psplib) status = cli::psplib(psplib_opts, std::cout, std::cerr);
+    else if (*generate) status = cli::generate(generate_opts, std::cout, std::cerr);
     else if (*run) status = cli::run(run_opts, std::cout, std::cerr);
     else if (*graph) status = cli::graph(graph_opts, std::cout, std::cerr);
   } catch (const model::InputError& e) {

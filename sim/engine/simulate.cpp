@@ -116,6 +116,10 @@ class Engine {
 
   // A rework attempt draws a fresh duration from its own stream.
   StepWork work_of(std::uint32_t t) const {
+    if (settings_.replay_work) {
+      const double w = (*settings_.replay_work)[t];
+      return {w, 0, w};
+    }
     const TaskHot& task = net_.hot[t];
     const StepRule& rule = net_.rules[task.rule];
     const StepWork w = settings_.deterministic

@@ -16,6 +16,9 @@ struct SimSettings {
   // Durations at their deterministic value instead of drawn: with ample
   // capacity the engine then reproduces the CPM schedule exactly.
   bool deterministic = false;
+  // Replay: each task's working days given (per task, first attempt), not
+  // drawn — to feed another model's draws, as the reference-model test does.
+  const std::vector<double>* replay_work = nullptr;
 };
 
 // Per agency, over the horizon [0, horizon_days).
