@@ -79,18 +79,30 @@ class Engine {
       }
     }
     for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
+    publish_trace();
     for (std::uint32_t pool = 0; pool < r_.land_waiting.size(); ++pool)
       r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(r_.land_waiting[pool].size());
   }
 
  private:
-  void reset() {
+  // The run's results in the arrays reports read, in one sequential pass.
+  void publish_trace() {
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      const double never = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
-      r_.trace.start[t] = r_.trace.finish[t] = never;
+      const Replication::TaskState& st = r_.state[t];
+      r_.trace.start[t] = st.start;
+      r_.trace.finish[t] = st.finish;
+      r_.ready[t] = st.ready;
+      r_.trace.idle[t] = st.cold ? r_.cold[t].idle : 0.0;
+      r_.off_path[t] = st.cold ? r_.cold[t].off_path : 0.0;
     }
-    std::fill(r_.trace.idle.begin(), r_.trace.idle.end(), 0.0);
-    std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
+  }
+
+  Replication::TaskCold& cold(std::uint32_t t) {
+    r_.state[t].cold = 1;
+    return r_.cold[t];
+  }
+
+  void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
     std::fill(r_.land.begin(), r_.land.end(), LandStats{});
     std::fill(r_.land_available.begin(), r_.land_available.end(), 0.0);
@@ -98,11 +110,13 @@ class Engine {
     std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
     draw_replication_inputs(net_, seed_, replication_, r_);
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      r_.state[t] = Replication::TaskState{};
-      r_.state[t].pending = net_.pred_count[t];
+      Replication::TaskState& st = r_.state[t];
+      st = Replication::TaskState{};
+      st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
+      st.pending = net_.pred_count[t];
     }
+    std::fill(r_.cold.begin(), r_.cold.end(), Replication::TaskCold{});
     for (std::uint32_t e : net_.overlap_edges) r_.edge_released[e] = 0;
-    std::fill(r_.off_path.begin(), r_.off_path.end(), 0.0);
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
@@ -158,7 +172,7 @@ class Engine {
       ++r_.risk_hits[net_.task_risk[i]];
       switch (rule.effect) {
         case model::RiskEffect::delay: r_.state[t].extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
-        case model::RiskEffect::stall: r_.trace.idle[t] += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
+        case model::RiskEffect::stall: cold(t).idle += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::rework: r_.state[t].rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
       }
@@ -184,9 +198,9 @@ class Engine {
   }
 
   void on_ready(std::uint32_t t, double now) {
-    r_.ready[t] = now;
+    r_.state[t].ready = now;
     if (net_.hot[t].flags & TaskHot::kSkipped) {
-      r_.trace.start[t] = now;
+      r_.state[t].start = now;
       return finish_task(t, now);
     }
     if (net_.hot[t].risk_count != 0) {
@@ -202,11 +216,10 @@ class Engine {
       return wait_for_land(t, p, now);
     Replication::TaskState& st = r_.state[t];
     st.requested = now;
-    if (!st.filed_set) {  // 受理: the statutory clock starts
-      st.filed_set = 1;
-      st.filed = now;
-      const StepRule& rule = net_.rules[net_.hot[t].rule];
-      if (rule.deemed) r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit), kDeadline, t);
+    const StepRule& limits = net_.rules[net_.hot[t].rule];
+    if (limits.limit != kNeverRan && (!st.cold || r_.cold[t].filed < 0)) {  // 受理: the statutory clock starts
+      cold(t).filed = now;
+      if (limits.deemed) r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, limits.limit), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
@@ -238,13 +251,16 @@ class Engine {
     Replication::TaskState& st = r_.state[t];
     const bool first = st.attempt == 0;
     const StepWork w = work_of(t);
-    const double clock = w.clock + (first ? st.extra_work + r_.trace.idle[t] : 0.0);
+    const double clock = w.clock + (first ? st.extra_work + (st.cold ? r_.cold[t].idle : 0.0) : 0.0);
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const Span span = work_span(cal, now, clock + w.off_clock);
-    if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
+    if (first) st.start = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
-    st.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
-    st.off_now = w.off_clock;
+    if (w.off_clock > 0 || st.cold) {
+      Replication::TaskCold& c = cold(t);
+      c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
+      c.off_now = w.off_clock;
+    }
     st.where = kInService;
     r_.event_set.schedule(span.finish, kFinish, t);
     // Reviewers are free once their effort (or the on-clock work) is done.
@@ -259,8 +275,11 @@ class Engine {
   void on_finish(std::uint32_t t, double now) {
     Replication::TaskState& st = r_.state[t];
     if (st.where == kFinished) return;  // deemed approved before its work was done
-    st.off_done += st.off_now;
-    st.off_now = 0;
+    if (st.cold) {
+      Replication::TaskCold& c = r_.cold[t];
+      c.off_done += c.off_now;
+      c.off_now = 0;
+    }
     if (st.holding) release(t, now);
     if (st.rework && st.attempt == 0) {  // done once, to be done again
       st.attempt = 1;
@@ -273,21 +292,27 @@ class Engine {
   void finish_task(std::uint32_t t, double now) {
     Replication::TaskState& st = r_.state[t];
     st.where = kFinished;
-    r_.trace.finish[t] = now;
-    r_.off_path[t] += st.off_done;
-    note_statutory_clock(t, now);
-    for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i) {
-      if (net_.succ_fraction[i] < 1) {
+    st.finish = now;
+    double off_path = 0;
+    if (st.cold) {
+      Replication::TaskCold& c = r_.cold[t];
+      off_path = c.off_path += c.off_done;
+      note_statutory_clock(t, now);
+    }
+    const TaskHot& hot = net_.hot[t];
+    const bool overlaps = hot.flags & TaskHot::kOverlapOut;
+    for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
+      if (overlaps && net_.succ_fraction[i] < 1) {
         if (r_.edge_released[i]) continue;
         r_.edge_released[i] = 1;
       }
-      release_successor(net_.succ[i], r_.off_path[t], now);
+      release_successor(net_.succ[i], off_path, now);
     }
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
     if (--r_.state[s].pending == 0) {
-      r_.off_path[s] = off_path;  // off-clock days on the chain that drove it
+      if (off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
       on_ready(s, now);
     }
   }
@@ -297,23 +322,24 @@ class Engine {
     r_.edge_released[edge] = 1;
     const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
                                                  net_.succ_begin.begin() - 1);
-    release_successor(net_.succ[edge], r_.off_path[pred], now);
+    release_successor(net_.succ[edge], r_.state[pred].cold ? r_.cold[pred].off_path : 0.0, now);
   }
 
   // Working days on the statutory clock from filing to `now`: not the
   // off-clock phases done or under way.
   double statutory_clock(std::uint32_t t, double now) const {
     const Replication::TaskState& st = r_.state[t];
+    const Replication::TaskCold& c = r_.cold[t];
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    double off = st.off_done;
-    if (st.where == kInService && now > st.clock_end)
-      off += std::min(st.off_now, cal.work_before(now) - cal.work_before(st.clock_end));
-    return cal.work_before(now) - cal.work_before(st.filed) - off;
+    double off = c.off_done;
+    if (st.where == kInService && now > c.clock_end)
+      off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
+    return cal.work_before(now) - cal.work_before(c.filed) - off;
   }
 
   void note_statutory_clock(std::uint32_t t, double now) {
     const double limit = net_.rules[net_.hot[t].rule].limit;
-    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || !r_.state[t].filed_set) return;
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || r_.cold[t].filed < 0) return;
     AgencyStats& s = r_.agency[net_.need_agency[needs_begin(t)]];
     const double clock = statutory_clock(t, now);
     ++s.limited;
@@ -330,14 +356,14 @@ class Engine {
       r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
       return;
     }
-    const bool on_clock = st.where == kQueued || (st.where == kInService && now <= st.clock_end);
+    const bool on_clock = st.where == kQueued || (st.where == kInService && now <= r_.cold[t].clock_end);
     if (!on_clock) return;
     const std::uint32_t a = net_.need_agency[needs_begin(t)];
     if (st.where == kQueued) {
       note_queue(a, now);
       r_.waitlists[a].remove(t);
       if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
-      if (r_.trace.start[t] == kNeverRan) r_.trace.start[t] = now;
+      if (st.start == kNeverRan) st.start = now;
     }
     if (st.holding) release(t, now);
     ++r_.agency[a].deemed;
@@ -470,6 +496,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   trace.idle.resize(n);
   ready.resize(n);
   state.resize(n);
+  cold.resize(n);
   off_path.resize(n);
   edge_released.resize(net.succ.size());
   risk_hits.resize(net.risks.size());

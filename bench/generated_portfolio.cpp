@@ -1,0 +1,85 @@
+// The generated portfolio (`kpsim generate --projects N`): compile, one
+// replication, and a whole `kpsim run`; events per second, ns per event and
+// bytes of memory per task.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sim/cli/commands.hpp"
+#include "sim/engine/compile.hpp"
+#include "sim/engine/simulate.hpp"
+#include "sim/io/generate.hpp"
+#include "sim/io/load_scenario.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace kpsim;
+
+// The generated files of N projects, written once per process.
+std::string scenario_file(std::uint32_t projects) {
+  const fs::path dir = fs::temp_directory_path() / "kpsim-bench";
+  fs::create_directories(dir);
+  const fs::path yaml = dir / ("g" + std::to_string(projects) + ".yaml");
+  if (!fs::exists(yaml)) {
+    const io::GeneratedFiles f = io::generate_portfolio(projects, 1, yaml.stem().string() + "-projects.csv");
+    std::ofstream(dir / (yaml.stem().string() + "-projects.csv")) << f.projects_csv;
+    std::ofstream(yaml) << f.scenario_yaml;
+  }
+  return yaml.string();
+}
+
+template <class T>
+std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+
+// The per-task memory of the compiled network and one replication's state
+// (vectors dominate; small per-agency and per-rule tables are left out).
+std::size_t task_bytes(const engine::Network& n, const engine::Replication& r) {
+  return bytes(n.tasks) + bytes(n.hot) + bytes(n.remaining) + bytes(n.spend) + bytes(n.limit) + bytes(n.succ_begin) +
+         bytes(n.succ) + bytes(n.succ_fraction) + bytes(n.pred_count) + bytes(n.need_begin) + bytes(n.need_agency) +
+         bytes(n.need_amount) + bytes(n.step_hash) + bytes(n.risk_begin) + bytes(n.task_risk) + bytes(r.trace.start) +
+         bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.ready) + bytes(r.state) + bytes(r.cold) +
+         bytes(r.off_path) + bytes(r.edge_released);
+}
+
+void BM_CompileGenerated(benchmark::State& state) {
+  const model::Scenario s = io::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0))));
+  for (auto _ : state) benchmark::DoNotOptimize(engine::compile(s));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_CompileGenerated)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_ReplicationGenerated(benchmark::State& state) {
+  const engine::Network net = engine::compile(io::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0)))));
+  engine::Replication rep(net);
+  std::uint32_t r = 0;
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    engine::simulate(net, 1, r++, {}, rep);
+    events += rep.events;
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(events));
+  state.counters["ns_per_event"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["tasks"] = net.task_count();
+  state.counters["bytes_per_task"] = static_cast<double>(task_bytes(net, rep)) / net.task_count();
+}
+BENCHMARK(BM_ReplicationGenerated)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// `kpsim run` end to end, as a user starts it: read, compile, 100
+// replications on one thread, write the result files.
+void BM_RunGenerated(benchmark::State& state) {
+  cli::RunOptions o;
+  o.scenario = scenario_file(static_cast<std::uint32_t>(state.range(0)));
+  o.out_dir = (fs::temp_directory_path() / "kpsim-bench" / "run").string();
+  o.replications = 100;
+  o.threads = 1;
+  std::ostringstream out, err;
+  for (auto _ : state) cli::run(o, out, err);
+  state.SetItemsProcessed(state.iterations() * 100);  // replications
+}
+BENCHMARK(BM_RunGenerated)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
