@@ -87,9 +87,7 @@ bool Calendar::is_working_day(std::int64_t day) const {
   return working_[static_cast<std::size_t>(n - kCycleDays + (day - n) % kCycleDays)];
 }
 
-double Calendar::work_before(double t) const {
-  if (t <= 0) return 0;
-  if (every_day_works_) return t;
+double Calendar::table_work_before(double t) const {
   const auto n = static_cast<std::int64_t>(working_.size());
   const double fl = std::floor(t);
   const auto day = static_cast<std::int64_t>(fl);
@@ -112,25 +110,17 @@ double Calendar::working_day_index(std::int64_t k) const {
   return static_cast<double>(static_cast<std::int64_t>(working_.size()) + cycles * kCycleDays + cycle_nth_[r]);
 }
 
-double Calendar::start_at(double w) const {
-  if (every_day_works_) return w <= 0 ? 0 : w;
+double Calendar::table_start_at(double w) const {
   if (w <= 0) return working_day_index(0);
   const double k = std::floor(w);
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
 }
 
-double Calendar::end_at(double w) const {
-  if (w <= 0) return 0;
-  if (every_day_works_) return w;
+double Calendar::table_end_at(double w) const {
   const double k = std::floor(w);
   if (k == w) return working_day_index(static_cast<std::int64_t>(k) - 1) + 1.0;
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
 }
 
-double Calendar::finish(double t, double work) const {
-  if (work <= 0) return t;
-  if (every_day_works_) return (t <= 0 ? 0 : t) + work;  // one addition, as the reference model specifies
-  return end_at(work_before(t) + work);
-}
 
 }  // namespace kpsim::core

@@ -46,19 +46,38 @@ class Calendar {
   // kCycleDays days and at least one working day in the last kCycleDays.
   explicit Calendar(std::vector<bool> working);
 
+  // The fast paths of an all-days calendar are inline: the engine asks these
+  // on every event, and for continuous time each is one comparison.
+
   // W(t): working days elapsed in [0, t). Non-decreasing, continuous.
-  double work_before(double t) const;
+  double work_before(double t) const {
+    if (t <= 0) return 0;
+    return every_day_works_ ? t : table_work_before(t);
+  }
   // The earliest moment from which w working days have elapsed and work
   // continues: a task that starts "after w working days" starts here.
-  double start_at(double w) const;
+  double start_at(double w) const {
+    if (every_day_works_) return w <= 0 ? 0 : w;
+    return table_start_at(w);
+  }
   // The earliest moment at which W reaches w: a task whose work ends at w
   // finishes here (at the end of a working day, not the next morning).
-  double end_at(double w) const;
+  double end_at(double w) const {
+    if (w <= 0) return 0;
+    return every_day_works_ ? w : table_end_at(w);
+  }
 
   // The first working moment at or after t.
-  double next_working(double t) const { return start_at(work_before(t)); }
+  double next_working(double t) const {
+    if (every_day_works_) return t <= 0 ? 0 : t;
+    return start_at(work_before(t));
+  }
   // When a task of `work` working days that starts at t finishes.
-  double finish(double t, double work) const;
+  double finish(double t, double work) const {
+    if (work <= 0) return t;
+    if (every_day_works_) return (t <= 0 ? 0 : t) + work;  // one addition, as the reference model specifies
+    return end_at(work_before(t) + work);
+  }
 
   bool is_working_day(std::int64_t day) const;
 
@@ -69,6 +88,9 @@ class Calendar {
   std::int32_t table_days() const { return static_cast<std::int32_t>(working_.size()); }
 
  private:
+  double table_work_before(double t) const;
+  double table_start_at(double w) const;
+  double table_end_at(double w) const;
   double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies
   void build_tables();
 

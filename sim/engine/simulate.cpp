@@ -86,19 +86,26 @@ class Engine {
 
  private:
   // The run's results in the arrays reports read, in one sequential pass.
+  // (Idle days and off-clock paths exist for few tasks: they are written
+  // where they arise and cleared through the list of cold records used.)
   void publish_trace() {
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
       const Replication::TaskState& st = r_.state[t];
       r_.trace.start[t] = st.start;
       r_.trace.finish[t] = st.finish;
       r_.ready[t] = st.ready;
-      r_.trace.idle[t] = st.cold ? r_.cold[t].idle : 0.0;
-      r_.off_path[t] = st.cold ? r_.cold[t].off_path : 0.0;
+    }
+    for (std::uint32_t t : r_.cold_used) {
+      r_.trace.idle[t] = r_.cold[t].idle;
+      r_.off_path[t] = r_.cold[t].off_path;
     }
   }
 
   Replication::TaskCold& cold(std::uint32_t t) {
-    r_.state[t].cold = 1;
+    if (!r_.state[t].cold) {
+      r_.state[t].cold = 1;
+      r_.cold_used.push_back(t);
+    }
     return r_.cold[t];
   }
 
@@ -115,7 +122,11 @@ class Engine {
       st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
-    std::fill(r_.cold.begin(), r_.cold.end(), Replication::TaskCold{});
+    for (std::uint32_t t : r_.cold_used) {  // only what the last replication touched
+      r_.cold[t] = Replication::TaskCold{};
+      r_.trace.idle[t] = r_.off_path[t] = 0;
+    }
+    r_.cold_used.clear();
     for (std::uint32_t e : net_.overlap_edges) r_.edge_released[e] = 0;
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();

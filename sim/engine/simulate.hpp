@@ -81,6 +81,7 @@ struct Replication {
   };
   std::vector<TaskState> state;
   std::vector<TaskCold> cold;
+  std::vector<std::uint32_t> cold_used;  // tasks whose TaskCold this replication touched
   // Off-clock working days on the chain of driving predecessors up to the
   // task's finish: elapsed approval time minus this is statutory time.
   std::vector<double> off_path;
