@@ -37,10 +37,10 @@ std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
 // The per-task memory of the compiled network and one replication's state
 // (vectors dominate; small per-agency and per-rule tables are left out).
 std::size_t task_bytes(const engine::Network& n, const engine::Replication& r) {
-  return bytes(n.tasks) + bytes(n.hot) + bytes(n.remaining) + bytes(n.spend) + bytes(n.limit) + bytes(n.succ_begin) +
+  return bytes(n.tasks) + bytes(n.hot) + bytes(n.spend) + bytes(n.succ_begin) +
          bytes(n.succ) + bytes(n.succ_fraction) + bytes(n.pred_count) + bytes(n.need_begin) + bytes(n.need_agency) +
-         bytes(n.need_amount) + bytes(n.step_hash) + bytes(n.risk_begin) + bytes(n.task_risk) + bytes(r.trace.start) +
-         bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.ready) + bytes(r.state) + bytes(r.cold) +
+         bytes(n.need_amount) + bytes(n.risk_begin) + bytes(n.task_risk) + bytes(r.trace.start) +
+         bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.ready) + bytes(r.state) + bytes(r.cold) + 4 * r.cold_used.capacity() +
          bytes(r.off_path) + bytes(r.edge_released);
 }
 

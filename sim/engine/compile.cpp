@@ -167,7 +167,7 @@ StepRule make_rule(const model::Step& s, Network& net) {
   return r;
 }
 
-void pack_for_engine(const model::Scenario& sc, Network& net) {
+void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remaining, Network& net) {
   std::vector<std::uint32_t> first_rule;  // per template
   for (const model::Template& t : sc.templates) {
     first_rule.push_back(static_cast<std::uint32_t>(net.rules.size()));
@@ -189,7 +189,11 @@ void pack_for_engine(const model::Scenario& sc, Network& net) {
     h.calendar = task.calendar;
     h.type = task.type;
     h.done_at_start = task.done_at_start;
-    h.remaining = net.remaining[t];
+    h.remaining = remaining[t];
+    if (h.need_count > 0) {
+      h.primary = net.need_agency[net.need_begin[t]];
+      h.primary_amount = static_cast<std::uint32_t>(net.need_amount[net.need_begin[t]]);
+    }
     if (task.skipped) h.flags |= TaskHot::kSkipped;
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
       if (net.succ_fraction[i] < 1) h.flags |= TaskHot::kOverlapOut;
@@ -323,7 +327,7 @@ Network compile(const model::Scenario& sc) {
   // The scenario's projects, then the slots of arrival streams (projects that
   // may enter during the horizon; each replication activates those that do).
   const std::vector<model::Project> projects = with_arrival_slots(sc, net);
-  std::vector<double> remaining;
+  std::vector<double> remaining, task_remaining;
   for (std::uint32_t pi = 0; pi < projects.size(); ++pi) {
     const model::Project& p = projects[pi];
     const std::uint32_t ti = index_of(sc.templates, p.template_id);
@@ -360,11 +364,9 @@ Network compile(const model::Scenario& sc) {
       task.before_construction = plan.before_construction[s];
       task.skipped = !task.done_at_start && std::find(p.state.skip.begin(), p.state.skip.end(), step.id) != p.state.skip.end();
       net.tasks.push_back(task);
-      net.remaining.push_back(remaining[s]);
+      task_remaining.push_back(remaining[s]);
       const bool spends = step.type == model::StepType::construction && weight > 0;
       net.spend.push_back(spends ? money_left * step.share * remaining[s] / weight : 0.0);
-      net.limit.push_back(step.limit.value_or(std::numeric_limits<double>::infinity()));
-      net.step_hash.push_back(core::hash_name(step.id));
       net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
       for (const model::ResourceNeed& need : task.skipped ? std::vector<model::ResourceNeed>{} : step.needs) {
         net.need_agency.push_back(index_of(sc.agencies, need.agency));
@@ -390,7 +392,7 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
-  pack_for_engine(sc, net);
+  pack_for_engine(sc, task_remaining, net);
   compile_land(sc, projects, net);
   compile_risks(sc, projects, net);
   pack_risks_for_engine(net);

@@ -92,6 +92,10 @@ struct TaskHot {
   bool done_at_start = false;
   std::uint8_t flags = 0;  // kSkipped, kOverlapOut
   double remaining = 1;
+  // The first resource it holds (its agency), so that a step holding one
+  // resource never reads the need lists.
+  std::uint32_t primary = kNoAgency;
+  std::uint32_t primary_amount = 0;
 
   static constexpr std::uint8_t kSkipped = 1;     // the project does not need this step: it passes at once
   static constexpr std::uint8_t kOverlapOut = 2;  // a successor may start before this task finishes
@@ -137,9 +141,7 @@ struct Network {
   std::vector<TaskHot> hot;                   // the engine's packed view, one per task
   std::vector<StepRule> rules;                // one per template step
   std::vector<KeyedDistribution> rule_parts, rule_phases;
-  std::vector<double> remaining;              // share of the work still to do (1, partial, or 0)
   std::vector<double> spend;                  // money the task turns into investment from now on
-  std::vector<double> limit;                  // statutory working days, +inf if none
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
   std::vector<std::uint32_t> succ;
   std::vector<double> succ_fraction;          // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
@@ -149,7 +151,6 @@ struct Network {
   std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs
   std::vector<std::uint32_t> need_agency;
   std::vector<int> need_amount;
-  std::vector<std::uint64_t> step_hash;       // hash of the step id: keys random streams
   std::vector<std::uint32_t> risk_begin;      // CSR: risks that may strike task t
   std::vector<std::uint32_t> task_risk;
 

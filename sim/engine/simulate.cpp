@@ -96,18 +96,22 @@ class Engine {
       r_.ready[t] = st.ready;
     }
     for (std::uint32_t t : r_.cold_used) {
-      r_.trace.idle[t] = r_.cold[t].idle;
-      r_.off_path[t] = r_.cold[t].off_path;
+      r_.trace.idle[t] = cold_of(t).idle;
+      r_.off_path[t] = cold_of(t).off_path;
     }
   }
 
+  // A task's cold record, made on first use (a pool: index 0 means none).
   Replication::TaskCold& cold(std::uint32_t t) {
-    if (!r_.state[t].cold) {
-      r_.state[t].cold = 1;
+    Replication::TaskState& st = r_.state[t];
+    if (!st.cold) {
+      st.cold = static_cast<std::uint32_t>(r_.cold.size());
+      r_.cold.emplace_back();
       r_.cold_used.push_back(t);
     }
-    return r_.cold[t];
+    return r_.cold[st.cold];
   }
+  Replication::TaskCold& cold_of(std::uint32_t t) { return r_.cold[r_.state[t].cold]; }
 
   void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
@@ -122,11 +126,9 @@ class Engine {
       st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
-    for (std::uint32_t t : r_.cold_used) {  // only what the last replication touched
-      r_.cold[t] = Replication::TaskCold{};
-      r_.trace.idle[t] = r_.off_path[t] = 0;
-    }
+    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = r_.off_path[t] = 0;  // only what the last replication set
     r_.cold_used.clear();
+    r_.cold.assign(1, Replication::TaskCold{});
     for (std::uint32_t e : net_.overlap_edges) r_.edge_released[e] = 0;
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
@@ -182,7 +184,7 @@ class Engine {
       if (!strikes) continue;
       ++r_.risk_hits[net_.task_risk[i]];
       switch (rule.effect) {
-        case model::RiskEffect::delay: r_.state[t].extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
+        case model::RiskEffect::delay: cold(t).extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::stall: cold(t).idle += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::rework: r_.state[t].rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
@@ -196,6 +198,8 @@ class Engine {
   bool holds_resources(std::uint32_t t) const { return needs_begin(t) != needs_end(t); }
 
   bool fits(std::uint32_t t) const {
+    const TaskHot& h = net_.hot[t];
+    if (h.need_count == 1) return r_.free_units[h.primary] >= h.primary_amount;
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
       if (r_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
     return true;
@@ -228,12 +232,12 @@ class Engine {
     Replication::TaskState& st = r_.state[t];
     st.requested = now;
     const StepRule& limits = net_.rules[net_.hot[t].rule];
-    if (limits.limit != kNeverRan && (!st.cold || r_.cold[t].filed < 0)) {  // 受理: the statutory clock starts
-      cold(t).filed = now;
+    if (limits.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
+      st.filed = now;
       if (limits.deemed) r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, limits.limit), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
-    const std::uint32_t a = net_.need_agency[needs_begin(t)];
+    const std::uint32_t a = net_.hot[t].primary;
     const bool by_priority = r_.waitlists[a].discipline() == model::Discipline::priority;
     if (!by_priority && r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
@@ -246,10 +250,13 @@ class Engine {
   }
 
   void seize_and_start(std::uint32_t t, double now) {
-    for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
+    const TaskHot& h = net_.hot[t];
+    if (h.need_count == 1) r_.free_units[h.primary] -= h.primary_amount;
+    else
+      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     r_.state[t].holding = 1;
-    const std::uint32_t a = net_.need_agency[needs_begin(t)];
-    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    const std::uint32_t a = h.primary;
+    const core::Calendar& cal = r_.calendars[h.calendar];
     r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.state[t].requested);
     ++r_.agency[a].served;
     start(t, now);
@@ -262,12 +269,13 @@ class Engine {
     Replication::TaskState& st = r_.state[t];
     const bool first = st.attempt == 0;
     const StepWork w = work_of(t);
-    const double clock = w.clock + (first ? st.extra_work + (st.cold ? r_.cold[t].idle : 0.0) : 0.0);
+    double clock = w.clock;
+    if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const Span span = work_span(cal, now, clock + w.off_clock);
     if (first) st.start = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
-    if (w.off_clock > 0 || st.cold) {
+    if (w.off_clock > 0 || st.cold || net_.rules[net_.hot[t].rule].deemed) {
       Replication::TaskCold& c = cold(t);
       c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
       c.off_now = w.off_clock;
@@ -287,7 +295,7 @@ class Engine {
     Replication::TaskState& st = r_.state[t];
     if (st.where == kFinished) return;  // deemed approved before its work was done
     if (st.cold) {
-      Replication::TaskCold& c = r_.cold[t];
+      Replication::TaskCold& c = cold_of(t);
       c.off_done += c.off_now;
       c.off_now = 0;
     }
@@ -306,10 +314,10 @@ class Engine {
     st.finish = now;
     double off_path = 0;
     if (st.cold) {
-      Replication::TaskCold& c = r_.cold[t];
+      Replication::TaskCold& c = cold_of(t);
       off_path = c.off_path += c.off_done;
-      note_statutory_clock(t, now);
     }
+    if (st.filed >= 0) note_statutory_clock(t, now);
     const TaskHot& hot = net_.hot[t];
     const bool overlaps = hot.flags & TaskHot::kOverlapOut;
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
@@ -333,25 +341,28 @@ class Engine {
     r_.edge_released[edge] = 1;
     const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
                                                  net_.succ_begin.begin() - 1);
-    release_successor(net_.succ[edge], r_.state[pred].cold ? r_.cold[pred].off_path : 0.0, now);
+    release_successor(net_.succ[edge], r_.state[pred].cold ? cold_of(pred).off_path : 0.0, now);
   }
 
   // Working days on the statutory clock from filing to `now`: not the
   // off-clock phases done or under way.
   double statutory_clock(std::uint32_t t, double now) const {
     const Replication::TaskState& st = r_.state[t];
-    const Replication::TaskCold& c = r_.cold[t];
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    double off = c.off_done;
-    if (st.where == kInService && now > c.clock_end)
-      off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
-    return cal.work_before(now) - cal.work_before(c.filed) - off;
+    double off = 0;
+    if (st.cold) {
+      const Replication::TaskCold& c = r_.cold[st.cold];
+      off = c.off_done;
+      if (st.where == kInService && now > c.clock_end)
+        off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
+    }
+    return cal.work_before(now) - cal.work_before(st.filed) - off;
   }
 
   void note_statutory_clock(std::uint32_t t, double now) {
     const double limit = net_.rules[net_.hot[t].rule].limit;
-    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || r_.cold[t].filed < 0) return;
-    AgencyStats& s = r_.agency[net_.need_agency[needs_begin(t)]];
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || r_.state[t].filed < 0) return;
+    AgencyStats& s = r_.agency[net_.hot[t].primary];
     const double clock = statutory_clock(t, now);
     ++s.limited;
     if (clock > limit + 1e-9) ++s.over_limit, s.excess_sum += clock - limit;
@@ -367,9 +378,9 @@ class Engine {
       r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
       return;
     }
-    const bool on_clock = st.where == kQueued || (st.where == kInService && now <= r_.cold[t].clock_end);
+    const bool on_clock = st.where == kQueued || (st.where == kInService && now <= cold_of(t).clock_end);
     if (!on_clock) return;
-    const std::uint32_t a = net_.need_agency[needs_begin(t)];
+    const std::uint32_t a = net_.hot[t].primary;
     if (st.where == kQueued) {
       note_queue(a, now);
       r_.waitlists[a].remove(t);
@@ -385,16 +396,24 @@ class Engine {
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
     r_.state[t].holding = 0;
-    for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
-      r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
-      r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
+    const TaskHot& h = net_.hot[t];
+    if (h.need_count == 1) {
+      r_.free_units[h.primary] += h.primary_amount;
+      r_.agency[h.primary].busy_work += h.primary_amount * in_horizon;
+    } else {
+      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
+        r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
+        r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
+      }
     }
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
     if (multi_waiting_ > 0) {
       for (std::uint32_t a = 0; a < r_.waitlists.size(); ++a) wake(a, now);
     } else {
-      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) wake(net_.need_agency[i], now);
+      if (h.need_count == 1) wake(h.primary, now);
+      else
+        for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) wake(net_.need_agency[i], now);
     }
   }
 
@@ -507,7 +526,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   trace.idle.resize(n);
   ready.resize(n);
   state.resize(n);
-  cold.resize(n);
+  cold.resize(1);  // [0]: no record
   off_path.resize(n);
   edge_released.resize(net.succ.size());
   risk_hits.resize(net.risks.size());

@@ -65,23 +65,23 @@ struct Replication {
     double start = 0, finish = 0;
     double requested = 0;      // when the current attempt asked for its resources
     double service_begin = 0;  // when the current attempt's work began
-    double extra_work = 0;     // working days added by delay risks
+    double filed = -1;         // 受理: the first request of a step with a statutory limit (−1: none yet)
     std::uint32_t pending = 0; // predecessors still to finish
     std::uint8_t attempt = 0, rework = 0, waits_for_land = 0;
     std::uint8_t holding = 0, where = 0;
-    std::uint8_t cold = 0;     // its TaskCold record is in use
+    std::uint32_t cold = 0;    // its TaskCold record in `cold`, 0 if none
   };
   // What only some tasks need: idle sites, statutory clocks, off-clock phases.
   struct TaskCold {
     double idle = 0;           // 开而不动: working days standing idle at the start
-    double filed = -1;         // 受理: the first request, when the statutory clock starts (−1: not yet)
+    double extra_work = 0;     // working days added by delay risks
     double clock_end = 0;      // when the current attempt's on-clock work ends
     double off_now = 0, off_done = 0;  // off-clock working days: current attempt, finished attempts
     double off_path = 0;       // off-clock days on the chain of driving predecessors, to its finish
   };
   std::vector<TaskState> state;
-  std::vector<TaskCold> cold;
-  std::vector<std::uint32_t> cold_used;  // tasks whose TaskCold this replication touched
+  std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
+  std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
   // Off-clock working days on the chain of driving predecessors up to the
   // task's finish: elapsed approval time minus this is statutory time.
   std::vector<double> off_path;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
+#include <unordered_map>
 
 #include "sim/io/project_fields.hpp"
 #include "sim/io/read_enums.hpp"
@@ -419,16 +421,18 @@ class ScenarioReader {
     for (const model::Template& t : s_.templates) over(t.steps.size(), 1'000, "steps in a template", t.loc);
   }
 
+  // Linear in the projects: a portfolio may hold hundreds of thousands.
   void check_unique_project_ids() {
-    for (std::size_t i = 0; i < s_.projects.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (s_.projects[i].id == s_.projects[j].id) {
-          const auto& first = s_.projects[j].loc;
-          diag_.error("E-PRJ-010", s_.projects[i].loc,
-                      "duplicate project id '" + s_.projects[i].id + "' (first at " + first.file + ":" +
-                          std::to_string(first.line) + ")");
-          break;
-        }
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(s_.projects.size());
+    for (std::size_t i = 0; i < s_.projects.size(); ++i) {
+      const auto [it, fresh] = first.emplace(s_.projects[i].id, i);
+      if (fresh) continue;
+      const auto& where = s_.projects[it->second].loc;
+      diag_.error("E-PRJ-010", s_.projects[i].loc,
+                  "duplicate project id '" + s_.projects[i].id + "' (first at " + where.file + ":" +
+                      std::to_string(where.line) + ")");
+    }
   }
 
   void warn_about_holiday_coverage() {

@@ -32,8 +32,8 @@ TEST(Compile, AProjectFortyPercentBuiltKeepsOnlyWhatRemains) {
   // approval it depended on is done too.
   EXPECT_TRUE(net.tasks[0].done_at_start);
   EXPECT_TRUE(net.tasks[1].done_at_start);
-  EXPECT_DOUBLE_EQ(net.remaining[2], 0.5);
-  EXPECT_DOUBLE_EQ(net.remaining[3], 1.0);
+  EXPECT_DOUBLE_EQ(net.hot[2].remaining, 0.5);
+  EXPECT_DOUBLE_EQ(net.hot[3].remaining, 1.0);
   EXPECT_TRUE(net.project_under_construction[0]);
   // 60 of 100 remain, split by remaining share: c2 0.2, c3 0.4.
   EXPECT_DOUBLE_EQ(net.spend[2], 20.0);
