@@ -96,17 +96,8 @@ class ScenarioReader {
       else if (s_.horizon_days() > kMaxHorizonDays)
         end->error("E-SCN-003", "the horizon is longer than the limit of 50 years");
     }
-    if (auto v = m.get("seed"))
-      if (auto n = v->integer()) {
-        if (*n < 0) v->error("E-SCN-004", "the seed must not be negative");
-        else s_.seed = static_cast<std::uint64_t>(*n);
-      }
-    if (auto v = m.get("replications"))
-      if (auto n = v->integer()) {
-        // Each replication keeps a row of period totals for the quantiles: bounded memory.
-        if (*n < 1 || *n > 1'000'000) v->error("E-SCN-005", "replications must be between 1 and 1000000");
-        else s_.replications = static_cast<int>(*n);
-      }
+    if (auto v = m.get("seed")) s_.seed = read_seed(*v).value_or(s_.seed);
+    if (auto v = m.get("replications")) s_.replications = read_replications(*v).value_or(s_.replications);
     if (auto v = m.get("annual_plan"))
       if (auto x = v->number()) {
         if (*x <= 0) v->error("E-SCN-006", "the annual plan must be positive");

@@ -54,16 +54,8 @@ class SweepReader {
     if (auto v = m.get("policies"))
       for (const Value& e : v->one_or_many())
         if (auto f = e.text()) s_.overlays.push_back(resolve(dir, *f));
-    if (auto v = m.get("replications"))
-      if (auto n = v->integer()) {
-        if (*n < 1 || *n > 1'000'000) v->error("E-SCN-005", "replications must be between 1 and 1000000");
-        else s_.replications = static_cast<int>(*n);
-      }
-    if (auto v = m.get("seed"))
-      if (auto n = v->integer()) {
-        if (*n < 0) v->error("E-SCN-004", "the seed must not be negative");
-        else s_.seed = static_cast<std::uint64_t>(*n);
-      }
+    if (auto v = m.get("replications")) s_.replications = read_replications(*v);
+    if (auto v = m.get("seed")) s_.seed = read_seed(*v);
     if (auto v = m.get("block"))
       if (auto n = v->integer()) {
         if (*n < 1 || *n > 100'000) v->error("E-SWP-004", "a block is 1 to 100000 replications");

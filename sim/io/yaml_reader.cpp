@@ -62,6 +62,26 @@ std::string describe(const YAML::Node& n) {
 
 }  // namespace
 
+std::optional<std::uint64_t> read_seed(const Value& v) {
+  const auto n = v.integer();
+  if (!n) return std::nullopt;
+  if (*n < 0) {
+    v.error("E-SCN-004", "the seed must not be negative");
+    return std::nullopt;
+  }
+  return static_cast<std::uint64_t>(*n);
+}
+
+std::optional<int> read_replications(const Value& v) {
+  const auto n = v.integer();
+  if (!n) return std::nullopt;
+  if (*n < 1 || *n > 1'000'000) {
+    v.error("E-SCN-005", "replications must be between 1 and 1000000");
+    return std::nullopt;
+  }
+  return static_cast<int>(*n);
+}
+
 std::string join_path(const std::string& parent, const std::string& key) {
   return parent.empty() ? key : parent + "." + key;
 }

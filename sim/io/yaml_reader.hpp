@@ -99,6 +99,12 @@ std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diag
 // The same for text already in memory; `path` names it in messages.
 std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag);
 
+// The run settings scenarios and sweeps share, checked alike: a seed ≥ 0,
+// and 1 to 1,000,000 replications (each keeps a row of period totals for
+// the quantiles: bounded memory).
+std::optional<std::uint64_t> read_seed(const Value& v);
+std::optional<int> read_replications(const Value& v);
+
 std::string join_path(const std::string& parent, const std::string& key);
 std::string index_path(const std::string& parent, std::size_t i);
 
