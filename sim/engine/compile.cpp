@@ -286,6 +286,30 @@ void compile_risks(const model::Scenario& sc, const std::vector<model::Project>&
   net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
 }
 
+// The need and risk offsets live on in the packed records; per-task
+// vectors grown by push_back give back their spare capacity (up to half of
+// each), which matters at a million tasks.
+void release_spare_memory(Network& net) {
+  std::vector<std::uint32_t>().swap(net.need_begin);
+  std::vector<std::uint32_t>().swap(net.risk_begin);
+  net.tasks.shrink_to_fit();
+  net.spend.shrink_to_fit();
+  net.succ_begin.shrink_to_fit();
+  net.succ.shrink_to_fit();
+  net.succ_fraction.shrink_to_fit();
+  net.need_agency.shrink_to_fit();
+  net.need_amount.shrink_to_fit();
+  net.task_risk.shrink_to_fit();
+  net.project_begin.shrink_to_fit();
+  net.project_template.shrink_to_fit();
+  net.project_ready.shrink_to_fit();
+  net.project_key.shrink_to_fit();
+  net.project_hash.shrink_to_fit();
+  net.project_pool.shrink_to_fit();
+  net.project_land.shrink_to_fit();
+  net.project_member.shrink_to_fit();
+}
+
 }  // namespace
 
 Network compile(const model::Scenario& sc) {
@@ -385,7 +409,7 @@ Network compile(const model::Scenario& sc) {
       for (const auto& [to, f] : list) {
         if (f < 1) net.overlap_edges.push_back(static_cast<std::uint32_t>(net.succ.size()));
         net.succ.push_back(to);
-        net.succ_fraction.push_back(f);
+        net.succ_fraction.push_back(static_cast<float>(f));
       }
     }
   }
@@ -407,6 +431,7 @@ Network compile(const model::Scenario& sc) {
   std::stable_sort(net.initial_tasks.begin(), net.initial_tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
     return net.project_ready[net.tasks[a].project] < net.project_ready[net.tasks[b].project];
   });
+  release_spare_memory(net);
   return net;
 }
 

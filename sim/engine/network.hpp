@@ -144,14 +144,14 @@ struct Network {
   std::vector<double> spend;                  // money the task turns into investment from now on
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
   std::vector<std::uint32_t> succ;
-  std::vector<double> succ_fraction;          // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
-  std::vector<std::uint32_t> overlap_edges;   // edges with f < 1
+  std::vector<float> succ_fraction;           // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
+  std::vector<std::uint32_t> overlap_edges;   // edges with f < 1, ascending
   std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
   std::vector<std::uint32_t> initial_tasks;   // of the scenario's projects: ready at once, by (ready day, task)
-  std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs
+  std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs (compile only; then in `hot`)
   std::vector<std::uint32_t> need_agency;
   std::vector<int> need_amount;
-  std::vector<std::uint32_t> risk_begin;      // CSR: risks that may strike task t
+  std::vector<std::uint32_t> risk_begin;      // CSR: risks that may strike task t (compile only; then in `hot`)
   std::vector<std::uint32_t> task_risk;
 
   std::vector<LandTranche> land_releases;     // every pool's releases, by day

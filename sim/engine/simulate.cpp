@@ -95,10 +95,7 @@ class Engine {
       r_.trace.finish[t] = st.finish;
       r_.ready[t] = st.ready;
     }
-    for (std::uint32_t t : r_.cold_used) {
-      r_.trace.idle[t] = cold_of(t).idle;
-      r_.off_path[t] = cold_of(t).off_path;
-    }
+    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = cold_of(t).idle;
   }
 
   // A task's cold record, made on first use (a pool: index 0 means none).
@@ -126,10 +123,10 @@ class Engine {
       st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
-    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = r_.off_path[t] = 0;  // only what the last replication set
+    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = 0;  // only what the last replication set
     r_.cold_used.clear();
     r_.cold.assign(1, Replication::TaskCold{});
-    for (std::uint32_t e : net_.overlap_edges) r_.edge_released[e] = 0;
+    std::fill(r_.edge_released.begin(), r_.edge_released.end(), 0);
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
     for (auto& w : r_.waitlists) w.clear();
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
@@ -322,8 +319,9 @@ class Engine {
     const bool overlaps = hot.flags & TaskHot::kOverlapOut;
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
       if (overlaps && net_.succ_fraction[i] < 1) {
-        if (r_.edge_released[i]) continue;
-        r_.edge_released[i] = 1;
+        std::uint8_t& released = r_.edge_released[overlap_slot(i)];
+        if (released) continue;
+        released = 1;
       }
       release_successor(net_.succ[i], off_path, now);
     }
@@ -336,9 +334,16 @@ class Engine {
     }
   }
 
+  // An overlap edge's place among the network's overlap edges (sorted).
+  std::size_t overlap_slot(std::uint32_t edge) const {
+    return static_cast<std::size_t>(std::lower_bound(net_.overlap_edges.begin(), net_.overlap_edges.end(), edge) -
+                                    net_.overlap_edges.begin());
+  }
+
   void on_partial(std::uint32_t edge, double now) {
-    if (r_.edge_released[edge]) return;
-    r_.edge_released[edge] = 1;
+    std::uint8_t& released = r_.edge_released[overlap_slot(edge)];
+    if (released) return;
+    released = 1;
     const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
                                                  net_.succ_begin.begin() - 1);
     release_successor(net_.succ[edge], r_.state[pred].cold ? cold_of(pred).off_path : 0.0, now);
@@ -527,8 +532,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   ready.resize(n);
   state.resize(n);
   cold.resize(1);  // [0]: no record
-  off_path.resize(n);
-  edge_released.resize(net.succ.size());
+  edge_released.resize(net.overlap_edges.size());
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;

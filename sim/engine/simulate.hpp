@@ -84,8 +84,8 @@ struct Replication {
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
   // Off-clock working days on the chain of driving predecessors up to the
   // task's finish: elapsed approval time minus this is statutory time.
-  std::vector<double> off_path;
-  std::vector<std::uint8_t> edge_released;  // overlap edges that have released their successor
+  double off_path(std::uint32_t t) const { return state[t].cold ? cold[state[t].cold].off_path : 0.0; }
+  std::vector<std::uint8_t> edge_released;  // per overlap edge (Network::overlap_edges): released its successor
   std::vector<double> factors;     // copula factors, all copulas' members in a row
   struct LandWait {
     std::uint64_t order;  // class bit (key_first pools), then request sequence

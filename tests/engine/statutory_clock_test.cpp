@@ -44,7 +44,7 @@ TEST(StatutoryClock, OffClockPhasesAddElapsedTimeButNotStatutoryTime) {
       "{id: eia, agency: eco, duration: 20, limit: 25, off_clock: [{name: 专家评审, duration: 10}], after: []}", 1, 1));
   const Replication rep = run(f.net);
   EXPECT_EQ(rep.trace.finish[0], 30);
-  EXPECT_EQ(rep.off_path[0], 10);
+  EXPECT_EQ(rep.off_path(0), 10);
   EXPECT_EQ(rep.agency[0].limited, 1u);
   EXPECT_EQ(rep.agency[0].over_limit, 0u);  // 30 elapsed, 20 on the clock
   report::MonteCarloOptions o;
