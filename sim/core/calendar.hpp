@@ -43,7 +43,8 @@ class Calendar {
   static constexpr int kCycleDays = 364;
 
   // working[i] says whether day i after the origin works; needs at least
-  // kCycleDays days and at least one working day in the last kCycleDays.
+  // kCycleDays days. Queries beyond the table need a working day in the last
+  // kCycleDays (compile checks that before any).
   explicit Calendar(std::vector<bool> working);
 
   // The fast paths of an all-days calendar are inline: the engine asks these
