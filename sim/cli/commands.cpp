@@ -98,7 +98,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const report::MonteCarloForecast mc = report::run_monte_carlo(sc, net, mc_options);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
   write_or_fail(dir, [&] { io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
-  io::print_run_tables(out, sc, mc, options.deterministic);
+  io::print_run_tables(out, sc, net, mc, options.deterministic);
   if (options.until_converged)
     out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
         << mc_options.replications << ").\n";

@@ -305,6 +305,7 @@ void release_spare_memory(Network& net) {
   net.project_ready.shrink_to_fit();
   net.project_key.shrink_to_fit();
   net.project_hash.shrink_to_fit();
+  net.project_investment.shrink_to_fit();
   net.project_pool.shrink_to_fit();
   net.project_land.shrink_to_fit();
   net.project_member.shrink_to_fit();
@@ -317,6 +318,16 @@ Network compile(const model::Scenario& sc) {
   Network net;
   net.origin = sc.start;
   net.horizon_days = sc.horizon_days();
+  for (std::int32_t d = 0; d < net.horizon_days; ++d) {
+    const core::YearMonthDay ymd = (sc.start + d).ymd();
+    if (d == 0 || ymd.day == 1) net.month_begin.push_back(d);
+    net.month_of_day.push_back(static_cast<std::uint16_t>(net.month_begin.size() - 1));
+  }
+  net.month_begin.push_back(net.horizon_days);
+  for (const model::Project& p : sc.projects) {
+    net.start_target_day.push_back(p.start_target ? *p.start_target - sc.start : Network::kNoTarget);
+    net.completion_target_day.push_back(p.completion_target ? *p.completion_target - sc.start : Network::kNoTarget);
+  }
 
   const std::int32_t table_days = net.horizon_days + kCalendarTailDays;
   for (std::uint16_t c = 0; c < sc.calendars.size(); ++c) {
@@ -363,6 +374,7 @@ Network compile(const model::Scenario& sc) {
     net.project_ready.push_back(pi >= net.fixed_projects ? std::numeric_limits<double>::infinity()
                                 : p.ready ? std::max(0, *p.ready - sc.start) : 0.0);
     net.project_key.push_back(p.project_class == model::ProjectClass::key);
+    net.project_investment.push_back(p.investment);
     net.project_hash.push_back(core::hash_name(p.id));
 
     apply_state(p, t, plan, remaining);

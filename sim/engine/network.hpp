@@ -127,6 +127,11 @@ struct Network {
   core::Date origin;           // day 0 = the scenario's start date
   std::int32_t horizon_days = 0;
 
+  // Calendar months of the horizon, for per-month agency statistics: month m
+  // is [month_begin[m], month_begin[m + 1]); month_of_day[d] for d in it.
+  std::vector<std::int32_t> month_begin;
+  std::vector<std::uint16_t> month_of_day;
+
   std::vector<core::Calendar> calendars;
   std::vector<CalendarRisk> calendar_risks;
   std::vector<MonthSpan> lost_day_months;  // the horizon and five years after it
@@ -173,6 +178,12 @@ struct Network {
   std::vector<bool> project_under_construction;  // 续建: construction began before the start date
   std::vector<std::uint8_t> project_key;      // key project: served first where discipline is key_first
   std::vector<std::uint64_t> project_hash;    // hash of the project id: keys random streams
+  std::vector<double> project_investment;     // total (arrival slots: 1, scaled per replication)
+  // The scenario's projects' targets, as the day the target falls on (kNoTarget: none).
+  static constexpr std::int32_t kNoTarget = INT32_MAX;
+  std::vector<std::int32_t> start_target_day, completion_target_day;
+
+  std::uint32_t month_count() const { return static_cast<std::uint32_t>(month_begin.size() - 1); }
 
   std::uint32_t task_count() const { return static_cast<std::uint32_t>(tasks.size()); }
   std::uint32_t project_count() const { return static_cast<std::uint32_t>(project_ready.size()); }

@@ -132,6 +132,7 @@ class Engine {
     std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
     std::fill(r_.dispatch_due.begin(), r_.dispatch_due.end(), 0);
     std::fill(r_.agency.begin(), r_.agency.end(), AgencyStats{});
+    std::fill(r_.agency_month_busy.begin(), r_.agency_month_busy.end(), 0.0);
     r_.event_set.clear();
     r_.events = 0;
     r_.request_seq = 0;
@@ -196,7 +197,7 @@ class Engine {
 
   bool fits(std::uint32_t t) const {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) return r_.free_units[h.primary] >= h.primary_amount;
+    if (h.need_count == 1) return r_.free_units[h.primary] >= static_cast<int>(h.primary_amount);
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
       if (r_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
     return true;
@@ -397,18 +398,34 @@ class Engine {
     finish_task(t, now);
   }
 
+  // Service working days inside the horizon, split by calendar month.
+  void add_busy(std::uint32_t a, int amount, const core::Calendar& cal, double from, double to) {
+    r_.agency[a].busy_work += amount * (cal.work_before(to) - cal.work_before(from));
+    if (!(to > from)) return;
+    const std::size_t months = net_.month_count();
+    std::size_t m = net_.month_of_day[static_cast<std::size_t>(from)];
+    double work_from = cal.work_before(from);
+    for (;; ++m) {
+      const double boundary = std::min(to, static_cast<double>(net_.month_begin[m + 1]));
+      const double work_to = cal.work_before(boundary);
+      r_.agency_month_busy[a * months + m] += amount * (work_to - work_from);
+      if (boundary >= to) break;
+      work_from = work_to;
+    }
+  }
+
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    const double in_horizon = cal.work_before(std::min(now, horizon_)) - cal.work_before(std::min(r_.state[t].service_begin, horizon_));
+    const double from = std::min(r_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
     r_.state[t].holding = 0;
     const TaskHot& h = net_.hot[t];
     if (h.need_count == 1) {
       r_.free_units[h.primary] += h.primary_amount;
-      r_.agency[h.primary].busy_work += h.primary_amount * in_horizon;
+      add_busy(h.primary, static_cast<int>(h.primary_amount), cal, from, to);
     } else {
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
         r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
-        r_.agency[net_.need_agency[i]].busy_work += net_.need_amount[i] * in_horizon;
+        add_busy(net_.need_agency[i], net_.need_amount[i], cal, from, to);
       }
     }
     // Units freed here go to whoever waits for them, before the finished
@@ -546,6 +563,7 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   land_state.resize(net.project_count());
   land_asked.resize(net.project_count());
   agency.resize(agencies);
+  agency_month_busy.assign(agencies * net.month_count(), 0.0);
   free_units.resize(agencies);
   queue_changed.resize(agencies);
   dispatch_due.resize(agencies);

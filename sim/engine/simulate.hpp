@@ -53,6 +53,7 @@ struct Replication {
   // Per project in this replication: arrival slots get their day, size and land here.
   std::vector<double> project_ready, project_scale, project_land;
   std::vector<AgencyStats> agency;
+  std::vector<double> agency_month_busy;  // [agency × months + month]: units × working days of service
   std::vector<std::uint32_t> risk_hits;  // per risk: how many tasks it struck
   std::vector<LandStats> land;
   std::uint64_t events = 0;    // events processed

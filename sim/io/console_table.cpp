@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "sim/io/run_tables.hpp"
 #include "sim/io/text_table.hpp"
 
 namespace kpsim::io {
@@ -14,22 +15,33 @@ std::string percent(double share) { return std::isnan(share) ? "" : fixed(100.0 
 void print_quarters(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
   using A = TextTable::Align;
   TextTable t({{"quarter", A::left}, {"mean (" + sc.money_unit + ")", A::right}, {"P10", A::right}, {"P50", A::right},
-               {"P90", A::right}, {"year to date", A::right}, {"of plan", A::right}, {"started", A::right},
-               {"completed", A::right}});
+               {"P90", A::right}, {"year to date", A::right}, {"of plan", A::right}, {"P10–P90", A::right},
+               {"started", A::right}, {"completed", A::right}});
   for (std::size_t q = 0; q < mc.periods.quarters.size(); ++q) {
     const auto c = static_cast<Eigen::Index>(q);
     const auto inv = report::column_stats(mc.quarter_investment, c);
-    const double ytd = mc.quarter_ytd.col(c).mean();
+    const auto ytd = report::column_stats(mc.quarter_ytd, c);
+    const std::string band = sc.annual_plan ? percent(ytd.p10 / *sc.annual_plan) + "–" + percent(ytd.p90 / *sc.annual_plan) : "";
     t.add_row({mc.periods.quarters[q].label, fixed(inv.mean, 2), fixed(inv.p10, 2), fixed(inv.p50, 2), fixed(inv.p90, 2),
-               fixed(ytd, 2), sc.annual_plan ? percent(ytd / *sc.annual_plan) : "",
+               fixed(ytd.mean, 2), sc.annual_plan ? percent(ytd.mean / *sc.annual_plan) : "", band,
                fixed(mc.quarter_started.col(c).mean(), 1), fixed(mc.quarter_completed.col(c).mean(), 1)});
   }
   const auto total = report::column_stats(mc.horizon_investment, 0);
   t.add_rule();
-  t.add_row({"horizon", fixed(total.mean, 2), fixed(total.p10, 2), fixed(total.p50, 2), fixed(total.p90, 2), "", "",
+  t.add_row({"horizon", fixed(total.mean, 2), fixed(total.p10, 2), fixed(total.p50, 2), fixed(total.p90, 2), "", "", "",
              fixed(mc.quarter_started.sum() / mc.replications, 1), fixed(mc.quarter_completed.sum() / mc.replications, 1)});
   t.print(out);
   if (sc.annual_plan) out << "Annual plan: " << fixed(*sc.annual_plan, 2) << ' ' << sc.money_unit << '\n';
+  if (mc.official)
+    out << "Counted as the statistics bureau counts (projects of " << fixed(sc.statistics->min_investment, 2) << ' '
+        << sc.money_unit << " and more, from their registration month); every project's spend: "
+        << fixed(mc.gross_horizon_investment.mean(), 2) << ' ' << sc.money_unit << '\n';
+  if (mc.key_projects > 0) {
+    out << "Key projects not yet started at quarter end (of " << mc.key_projects << "):";
+    for (Eigen::Index q = 0; q < mc.key_not_started.cols(); ++q)
+      out << ' ' << mc.periods.quarters[static_cast<std::size_t>(q)].label << ' ' << fixed(mc.key_not_started.col(q).mean(), 1);
+    out << '\n';
+  }
 }
 
 void print_agencies(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
@@ -62,12 +74,16 @@ void print_approval_times(std::ostream& out, const report::MonteCarloForecast& m
   t.print(out);
 }
 
-void print_at_risk(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc) {
+void print_at_risk(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
+                   const report::MonteCarloForecast& mc) {
   std::vector<std::size_t> risky;
   for (std::size_t p = 0; p < mc.projects.size(); ++p)
-    if (mc.projects[p].p_start_target_missed > 0 || mc.projects[p].p_completion_target_missed > 0) risky.push_back(p);
+    if (mc.projects[p].p_start_target_missed >= sc.at_risk_threshold ||
+        mc.projects[p].p_completion_target_missed >= sc.at_risk_threshold)
+      risky.push_back(p);
   if (risky.empty()) {
-    out << "No project misses its start or completion target in any replication.\n";
+    out << "No project misses its start or completion target with a probability of " << percent(sc.at_risk_threshold)
+        << " or more.\n";
     return;
   }
   auto worst = [&](std::size_t p) {
@@ -78,20 +94,28 @@ void print_at_risk(std::ostream& out, const model::Scenario& sc, const report::M
   std::stable_sort(risky.begin(), risky.end(), [&](auto a, auto b) { return worst(a) > worst(b); });
   using A = TextTable::Align;
   TextTable t({{"project", A::left}, {"name", A::left}, {"start target", A::left}, {"P(miss)", A::right},
-               {"completion target", A::left}, {"P(miss)", A::right}});
-  for (std::size_t p : risky) {
+               {"completion target", A::left}, {"P(miss)", A::right}, {"most often held by", A::left}});
+  constexpr std::size_t kShown = 20;
+  for (std::size_t i = 0; i < std::min(risky.size(), kShown); ++i) {
+    const std::size_t p = risky[i];
     const auto& pr = sc.projects[p];
     const auto& s = mc.projects[p];
+    auto p_or_zero = [](double x) { return std::isnan(x) ? 0.0 : x; };
+    const bool start_worse = p_or_zero(s.p_start_target_missed) >= p_or_zero(s.p_completion_target_missed);
+    const std::uint32_t held = start_worse ? s.held_start_task : s.held_completion_task;
+    const double share = start_worse ? s.held_start_share : s.held_completion_share;
     t.add_row({pr.id, pr.name, pr.start_target ? pr.start_target->iso() : "", percent(s.p_start_target_missed),
-               pr.completion_target ? pr.completion_target->iso() : "", percent(s.p_completion_target_missed)});
+               pr.completion_target ? pr.completion_target->iso() : "", percent(s.p_completion_target_missed),
+               held == report::ProjectResult::kNoTask ? "" : step_label(sc, net, held) + " " + percent(share)});
   }
   t.print(out);
+  if (risky.size() > kShown) out << "… and " << risky.size() - kShown << " more in at_risk.csv\n";
 }
 
 }  // namespace
 
-void print_run_tables(std::ostream& out, const model::Scenario& sc, const report::MonteCarloForecast& mc,
-                      bool deterministic) {
+void print_run_tables(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
+                      const report::MonteCarloForecast& mc, bool deterministic) {
   out << "kpsim · " << sc.name << " · " << sc.start.iso() << " … " << sc.end.iso() << " · " << mc.projects.size()
       << " projects · ";
   if (!sc.applied_policies.empty()) {
@@ -109,8 +133,8 @@ void print_run_tables(std::ostream& out, const model::Scenario& sc, const report
   }
   out << "\nAgencies (inside the horizon)\n";
   print_agencies(out, sc, mc);
-  out << "\nProjects at risk of missing a target\n";
-  print_at_risk(out, sc, mc);
+  out << "\nProjects at risk of missing a target (probability " << percent(sc.at_risk_threshold) << " or more)\n";
+  print_at_risk(out, sc, net, mc);
 }
 
 }  // namespace kpsim::io

@@ -4,12 +4,13 @@
 
 #include <ostream>
 
+#include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/report/monte_carlo.hpp"
 
 namespace kpsim::io {
 
-void print_run_tables(std::ostream& out, const model::Scenario& scenario, const report::MonteCarloForecast& mc,
-                      bool deterministic);
+void print_run_tables(std::ostream& out, const model::Scenario& scenario, const engine::Network& net,
+                      const report::MonteCarloForecast& mc, bool deterministic);
 
 }  // namespace kpsim::io

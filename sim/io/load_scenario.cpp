@@ -54,9 +54,11 @@ class ScenarioReader {
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
                       "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
-                      "arrivals", "copulas", "risks", "policies"});
+                      "arrivals", "copulas", "risks", "policies", "statistics", "report"});
     if (!m.ok()) return s_;
     read_header(m);
+    if (auto v = m.get("statistics")) read_statistics(*v);
+    if (auto v = m.get("report")) read_report(*v);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
     if (auto a = m.get("agencies")) read_agencies(*a);
     if (auto l = m.get("land")) read_land(*l);
@@ -102,6 +104,46 @@ class ScenarioReader {
       if (auto x = v->number()) {
         if (*x <= 0) v->error("E-SCN-006", "the annual plan must be positive");
         else s_.annual_plan = *x;
+      }
+  }
+
+  // statistics: {min_investment, registration_lag_months, combine_jan_feb}
+  void read_statistics(const Value& v) {
+    MapReader m(v, {"min_investment", "registration_lag_months", "combine_jan_feb"});
+    if (!m.ok()) return;
+    model::StatisticsRules r;
+    r.loc = v.loc();
+    // 5 million yuan in the scenario's money unit, when the unit is one we know.
+    const std::pair<const char*, double> units[] = {{"亿元", 0.05}, {"万元", 500}, {"元", 5e6}};
+    bool known_unit = false;
+    for (const auto& [unit, threshold] : units)
+      if (s_.money_unit == unit) r.min_investment = threshold, known_unit = true;
+    if (auto x = m.get("min_investment")) {
+      if (auto n = x->number()) {
+        if (*n < 0) x->error("E-SCN-012", "the counting threshold must not be negative");
+        else r.min_investment = *n;
+      }
+    } else if (!known_unit) {
+      v.error("E-SCN-013", "give 'min_investment' (5 million yuan in '" + s_.money_unit +
+                               "'): the threshold is known only for 亿元, 万元 and 元");
+    }
+    if (auto x = m.get("registration_lag_months"))
+      if (auto n = x->integer()) {
+        if (*n < 0 || *n > 24) x->error("E-SCN-014", "registration lag is 0 to 24 months");
+        else r.registration_lag_months = static_cast<int>(*n);
+      }
+    if (auto x = m.get("combine_jan_feb")) r.combine_jan_feb = x->boolean().value_or(true);
+    s_.statistics = r;
+  }
+
+  // report: {at_risk: probability}
+  void read_report(const Value& v) {
+    MapReader m(v, {"at_risk"});
+    if (!m.ok()) return;
+    if (auto x = m.get("at_risk"))
+      if (auto p = x->number()) {
+        if (*p <= 0 || *p > 1) x->error("E-SCN-015", "at_risk is a probability above 0 and at most 1");
+        else s_.at_risk_threshold = *p;
       }
   }
 
@@ -336,7 +378,8 @@ class ScenarioReader {
 
   void read_project(const Value& v) {
     MapReader m(v, {"id", "name", "template", "class", "kind", "level", "district", "zone", "investment", "land_mu",
-                    "land_pool", "ready", "start_target", "completion_target", "state"});
+                    "land_pool", "ready", "start_target", "completion_target", "registered", "plan", "category",
+                    "state"});
     if (!m.ok()) return;
     ProjectReader reader(s_, diag_, v.loc());
     for (auto& [key, value] : m.entries()) {

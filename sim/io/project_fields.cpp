@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/core/date.hpp"
 #include "sim/core/suggest.hpp"
 
 namespace kpsim::io {
@@ -27,7 +28,7 @@ const std::vector<std::string>& project_field_names() {
   static const std::vector<std::string> names{
       "id",    "name",   "template",     "class",        "kind",              "level",    "district",
       "zone", "investment", "land_mu", "land_pool", "ready", "start_target", "completion_target", "progress",
-      "completed_investment", "done"};
+      "completed_investment", "registered", "plan", "category", "done"};
   return names;
 }
 
@@ -55,6 +56,16 @@ void ProjectReader::set(std::string_view field, const Located& v) {
   else if (field == "district") p_.district = v.text;
   else if (field == "zone") p_.zone = v.text;
   else if (field == "land_pool") p_.land_pool = text(), land_pool_ = v;
+  else if (field == "category") p_.category = v.text;
+  else if (field == "plan") {
+    double x = 0;
+    non_negative(x);
+    p_.plan = x;
+  } else if (field == "registered") {
+    // 入库月份: a month (2026-03) or a day in it.
+    if (auto d = core::parse_iso_date(v.text.size() == 7 ? v.text + "-01" : v.text)) p_.registered = *d;
+    else diag_.error("E-VAL-003", v.loc, "expected a month YYYY-MM or a date YYYY-MM-DD, got '" + v.text + "'");
+  }
   else if (field == "class") {
     if (auto c = to_choice(v, {{"key", "重点"}, {"normal", "一般"}}, diag_))
       p_.project_class = *c == "key" ? model::ProjectClass::key : model::ProjectClass::normal;

@@ -13,6 +13,7 @@ namespace kpsim::io {
 
 // Scalar field names: id name template class kind level district investment
 // land_mu land_pool ready start_target completion_target progress completed_investment
+// registered (入库 month) plan (this year's planned investment) category
 // (and done, a list of step ids; in CSV separated by ';').
 const std::vector<std::string>& project_field_names();
 

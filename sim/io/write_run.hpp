@@ -15,10 +15,16 @@ struct RunInfo {
 };
 
 // Writes into `dir` (created if missing), all appearing together or none:
-//   forecast_quarterly.csv, forecast_monthly.csv  completed investment with bands
-//   projects.csv      per project: start and completion, targets at risk
-//   agencies.csv      utilisation, queues, waits, statutory limits
+//   forecast_quarterly.csv, forecast_monthly.csv  completed investment with
+//                     bands, against the plan (statistics bureau's basis if on)
+//   start_progress.csv  projects not yet started at each quarter's end
+//   categories.csv    the plan by project category (续建, 新开工, …)
+//   at_risk.csv       projects likely to miss a target, and the step holding them
+//   projects.csv      per project: start and completion (P10–P90), targets at risk
+//   agencies.csv      utilisation, queues, waits, statutory limits (busiest first)
+//   agency_months.csv utilisation per agency and month
 //   approval_times.csv  realised approval working days per project class
+//   report.xlsx       the tables above as the sheets of one workbook
 //   criticality.csv   per step: share of replications on the longest path
 //   land.csv          per land pool: released, granted, waits, projects never granted
 //   risks.csv         per risk: how often it struck

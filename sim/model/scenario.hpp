@@ -132,6 +132,9 @@ struct Project {
   std::string land_pool;  // the quota it draws on (default: the first pool)
   std::optional<core::Date> ready;  // enters the pipeline on this date
   std::optional<core::Date> start_target, completion_target;
+  std::optional<core::Date> registered;  // 入库: month it entered the statistics system (if known)
+  std::optional<double> plan;            // this year's planned investment (年度计划投资)
+  std::string category;                  // 续建 / 新开工 / 竣工 / 前期 … (default: from its state)
   ProjectState state;
   SourceLoc loc;
 
@@ -215,6 +218,17 @@ struct Copula {
   SourceLoc loc;
 };
 
+// How the statistics bureau counts completed fixed-asset investment (统计口径):
+// only projects of at least `min_investment` (5 million yuan), only from the
+// month they are registered (先入库，后有数), and no January release — the
+// first figure of a year is January and February together.
+struct StatisticsRules {
+  double min_investment = 0;        // in the scenario's money unit
+  int registration_lag_months = 0;  // registered this many months after the start month, unless given
+  bool combine_jan_feb = true;
+  SourceLoc loc;
+};
+
 // Calendar tables cover the horizon and this many days after it; dates in a
 // scenario must fall before their end.
 inline constexpr std::int32_t kCalendarTailDays = 25 * 366;
@@ -228,6 +242,8 @@ struct Scenario {
   std::uint64_t seed = 1;
   int replications = 1;
   std::optional<double> annual_plan;  // the year's investment plan, for "时间过半任务过半"
+  std::optional<StatisticsRules> statistics;  // report on the statistics bureau's basis
+  double at_risk_threshold = 0.2;     // list projects missing a target with at least this probability
 
   std::vector<CalendarSpec> calendars;
   std::vector<Agency> agencies;

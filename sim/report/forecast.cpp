@@ -13,21 +13,57 @@ void count_in_month(const Periods& periods, std::vector<PeriodResult>& months, s
   ++(months[periods.month_of_day[static_cast<std::size_t>(day)]].*field);
 }
 
+// The task of project p that held it at the end of `day` (see ProjectResult).
+std::uint32_t held_at(const engine::Network& net, const engine::Trace& trace, std::uint32_t p, std::int32_t day) {
+  const double moment = day + 1.0;
+  std::uint32_t held = ProjectResult::kNoTask;
+  double first = std::numeric_limits<double>::infinity();
+  for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
+    if (net.tasks[t].done_at_start || trace.finish[t] <= moment) continue;
+    if (held == ProjectResult::kNoTask || trace.start[t] < first) held = t, first = trace.start[t];
+  }
+  return held;
+}
+
+// The first day a project's spend counts: its registration (入库) month, or
+// that of its start plus the lag; +infinity if never counted.
+double counted_from(const ReportingBasis& b, const Periods& periods, std::uint32_t p, double investment,
+                    double first_construction) {
+  if (investment < b.min_investment) return std::numeric_limits<double>::infinity();
+  const std::int32_t given = b.registered_day[p];
+  if (given != ReportingBasis::kAtStart) return given;
+  const std::int64_t m = periods.month_at(first_construction);
+  if (m < 0) return std::numeric_limits<double>::infinity();
+  const auto registered = static_cast<std::size_t>(m + b.registration_lag_months);
+  return registered < periods.months.size() ? periods.months[registered].begin : std::numeric_limits<double>::infinity();
+}
+
 }  // namespace
 
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
-                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale) {
+                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
+                       const ReportingBasis* basis) {
   Forecast f;
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
-  std::vector<double> per_month(periods.months.size(), 0.0);
-  f.months.resize(periods.months.size());
+  const std::size_t months = periods.months.size();
+  std::vector<double> per_month(months, 0.0), counted(months, 0.0), project_months(months, 0.0);
+  const std::size_t categories = basis ? basis->category_names.size() : 1;
+  f.category_months.assign(categories * months, 0.0);
+  f.months.resize(months);
   f.projects.resize(net.project_count());
 
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     ProjectResult& r = f.projects[p];
     const double scale = project_scale.empty() ? 1.0 : project_scale[p];
     double first_construction = std::numeric_limits<double>::infinity();
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+      if (!net.tasks[t].done_at_start && net.tasks[t].type == model::StepType::construction)
+        first_construction = std::min(first_construction, trace.start[t]);
+    const bool official = basis && basis->official;
+    const double count_from =
+        official ? counted_from(*basis, periods, p, net.project_investment[p] * scale, first_construction) : 0.0;
+    std::fill(project_months.begin(), project_months.end(), 0.0);
     double last_start = 0, last_finish = -1, approval_start = 0;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       const engine::Task& task = net.tasks[t];
@@ -40,13 +76,25 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       }
       if (e > last_finish) last_start = s, last_finish = e;
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
-      if (task.type == model::StepType::construction) first_construction = std::min(first_construction, s);
       const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
-      const double spend_from = idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s;
-      const double in_horizon = add_spend(cal, std::min(spend_from, e), e, spend, periods, per_month);
+      const double spend_from = std::min(idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s, e);
+      const double in_horizon = add_spend(cal, spend_from, e, spend, periods, per_month);
       r.investment_in_horizon += in_horizon;
       f.investment_after_horizon += spend - in_horizon;
+      if (spend_from >= count_from) {
+        add_spend(cal, spend_from, e, spend, periods, project_months);
+      } else if (e > count_from) {  // only the work after registration counts
+        const double work = cal.work_before(e) - cal.work_before(spend_from);
+        const double share = work > 0 ? (cal.work_before(e) - cal.work_before(count_from)) / work : 1.0;
+        add_spend(cal, count_from, e, spend * share, periods, project_months);
+      }
+    }
+    const std::uint16_t c = basis ? basis->category[p] : 0;
+    for (std::size_t m = 0; m < months; ++m) {
+      counted[m] += project_months[m];
+      f.category_months[c * months + m] += project_months[m];
+      f.counted_in_horizon += project_months[m];
     }
     if (!net.project_under_construction[p] && first_construction < std::numeric_limits<double>::infinity()) {
       r.start = first_construction;
@@ -60,12 +108,21 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
     }
     if (!std::isnan(r.approval_finish)) r.approval_finish_day = finish_day(approval_start, r.approval_finish);
     f.investment_in_horizon += r.investment_in_horizon;
+    if (p < net.fixed_projects) {
+      const std::int32_t start_target = net.start_target_day[p], completion_target = net.completion_target_day[p];
+      if (start_target != engine::Network::kNoTarget && !net.project_under_construction[p] &&
+          (std::isnan(r.start) || r.start_day > start_target))
+        r.held_start = held_at(net, trace, p, start_target);
+      if (completion_target != engine::Network::kNoTarget && (std::isnan(r.completion) || r.completion_day > completion_target))
+        r.held_completion = held_at(net, trace, p, completion_target);
+    }
   }
-  for (std::size_t m = 0; m < periods.months.size(); ++m) f.months[m].investment = per_month[m];
+  for (std::size_t m = 0; m < months; ++m) f.months[m].investment = per_month[m], f.months[m].counted = counted[m];
   f.quarters.assign(periods.quarters.size(), {});
-  for (std::size_t m = 0; m < periods.months.size(); ++m) {
+  for (std::size_t m = 0; m < months; ++m) {
     PeriodResult& q = f.quarters[periods.quarter_of_month[m]];
     q.investment += f.months[m].investment;
+    q.counted += f.months[m].counted;
     q.started += f.months[m].started;
     q.completed += f.months[m].completed;
   }
@@ -73,4 +130,3 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
 }
 
 }  // namespace kpsim::report
-

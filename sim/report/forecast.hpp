@@ -11,6 +11,7 @@
 #include "sim/engine/network.hpp"
 #include "sim/engine/trace.hpp"
 #include "sim/report/periods.hpp"
+#include "sim/report/reporting_basis.hpp"
 
 namespace kpsim::report {
 
@@ -23,10 +24,17 @@ struct ProjectResult {
   // The same as reported dates (days since the origin, finish days inclusive).
   std::int32_t approval_finish_day = 0, start_day = 0, completion_day = 0;
   double investment_in_horizon = 0;
+  // The step that held the project when a target passed unmet: the task
+  // unfinished at the end of the target day that began (or will begin)
+  // first — the approval it was in or queued for, or the construction that
+  // had not begun. kNoTask when the target was met or there is none.
+  static constexpr std::uint32_t kNoTask = UINT32_MAX;
+  std::uint32_t held_start = kNoTask, held_completion = kNoTask;
 };
 
 struct PeriodResult {
-  double investment = 0;
+  double investment = 0;  // every project's spend
+  double counted = 0;     // what the reports count: on the statistics bureau's basis when it is on
   int started = 0, completed = 0;
 };
 
@@ -35,14 +43,18 @@ struct Forecast {
   std::vector<PeriodResult> months, quarters;
   std::vector<ProjectResult> projects;
   double investment_in_horizon = 0;
+  double counted_in_horizon = 0;        // as PeriodResult::counted
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
+  std::vector<double> category_months;  // [category × months + month]: counted investment
 };
 
 // `calendars`: those the schedule ran on (a replication's, with its lost
 // days); `project_scale`: each project's spend multiplier (an arrival's drawn
-// investment; empty means 1 for all).
+// investment; empty means 1 for all); `basis`: what counts and the project
+// categories (null: everything counts, one category).
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
-                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale);
+                       const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
+                       const ReportingBasis* basis = nullptr);
 inline Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
   return make_forecast(net, trace, net.calendars, {});
 }

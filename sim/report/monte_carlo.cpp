@@ -12,7 +12,7 @@ namespace kpsim::report {
 namespace {
 
 // Runs replications [first, first + count) on `threads` threads into `out`.
-void run_block(const engine::Network& net, const MonteCarloOptions& o, int first, int count,
+void run_block(const engine::Network& net, const ReportingBasis& basis, const MonteCarloOptions& o, int first, int count,
                std::vector<engine::Replication>& workers, std::vector<ReplicationSummary>& out) {
   out.resize(static_cast<std::size_t>(count));
   std::atomic<int> next{0};
@@ -20,7 +20,7 @@ void run_block(const engine::Network& net, const MonteCarloOptions& o, int first
   auto work = [&](engine::Replication& rep) {
     for (int i; (i = next.fetch_add(1)) < count;) {
       engine::simulate(net, o.seed, static_cast<std::uint32_t>(first + i), settings, rep);
-      summarise(net, rep, out[static_cast<std::size_t>(i)]);
+      summarise(net, basis, rep, out[static_cast<std::size_t>(i)]);
     }
   };
   std::vector<std::thread> pool;
@@ -61,7 +61,7 @@ MonteCarloForecast run_monte_carlo(const model::Scenario& sc, const engine::Netw
   auto run = [&](int first, int count) {
     for (int b = first; b < first + count; b += kBlock) {
       const int n = std::min(kBlock, first + count - b);
-      run_block(net, o, b, n, workers, summaries);
+      run_block(net, reducer.basis(), o, b, n, workers, summaries);
       for (int i = 0; i < n; ++i) reducer.add(summaries[static_cast<std::size_t>(i)]);
     }
   };

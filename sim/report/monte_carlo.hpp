@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 #include "sim/model/scenario.hpp"
 #include "sim/report/forecast.hpp"
 #include "sim/report/periods.hpp"
+#include "sim/report/reporting_basis.hpp"
 
 namespace kpsim::report {
 
@@ -37,6 +39,14 @@ struct ProjectStats {
   double p_start_target_missed = kNever;       // NaN without a target
   double p_completion_target_missed = kNever;
   double mean_investment_in_horizon = 0;
+  // Tracked projects (key, or with a target): P10/P50/P90 of the reported
+  // start and completion day, to the week (the last day of the week the
+  // quantile falls in); +infinity: after the horizon or never; NaN: untracked.
+  std::array<double, 3> start_quantiles{kNever, kNever, kNever}, completion_quantiles{kNever, kNever, kNever};
+  // The step that most often held the project when it missed a target
+  // (ProjectResult::held_start), and the share of misses it held.
+  std::uint32_t held_start_task = ProjectResult::kNoTask, held_completion_task = ProjectResult::kNoTask;
+  double held_start_share = kNever, held_completion_share = kNever;
 };
 
 struct AgencySummary {
@@ -76,6 +86,10 @@ struct Distribution3 {
 
 struct MonteCarloForecast {
   Periods periods;
+  // Investment figures (periods, year to date, horizon) are on the
+  // statistics bureau's basis when this is set (统计口径), gross otherwise.
+  bool official = false;
+  bool combine_jan_feb = false;  // official monthly figures start with January–February together
   int replications = 0;
   int blocks = 1;                   // > 1 when run until converged
   std::uint64_t events = 0;         // events processed, all replications
@@ -84,6 +98,16 @@ struct MonteCarloForecast {
   Eigen::MatrixXd month_ytd, quarter_ytd;  // year to date, reset each January
   Eigen::MatrixXd month_started, month_completed, quarter_started, quarter_completed;
   Eigen::VectorXd horizon_investment;      // per replication
+  Eigen::VectorXd gross_horizon_investment;  // every project's spend, whatever the basis
+  // Replication × quarter: projects not under construction at the start and
+  // not started by the quarter's end (never started included), key and all.
+  Eigen::MatrixXd key_not_started, not_started;
+  std::uint32_t key_projects = 0;  // the scenario's key projects, all states
+  // Per category (ReportingBasis): replication × quarter year-to-date investment.
+  std::vector<std::string> category_names;
+  std::vector<double> category_plan;
+  std::vector<Eigen::MatrixXd> category_quarter_ytd;
+  Eigen::MatrixXd agency_month_utilisation;  // agency × month: busy reviewers / reviewers, working days
   double start_candidates = 0;  // projects that could start: not under construction at the start, plus mean arrivals
   std::vector<ProjectStats> projects;  // the scenario's projects (not arrivals)
   std::vector<AgencySummary> agencies;

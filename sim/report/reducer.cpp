@@ -1,7 +1,10 @@
 #include "sim/report/reducer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
+#include <tuple>
 
 #include "sim/report/quantile.hpp"
 
@@ -22,8 +25,20 @@ Distribution3 describe(std::vector<double> v) {
 
 class ForecastReducer::Impl {
  public:
-  Impl(const model::Scenario& sc, const engine::Network& net) : sc_(sc), net_(net) {
+  Impl(const model::Scenario& sc, const engine::Network& net)
+      : sc_(sc), net_(net), basis_(make_reporting_basis(sc, net)), periods_(make_periods(net.origin, net.horizon_days)) {
     projects_.resize(net.project_count());
+    held_start_.assign(net.task_count(), 0);
+    held_completion_.assign(net.task_count(), 0);
+    weeks_ = static_cast<std::uint32_t>((net.horizon_days + 6) / 7);
+    track_.assign(net.fixed_projects, kUntracked);
+    for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
+      if (net.project_key[p] || sc.projects[p].start_target || sc.projects[p].completion_target)
+        track_[p] = tracked_++;
+    start_hist_.assign(static_cast<std::size_t>(tracked_) * bins(), 0);
+    completion_hist_.assign(static_cast<std::size_t>(tracked_) * bins(), 0);
+    agency_month_busy_.assign(net.agency_capacity.size() * net.month_count(), 0.0);
+    for (std::uint32_t p = 0; p < net.fixed_projects; ++p) key_projects_ += net.project_key[p];
     agencies_.resize(net.agency_capacity.size());
     land_.resize(net.pool_discipline.size());
     arrivals_.resize(net.arrivals.size());
@@ -31,21 +46,27 @@ class ForecastReducer::Impl {
     critical_.assign(net.task_count(), 0);
   }
 
+  const ReportingBasis& basis() const { return basis_; }
+
   void add(const ReplicationSummary& s) {
     ++n_;
     events_ += s.events;
     const Forecast& f = s.forecast;
     std::vector<double> inv, started, completed;
     for (const PeriodResult& m : f.months) {
-      inv.push_back(m.investment);
+      inv.push_back(basis_.official ? m.counted : m.investment);
       started.push_back(m.started);
       completed.push_back(m.completed);
     }
     month_investment_.push_back(std::move(inv));
     month_started_.push_back(std::move(started));
     month_completed_.push_back(std::move(completed));
-    horizon_.push_back(f.investment_in_horizon);
+    horizon_.push_back(basis_.official ? f.counted_in_horizon : f.investment_in_horizon);
+    gross_horizon_.push_back(f.investment_in_horizon);
     for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) add_project(p, f.projects[p]);
+    add_not_started(f);
+    category_months_.push_back(f.category_months);
+    for (std::size_t i = 0; i < agency_month_busy_.size(); ++i) agency_month_busy_[i] += s.agency_month_busy[i];
     for (std::size_t i = 0; i < net_.arrivals.size(); ++i) {
       const engine::ArrivalSlots& a = net_.arrivals[i];
       ArrivalAcc& acc = arrivals_[i];
@@ -133,6 +154,44 @@ class ForecastReducer::Impl {
       if (sc_.projects[p].start_target) s.p_start_target_missed = a.start_missed / n;
       if (sc_.projects[p].completion_target) s.p_completion_target_missed = a.completion_missed / n;
       s.mean_investment_in_horizon = a.investment / n;
+      std::tie(s.held_start_task, s.held_start_share) = most_held(p, held_start_);
+      std::tie(s.held_completion_task, s.held_completion_share) = most_held(p, held_completion_);
+      if (track_[p] != kUntracked) {
+        if (!net_.project_under_construction[p]) s.start_quantiles = bin_quantiles(start_hist_, track_[p]);
+        s.completion_quantiles = bin_quantiles(completion_hist_, track_[p]);
+      }
+    }
+    mc.official = basis_.official;
+    mc.combine_jan_feb = basis_.official && sc_.statistics->combine_jan_feb;
+    mc.gross_horizon_investment = Eigen::Map<const Eigen::VectorXd>(gross_horizon_.data(), n_);
+    mc.key_projects = key_projects_;
+    auto rows_to_matrix = [&](const std::vector<std::vector<double>>& rows, Eigen::Index cols) {
+      Eigen::MatrixXd m(n_, cols);
+      for (Eigen::Index r = 0; r < n_; ++r)
+        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+      return m;
+    };
+    mc.key_not_started = rows_to_matrix(key_not_started_, quarters);
+    mc.not_started = rows_to_matrix(not_started_, quarters);
+    mc.category_names = basis_.category_names;
+    mc.category_plan = basis_.category_plan;
+    const Eigen::MatrixXd quarter_ytd_of_month = to_quarter * ytd_matrix(mc.periods.quarters);
+    for (std::size_t c = 0; c < basis_.category_names.size(); ++c) {
+      Eigen::MatrixXd m(n_, months);
+      for (Eigen::Index r = 0; r < n_; ++r)
+        for (Eigen::Index k = 0; k < months; ++k)
+          m(r, k) = category_months_[static_cast<std::size_t>(r)][c * static_cast<std::size_t>(months) + static_cast<std::size_t>(k)];
+      mc.category_quarter_ytd.push_back(m * quarter_ytd_of_month);
+    }
+    mc.agency_month_utilisation = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(agencies_.size()), months);
+    for (std::size_t a = 0; a < agencies_.size(); ++a) {
+      const core::Calendar& cal = net_.calendars[net_.agency_calendar[a]];
+      for (Eigen::Index m = 0; m < months; ++m) {
+        const auto& pm = mc.periods.months[static_cast<std::size_t>(m)];
+        const double capacity = net_.agency_capacity[a] * (cal.work_before(pm.end) - cal.work_before(pm.begin));
+        const double busy = agency_month_busy_[a * static_cast<std::size_t>(months) + static_cast<std::size_t>(m)] / n;
+        mc.agency_month_utilisation(static_cast<Eigen::Index>(a), m) = capacity > 0 ? busy / capacity : 0.0;
+      }
     }
     for (std::size_t i = 0; i < agencies_.size(); ++i) {
       const AgencyAcc& a = agencies_[i];
@@ -191,7 +250,6 @@ class ForecastReducer::Impl {
 
   void add_project(std::uint32_t p, const ProjectResult& r) {
     ProjectAcc& a = projects_[p];
-    const model::Project& pr = sc_.projects[p];
     a.investment += r.investment_in_horizon;
     if (!std::isnan(r.approval_finish)) a.approved += 1, a.approval_day_sum += r.approval_finish_day;
     if (!std::isnan(r.start)) {
@@ -200,11 +258,65 @@ class ForecastReducer::Impl {
       if (r.start_day < net_.horizon_days) a.started_in_horizon += 1;
     }
     if (!std::isnan(r.completion)) a.completed += 1, a.completion_day_sum += r.completion_day;
-    const bool begun = net_.project_under_construction[p];
-    if (pr.start_target && !begun && (std::isnan(r.start) || net_.origin + r.start_day > *pr.start_target))
-      a.start_missed += 1;
-    if (pr.completion_target && !std::isnan(r.completion) && net_.origin + r.completion_day > *pr.completion_target)
-      a.completion_missed += 1;
+    if (r.held_start != ProjectResult::kNoTask) a.start_missed += 1, ++held_start_[r.held_start];
+    if (r.held_completion != ProjectResult::kNoTask) a.completion_missed += 1, ++held_completion_[r.held_completion];
+    if (track_[p] != kUntracked) {
+      const std::size_t row = static_cast<std::size_t>(track_[p]) * bins();
+      if (!net_.project_under_construction[p]) ++start_hist_[row + bin_of(r.start, r.start_day)];
+      ++completion_hist_[row + bin_of(r.completion, r.completion_day)];
+    }
+  }
+
+  // Weekly bins over the horizon, then one for later (or never).
+  std::size_t bins() const { return weeks_ + 1; }
+  std::size_t bin_of(double moment, std::int32_t day) const {
+    if (std::isnan(moment) || day >= net_.horizon_days) return weeks_;
+    return static_cast<std::size_t>(std::max(day, 0) / 7);
+  }
+  // P10/P50/P90 from one project's histogram row: the last day of the bin.
+  std::array<double, 3> bin_quantiles(const std::vector<std::uint32_t>& hist, std::uint32_t row) const {
+    std::array<double, 3> q{kNever, kNever, kNever};
+    const std::uint32_t* h = hist.data() + static_cast<std::size_t>(row) * bins();
+    std::uint64_t total = 0;
+    for (std::size_t b = 0; b < bins(); ++b) total += h[b];
+    if (total == 0) return q;
+    const double levels[] = {0.1, 0.5, 0.9};
+    for (int i = 0; i < 3; ++i) {
+      const auto need = static_cast<std::uint64_t>(std::ceil(levels[i] * static_cast<double>(total) - 1e-9));
+      std::uint64_t cum = 0;
+      std::size_t b = 0;
+      for (; b < bins(); ++b)
+        if ((cum += h[b]) >= std::max<std::uint64_t>(need, 1)) break;
+      q[i] = b >= weeks_ ? std::numeric_limits<double>::infinity()
+                         : std::min<double>(static_cast<double>(b * 7 + 6), net_.horizon_days - 1);
+    }
+    return q;
+  }
+
+  // Projects that could start, not started by each quarter's end.
+  void add_not_started(const Forecast& f) {
+    std::vector<double> key(periods_.quarters.size(), 0.0), all(periods_.quarters.size(), 0.0);
+    for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) {
+      if (net_.project_under_construction[p]) continue;
+      const ProjectResult& r = f.projects[p];
+      for (std::size_t q = 0; q < periods_.quarters.size(); ++q)
+        if (std::isnan(r.start) || r.start_day >= periods_.quarters[q].end) {
+          all[q] += 1;
+          key[q] += net_.project_key[p];
+        }
+    }
+    key_not_started_.push_back(std::move(key));
+    not_started_.push_back(std::move(all));
+  }
+
+  // The task that most often held a project (and its share of the misses).
+  std::pair<std::uint32_t, double> most_held(std::uint32_t p, const std::vector<std::uint32_t>& held) const {
+    std::uint32_t best = ProjectResult::kNoTask, most = 0, total = 0;
+    for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t) {
+      total += held[t];
+      if (held[t] > most) best = t, most = held[t];
+    }
+    return {best, total > 0 ? static_cast<double>(most) / total : kNever};
   }
 
   void add_agency(std::size_t i, const engine::AgencyStats& s) {
@@ -223,7 +335,17 @@ class ForecastReducer::Impl {
 
   const model::Scenario& sc_;
   const engine::Network& net_;
+  const ReportingBasis basis_;
+  const Periods periods_;
   int n_ = 0;
+  std::vector<double> gross_horizon_;
+  std::vector<std::uint32_t> held_start_, held_completion_;  // per task: misses it held
+  static constexpr std::uint32_t kUntracked = UINT32_MAX;
+  std::vector<std::uint32_t> track_;  // per fixed project: its histogram row, or kUntracked
+  std::uint32_t tracked_ = 0, weeks_ = 0, key_projects_ = 0;
+  std::vector<std::uint32_t> start_hist_, completion_hist_;  // tracked project × bins
+  std::vector<std::vector<double>> key_not_started_, not_started_, category_months_;
+  std::vector<double> agency_month_busy_;
   std::uint64_t events_ = 0;
   std::vector<std::vector<double>> month_investment_, month_started_, month_completed_;
   std::vector<double> horizon_;
@@ -252,5 +374,6 @@ ForecastReducer& ForecastReducer::operator=(ForecastReducer&&) noexcept = defaul
 void ForecastReducer::add(const ReplicationSummary& s) { impl_->add(s); }
 const std::vector<double>& ForecastReducer::horizon() const { return impl_->horizon(); }
 MonteCarloForecast ForecastReducer::finish(Periods periods) { return impl_->finish(std::move(periods)); }
+const ReportingBasis& ForecastReducer::basis() const { return impl_->basis(); }
 
 }  // namespace kpsim::report

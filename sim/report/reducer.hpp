@@ -20,6 +20,7 @@ class ForecastReducer {
   ForecastReducer& operator=(ForecastReducer&&) noexcept;
 
   void add(const ReplicationSummary& s);
+  const ReportingBasis& basis() const;
   const std::vector<double>& horizon() const;  // each replication's investment in the horizon so far
   MonteCarloForecast finish(Periods periods);
 

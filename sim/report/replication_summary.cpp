@@ -36,9 +36,11 @@ void approval_days(const engine::Network& net, const engine::Replication& rep, s
 
 }  // namespace
 
-void summarise(const engine::Network& net, const engine::Replication& rep, ReplicationSummary& s) {
-  s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale);
+void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
+               ReplicationSummary& s) {
+  s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale, &basis);
   s.agencies = rep.agency;
+  s.agency_month_busy = rep.agency_month_busy;
   s.land = rep.land;
   s.risk_hits = rep.risk_hits;
   approval_days(net, rep, s.approval_days, s.approval_clock);

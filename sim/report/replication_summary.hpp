@@ -20,9 +20,11 @@ struct ReplicationSummary {
   std::vector<double> approval_clock;  // the same, on the statutory clock (off-clock phases taken out)
   std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
   std::vector<bool> critical;
+  std::vector<double> agency_month_busy;  // [agency × months + month]
   std::uint64_t events = 0;
 };
 
-void summarise(const engine::Network& net, const engine::Replication& rep, ReplicationSummary& s);
+void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
+               ReplicationSummary& s);
 
 }  // namespace kpsim::report

@@ -190,7 +190,7 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
         out.resize(static_cast<std::size_t>(count));
         for (int k = 0; k < count; ++k) {
           engine::simulate(pv.net, p.seed, static_cast<std::uint32_t>(first + k), {}, *rep);
-          report::summarise(pv.net, *rep, out[static_cast<std::size_t>(k)]);
+          report::summarise(pv.net, pv.basis, *rep, out[static_cast<std::size_t>(k)]);
           events += rep->events;
         }
         if (--work[i].remaining == 0) {  // the variant's last block: reduce it in replication order

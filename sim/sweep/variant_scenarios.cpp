@@ -152,7 +152,8 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec) {
       }
       model::Scenario sc = policy::apply_policies(io::load_scenario_text(texts[0], sources[0].doc.path), overlays);
       engine::Network net = engine::compile(sc);
-      out.variants.push_back({std::move(sc), std::move(net)});
+      report::ReportingBasis basis = report::make_reporting_basis(sc, net);
+      out.variants.push_back({std::move(sc), std::move(net), std::move(basis)});
     } catch (const model::InputError& err) {
       if (++failed > kMaxVariantErrors) continue;
       const model::SourceLoc where = v.set.empty() ? spec.loc : v.set.front().value.loc;

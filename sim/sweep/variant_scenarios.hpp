@@ -10,6 +10,7 @@
 #include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/model/sweep_spec.hpp"
+#include "sim/report/reporting_basis.hpp"
 #include "sim/sweep/expand.hpp"
 
 namespace kpsim::sweep {
@@ -17,6 +18,7 @@ namespace kpsim::sweep {
 struct PreparedVariant {
   model::Scenario scenario;
   engine::Network net;
+  report::ReportingBasis basis;
 };
 
 struct PreparedSweep {

@@ -36,8 +36,8 @@ void check_every_rule(const fs::path& dir, const fs::path& bounds_dir, const std
       const RcpspSchedule s = schedule_rcpsp(inst, rule);
       ASSERT_FALSE(infeasibility(inst, s.start)) << inst.name << " " << rule_name << ": " << *infeasibility(inst, s.start);
       EXPECT_GE(s.makespan, critical_path_length(inst)) << inst.name << " " << rule_name;
-      if (b.optimum) EXPECT_GE(s.makespan, *b.optimum) << inst.name << " " << rule_name;
-      if (b.lower) EXPECT_GE(s.makespan, *b.lower) << inst.name << " " << rule_name;
+      if (b.optimum) { EXPECT_GE(s.makespan, *b.optimum) << inst.name << " " << rule_name; }
+      if (b.lower) { EXPECT_GE(s.makespan, *b.lower) << inst.name << " " << rule_name; }
       // The makespan is the latest finish of the schedule itself.
       int end = 0;
       for (std::size_t j = 0; j < inst.jobs.size(); ++j) end = std::max(end, s.start[j] + inst.jobs[j].duration);

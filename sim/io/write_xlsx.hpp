@@ -1,0 +1,18 @@
+// Result tables as an Excel workbook (libxlsxwriter): one sheet per table,
+// numbers as numbers with their decimals, shares as percentages, dates as
+// dates, text as text (never a formula, whatever it begins with).
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "sim/io/sheet.hpp"
+
+namespace kpsim::io {
+
+// Writes the workbook's bytes to `out`. The bytes depend only on the sheets
+// (the document's creation time is fixed), so runs can be compared.
+// Throws std::runtime_error if libxlsxwriter fails.
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
+
+}  // namespace kpsim::io

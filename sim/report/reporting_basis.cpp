@@ -1,0 +1,55 @@
+#include "sim/report/reporting_basis.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kpsim::report {
+namespace {
+
+std::uint16_t category_index(ReportingBasis& b, const std::string& name) {
+  auto it = std::find(b.category_names.begin(), b.category_names.end(), name);
+  if (it != b.category_names.end()) return static_cast<std::uint16_t>(it - b.category_names.begin());
+  b.category_names.push_back(name);
+  b.category_plan.push_back(std::numeric_limits<double>::quiet_NaN());
+  return static_cast<std::uint16_t>(b.category_names.size() - 1);
+}
+
+}  // namespace
+
+ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Network& net) {
+  ReportingBasis b;
+  if (sc.statistics) {
+    b.official = true;
+    b.min_investment = sc.statistics->min_investment;
+    b.registration_lag_months = sc.statistics->registration_lag_months;
+  }
+  b.registered_day.assign(net.project_count(), ReportingBasis::kAtStart);
+  b.category.resize(net.project_count());
+  const core::Date end = sc.end;
+  for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
+    const model::Project& pr = sc.projects[p];
+    if (pr.registered) {
+      const core::YearMonthDay ymd = pr.registered->ymd();
+      b.registered_day[p] = std::max(0, core::Date::from_ymd({ymd.year, ymd.month, 1}) - sc.start);
+    } else if (net.project_under_construction[p]) {
+      b.registered_day[p] = 0;  // 续建: in the system already
+    }
+    std::string name = pr.category;
+    if (name.empty())
+      name = net.project_under_construction[p]                    ? "续建"
+             : pr.start_target && *pr.start_target <= end         ? "新开工"
+                                                                  : "前期";
+    const std::uint16_t c = category_index(b, name);
+    b.category[p] = c;
+    if (pr.plan) b.category_plan[c] = (std::isnan(b.category_plan[c]) ? 0.0 : b.category_plan[c]) + *pr.plan;
+  }
+  for (std::size_t i = 0; i < net.arrivals.size(); ++i) {
+    const engine::ArrivalSlots& a = net.arrivals[i];
+    const model::ArrivalStream& s = sc.arrivals[i];
+    const std::uint16_t c = category_index(b, s.name.empty() ? s.id : s.name);
+    for (std::uint32_t k = 0; k < a.count; ++k) b.category[a.first_project + k] = c;
+  }
+  return b;
+}
+
+}  // namespace kpsim::report
