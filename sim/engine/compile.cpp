@@ -161,6 +161,7 @@ StepRule make_rule(const model::Step& s, Network& net) {
   r.phase_count = static_cast<std::uint32_t>(s.off_clock.size());
   r.combine = s.combine;
   r.has_effort = s.effort.has_value();
+  r.owner_work = s.type == model::StepType::preparation;
   if (s.effort) r.effort = *s.effort;
   r.deemed = s.deemed && s.limit.has_value();
   r.priority = s.priority;

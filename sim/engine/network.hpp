@@ -117,6 +117,7 @@ struct StepRule {
   std::uint32_t phase_begin = 0, phase_count = 0;  // off-clock phases in Network::rule_phases
   model::Combine combine = model::Combine::longest;
   bool has_effort = false;  // the agency is held for `effort` only
+  bool owner_work = false;  // a preparation step: all its time is off the statutory clock
   bool deemed = false;      // approved when the statutory clock reaches the limit
   core::Distribution effort;
   double priority = 0;      // rank at agencies with the priority discipline

@@ -31,6 +31,7 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
     w.off_clock += value_of(net.rule_phases[i].dist, net.rule_phases[i].hash, core::Purpose::phase);
   w.off_clock = bounded(w.off_clock);
   w.held = rule.has_effort ? std::min(value_of(rule.effort, rule.step_hash, core::Purpose::effort), w.clock) : w.clock;
+  if (rule.owner_work) w = {0, w.off_clock + w.clock, 0};  // the owner's time: none of it on the statutory clock
   return w;
 }
 

@@ -259,11 +259,12 @@ class ScenarioReader {
     if (s.name.empty()) s.name = s.id;
     if (auto ty = m.get("type")) s.type = read_step_type(*ty).value_or(s.type);
     const bool construction = s.type == model::StepType::construction;
+    const bool no_agency = construction || s.type == model::StepType::preparation;
     if (auto st = m.get("stage")) s.stage = st->text().value_or("");
     if (auto a = m.get("agency")) {
-      if (construction) a->error("E-TPL-002", "construction steps are not served by an agency");
+      if (no_agency) a->error("E-TPL-002", std::string(model::to_string(s.type)) + " steps are not served by an agency");
       else s.agency = reference(*a, ids_of(s_.agencies), "agency").value_or("");
-    } else if (!construction) {
+    } else if (!no_agency) {
       v.error("E-TPL-003", "an approval or land step needs the agency that serves it ('agency')");
     }
     read_needs(m, s);
@@ -271,11 +272,11 @@ class ScenarioReader {
     else if (const model::Agency* a = s_.find_agency(s.agency)) s.calendar = a->calendar;
     else s.calendar = default_calendar;
     // Approval steps inherit their agency's calendar; construction needs one here or on the template.
-    if (construction && s.calendar.empty() && !m.has("calendar"))
+    if (no_agency && s.calendar.empty() && !m.has("calendar"))
       v.error("E-TPL-004", "no calendar for this step: give 'calendar' here or on the template");
     if (auto d = m.require("duration")) s.duration = read_distribution(*d).value_or(s.duration);
     if (auto l = m.get("limit")) {
-      if (construction) l->error("E-TPL-005", "statutory limits apply to approval and land steps, not construction");
+      if (no_agency) l->error("E-TPL-005", "statutory limits apply to approval and land steps, not " + std::string(model::to_string(s.type)));
       else if (auto x = l->number()) {
         if (*x <= 0) l->error("E-TPL-006", "a statutory limit is a positive number of working days");
         else s.limit = *x;
@@ -305,11 +306,13 @@ class ScenarioReader {
 
   // How the step's time splits against its agency and its statutory clock.
   void read_clock_fields(const MapReader& m, model::Step& s) {
-    const bool construction = s.type == model::StepType::construction;
+    const bool no_agency = s.type == model::StepType::construction || s.type == model::StepType::preparation;
     auto only_for_agency_steps = [&](const char* key) {
       auto v = m.get(key);
-      if (v && construction) v->error("E-TPL-014", std::string("'") + key + "' applies to steps served by an agency, not construction");
-      return construction ? std::nullopt : v;
+      if (v && no_agency)
+        v->error("E-TPL-014", std::string("'") + key + "' applies to steps served by an agency, not " +
+                                  std::string(model::to_string(s.type)));
+      return no_agency ? std::nullopt : v;
     };
     if (auto e = only_for_agency_steps("effort")) s.effort = read_distribution(*e);
     if (auto phases = only_for_agency_steps("off_clock"))
@@ -333,8 +336,8 @@ class ScenarioReader {
     if (!s.agency.empty()) s.needs.push_back({s.agency, 1});
     auto needs = m.get("needs");
     if (!needs) return;
-    if (s.type == model::StepType::construction) {
-      needs->error("E-TPL-012", "construction steps hold no agency resources");
+    if (s.type == model::StepType::construction || s.type == model::StepType::preparation) {
+      needs->error("E-TPL-012", std::string(model::to_string(s.type)) + " steps hold no agency resources");
       return;
     }
     MapReader nm(*needs, {});

@@ -29,7 +29,8 @@ inline std::optional<model::Discipline> read_discipline(const Value& v) {
 inline std::optional<model::StepType> read_step_type(const Value& v) {
   return read_choice<model::StepType>(v, {{"approval", model::StepType::approval},
                                           {"land", model::StepType::land},
-                                          {"construction", model::StepType::construction}});
+                                          {"construction", model::StepType::construction},
+                                          {"preparation", model::StepType::preparation}});
 }
 
 inline std::optional<model::ProjectKind> read_kind(const Value& v) {

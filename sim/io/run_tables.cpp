@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/io/csv_writer.hpp"
+#include "sim/report/quantile.hpp"
 #include "sim/report/reducer.hpp"
 
 namespace kpsim::io {
@@ -70,10 +71,11 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
   s.title = quarters ? "季度预测" : "月度预测";
   s.notes = basis_notes(sc, mc, o);
   s.header = {"period", "first_day", "last_day", "investment_mean", "investment_p10", "investment_p50", "investment_p90",
-              "ytd_mean", "ytd_p10", "ytd_p50", "ytd_p90", "share_of_plan", "share_p10", "share_p90",
+              "ytd_mean", "ytd_p10", "ytd_p25", "ytd_p50", "ytd_p75", "ytd_p90", "share_of_plan", "share_p10", "share_p90",
               "projects_started", "projects_completed", "start_rate"};
   s.labels = {quarters ? "季度" : "月份", "起", "止", unit_label(sc, "完成投资 均值"), "P10", "P50", "P90",
-              unit_label(sc, "累计完成 均值"), "累计 P10", "累计 P50", "累计 P90", "占年度计划", "占计划 P10", "占计划 P90",
+              unit_label(sc, "累计完成 均值"), "累计 P10", "累计 P25", "累计 P50", "累计 P75", "累计 P90", "占年度计划",
+              "占计划 P10", "占计划 P90",
               "开工项目数", "竣工项目数", "累计开工率"};
   const auto& periods = quarters ? mc.periods.quarters : mc.periods.months;
   const Eigen::MatrixXd& investment = quarters ? mc.quarter_investment : mc.month_investment;
@@ -85,13 +87,16 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
   for (const Span& span : quarters ? spans(periods) : release_months(mc)) {
     const Distribution3 inv = over(investment, span);
     const Distribution3 cum = report::column_stats(ytd, span.last);
+    std::vector<double> cum_sample(ytd.col(span.last).data(), ytd.col(span.last).data() + ytd.rows());
+    const double cum_p25 = report::quantile(cum_sample, 0.25), cum_p75 = report::quantile(cum_sample, 0.75);
     const double n_started = started.middleCols(span.first, span.last - span.first + 1).sum() / mc.replications;
     const double n_completed = completed.middleCols(span.first, span.last - span.first + 1).sum() / mc.replications;
     started_so_far += n_started;
     s.rows.push_back({Cell::of(span.label), Cell::day(mc.periods.origin + periods[static_cast<std::size_t>(span.first)].begin),
                       Cell::day(mc.periods.origin + (periods[static_cast<std::size_t>(span.last)].end - 1)),
                       Cell::number(inv.mean, 6), Cell::number(inv.p10, 6), Cell::number(inv.p50, 6), Cell::number(inv.p90, 6),
-                      Cell::number(cum.mean, 6), Cell::number(cum.p10, 6), Cell::number(cum.p50, 6), Cell::number(cum.p90, 6),
+                      Cell::number(cum.mean, 6), Cell::number(cum.p10, 6), Cell::number(cum_p25, 6), Cell::number(cum.p50, 6),
+                      Cell::number(cum_p75, 6), Cell::number(cum.p90, 6),
                       Cell::share(cum.mean / plan, 2), Cell::share(cum.p10 / plan, 2), Cell::share(cum.p90 / plan, 2),
                       Cell::number(n_started, 3), Cell::number(n_completed, 3),
                       Cell::share(mc.start_candidates > 0 ? started_so_far / mc.start_candidates : report::kNever, 2)});
@@ -144,7 +149,7 @@ Sheet category_sheet(const model::Scenario& sc, const engine::Network& net, cons
     for (Eigen::Index q = 0; q < mc.category_quarter_ytd[c].cols(); ++q) {
       const double ytd = mc.category_quarter_ytd[c].col(q).mean();
       row.push_back(Cell::number(ytd, 4));
-      row.push_back(Cell::share(ytd / mc.category_plan[c], 1));
+      row.push_back(mc.category_plan[c] > 0 ? Cell::share(ytd / mc.category_plan[c], 1) : Cell::blank());
     }
     s.rows.push_back(std::move(row));
   }

@@ -1,6 +1,7 @@
 // The result of `kpsim compare`: a table on stdout and, in the output
 // directory, compare.csv (one row per variant × metric × period) and
-// compare.json, written together or not at all.
+// compare.json, and report.xlsx (a sheet per metric: investment, start rate,
+// approval time, agency waits), written together or not at all.
 #pragma once
 
 #include <filesystem>

@@ -24,6 +24,7 @@ std::string_view to_string(StepType t) {
     case StepType::approval: return "approval";
     case StepType::land: return "land";
     case StepType::construction: return "construction";
+    case StepType::preparation: return "preparation";
   }
   return "?";
 }

@@ -45,7 +45,9 @@ struct Agency {
   SourceLoc loc;
 };
 
-enum class StepType : std::uint8_t { approval, land, construction };
+// preparation: the project owner's own work before an approval (可研编制,
+// 勘察设计, 施工招标): no agency, no statutory clock, no spend.
+enum class StepType : std::uint8_t { approval, land, construction, preparation };
 
 // Units of an agency (or other resource pool) a step holds while it runs.
 struct ResourceNeed {

@@ -65,6 +65,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
         official ? counted_from(*basis, periods, p, net.project_investment[p] * scale, first_construction) : 0.0;
     std::fill(project_months.begin(), project_months.end(), 0.0);
     double last_start = 0, last_finish = -1, approval_start = 0;
+    bool all_ran = true;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       const engine::Task& task = net.tasks[t];
       if (task.done_at_start) continue;
@@ -72,6 +73,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       const double spend = net.spend[t] * scale;
       if (!std::isfinite(e)) {  // never ran: all its spend falls after the horizon
         f.investment_after_horizon += spend;
+        all_ran = false;
         continue;
       }
       if (e > last_finish) last_start = s, last_finish = e;
@@ -101,7 +103,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       r.start_day = start_day(r.start);
       count_in_month(periods, f.months, r.start_day, &PeriodResult::started);
     }
-    if (last_finish >= 0) {
+    if (last_finish >= 0 && all_ran) {  // 竣工: every task done, not just those that ran
       r.completion = last_finish;
       r.completion_day = finish_day(last_start, last_finish);
       count_in_month(periods, f.months, r.completion_day, &PeriodResult::completed);

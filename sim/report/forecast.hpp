@@ -20,7 +20,7 @@ inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
 struct ProjectResult {
   double approval_finish = kNever;  // last approval/land step construction waits on; NaN if all done before start
   double start = kNever;            // 开工: first construction start; NaN if begun before the start date
-  double completion = kNever;       // 竣工: last task's finish
+  double completion = kNever;       // 竣工: last task's finish; NaN if any task never ran
   // The same as reported dates (days since the origin, finish days inclusive).
   std::int32_t approval_finish_day = 0, start_day = 0, completion_day = 0;
   double investment_in_horizon = 0;

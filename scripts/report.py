@@ -1,0 +1,240 @@
+#!/usr/bin/python3
+"""Pictures for a briefing, from the result files of `kpsim run` or
+`kpsim compare` (matplotlib from Debian's python3-matplotlib, Chinese text
+in Noto Sans CJK from fonts-noto-cjk; nothing from pip).
+
+  scripts/report.py out/city-2026 [--out DIR] [--mark LABEL=YYYY-MM:VALUE ...]
+  scripts/report.py out/compare-city  (a `kpsim compare` directory)
+
+From a run directory, PNG and PDF of:
+  fan.*       cumulative completed investment by month: P10-P90 and P25-P75
+              bands, the median, the year's plan and its pro-rata line
+              ("时间过半、任务过半"); --mark adds a published figure
+  gantt.*     key projects still to start: P10-P90 bars for start and
+              completion, and their targets
+  agencies.*  each agency's utilisation by month
+From a compare directory:
+  compare.*   per quarter and for the year, the paired difference in completed
+              investment with its 90% interval and the P5-P95 of pairs
+Files go into DIR/pictures unless --out says otherwise.
+"""
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import sys
+
+try:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+except ImportError:
+    sys.exit("report.py: needs matplotlib: apt-get install python3-matplotlib")
+
+# fonts-noto-cjk ships one collection; matplotlib reads its first face, which
+# covers every Han character the reports use.
+CJK_FONTS = ["Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK", "WenQuanYi Zen Hei"]
+
+
+def use_cjk_font():
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in CJK_FONTS:
+        if name in installed:
+            plt.rcParams["font.family"] = [name]
+            plt.rcParams["pdf.fonttype"] = 42  # embed the font: text stays text in the PDF
+            plt.rcParams["axes.unicode_minus"] = False
+            return
+    sys.exit("report.py: no font for Chinese text: apt-get install fonts-noto-cjk")
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def number(text):
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def day(text):
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def save(fig, out, name):
+    os.makedirs(out, exist_ok=True)
+    for ext in ("png", "pdf"):
+        fig.savefig(os.path.join(out, f"{name}.{ext}"), dpi=150, bbox_inches="tight")
+    plt.close(fig)
+    print(os.path.join(out, f"{name}.png"))
+
+
+def month_end(row):
+    return day(row["last_day"])
+
+
+def fan_chart(run, summary, out, marks):
+    rows = read_csv(os.path.join(run, "forecast_monthly.csv"))
+    unit = summary.get("money_unit", "")
+    plan = summary.get("annual_plan")
+    start = day(summary["start"])
+    x = [start] + [month_end(r) for r in rows]
+    col = lambda key: [0.0] + [number(r[key]) for r in rows]
+    fig, ax = plt.subplots(figsize=(9, 5.2))
+    ax.fill_between(x, col("ytd_p10"), col("ytd_p90"), color="#9ecae1", alpha=0.6, label="P10–P90")
+    ax.fill_between(x, col("ytd_p25"), col("ytd_p75"), color="#4292c6", alpha=0.6, label="P25–P75")
+    ax.plot(x, col("ytd_p50"), color="#08306b", lw=2, label="中位数 P50")
+    if plan:
+        end = day(summary["end"])
+        ax.axhline(plan, color="#d94801", lw=1.5, ls="--", label=f"年度计划 {plan:g} {unit}")
+        ax.plot([start, end], [0, plan], color="#d94801", lw=1, ls=":", label="时间过半、任务过半（按时间均摊）")
+    for label, (when, value) in marks:
+        ax.plot([when], [value], marker="D", color="#a50f15", ms=7, zorder=5)
+        ax.annotate(f"{label}\n{value:g} {unit}", (when, value), textcoords="offset points", xytext=(8, -28),
+                    color="#a50f15", fontsize=9)
+    basis = "统计口径" if summary.get("basis") == "statistics_bureau" else "全部项目"
+    ax.set_title(f"{summary['scenario']}：累计完成投资（{basis}，{summary['replications']} 次模拟）")
+    ax.set_ylabel(f"累计完成投资（{unit}）")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月"))
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.set_xlim(start, x[-1])
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", fontsize=9)
+    save(fig, out, "fan")
+
+
+def gantt(run, summary, out, limit):
+    rows = read_csv(os.path.join(run, "projects.csv"))
+    end = day(summary["end"])
+    later = end + dt.timedelta(days=20)  # where "after the horizon" bars end
+    when = lambda text: later if (text or "").startswith(">") else day(text)
+    todo = [r for r in rows if r["class"] == "key" and r["phase_at_start"] != "under_construction" and r["start_p50"]]
+    todo.sort(key=lambda r: (when(r["start_p50"]) or later, r["id"]))
+    todo = todo[:limit]
+    if not todo:
+        return
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(todo) + 1.6))
+    for i, r in enumerate(todo):
+        y = len(todo) - 1 - i
+        for (lo, hi), dy, color in (((r["start_p10"], r["start_p90"]), 0.17, "#4292c6"),
+                                    ((r["completion_p10"], r["completion_p90"]), -0.17, "#74c476")):
+            a, b = when(lo), when(hi)
+            if not (a and b):
+                continue
+            if a >= later:  # wholly after the horizon: an arrow at the edge
+                ax.plot([later], [y + dy], marker=">", ms=5, color=color)
+            else:
+                ax.barh(y + dy, (b - a).days + 1, left=a, height=0.3, color=color, align="center")
+        target = day(r["start_target"])
+        if target:
+            ax.plot([target], [y + 0.17], marker="|", ms=10, mew=2, color="#d94801")
+    ax.set_yticks([len(todo) - 1 - i for i in range(len(todo))])
+    ax.set_yticklabels([f"{r['id']} {r['name']}" for r in todo], fontsize=8)
+    ax.axvline(end, color="grey", lw=1)
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月"))
+    ax.set_xlim(day(summary["start"]), later + dt.timedelta(days=8))
+    from matplotlib.patches import Patch
+    from matplotlib.lines import Line2D
+    ax.legend(handles=[Patch(color="#4292c6", label="开工 P10–P90"), Patch(color="#74c476", label="竣工 P10–P90"),
+                       Line2D([], [], marker="|", ls="", ms=12, mew=2, color="#d94801", label="计划开工"),
+                       Line2D([], [], marker=">", ls="", ms=5, color="grey", label="年内未发生")],
+              loc="lower right", fontsize=8)
+    ax.set_title(f"{summary['scenario']}：待开工重点项目（按开工中位数排序，前 {len(todo)} 个）\n开工与竣工的 P10–P90；竖线右侧 = 年内未发生")
+    ax.grid(axis="x", alpha=0.3)
+    save(fig, out, "gantt")
+
+
+def agencies(run, summary, out):
+    rows = read_csv(os.path.join(run, "agency_months.csv"))
+    if not rows:
+        return
+    months = [k for k in rows[0].keys() if k not in ("id", "name")]
+    x = [dt.date.fromisoformat(m + "-15") for m in months]
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    for r in rows:
+        ax.plot(x, [100 * number(r[m]) for m in months], marker="o", ms=3, label=r["name"])
+    ax.axhline(100, color="grey", lw=0.8)
+    ax.set_ylim(0, 105)
+    ax.set_ylabel("利用率（%）")
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月"))
+    ax.set_title(f"{summary['scenario']}：各审批部门月度利用率（在办件数 / 审批人员）")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, ncol=2)
+    save(fig, out, "agencies")
+
+
+def compare_chart(cmp_dir, out):
+    rows = [r for r in read_csv(os.path.join(cmp_dir, "compare.csv")) if r["metric"] == "investment"]
+    with open(os.path.join(cmp_dir, "compare.json"), encoding="utf-8") as f:
+        unit = json.load(f).get("money_unit", "")
+    variants = list(dict.fromkeys(r["variant"] for r in rows))
+    periods = list(dict.fromkeys(r["period"] for r in rows))
+    fig, ax = plt.subplots(figsize=(9, 4.8))
+    width = 0.8 / len(variants)
+    for k, v in enumerate(variants):
+        vr = {r["period"]: r for r in rows if r["variant"] == v}
+        xs = [i + (k - (len(variants) - 1) / 2) * width for i in range(len(periods))]
+        diff = [number(vr[p]["diff_mean"]) for p in periods]
+        lo = [d - number(vr[p]["diff_p05"]) for p, d in zip(periods, diff)]
+        hi = [number(vr[p]["diff_p95"]) - d for p, d in zip(periods, diff)]
+        ax.bar(xs, diff, width * 0.9, label=v.split(" + ", 1)[-1], alpha=0.85)
+        ax.errorbar(xs, diff, yerr=[lo, hi], fmt="none", ecolor="black", capsize=3, lw=1)
+        for x, p, d in zip(xs, periods, diff):
+            lo90, hi90 = number(vr[p]["diff_ci90_low"]), number(vr[p]["diff_ci90_high"])
+            ax.annotate(f"{d:+.2f}\n[{lo90:+.2f}, {hi90:+.2f}]", (x, d), textcoords="offset points", xytext=(6, 3),
+                        ha="left", va="bottom", fontsize=7)
+    ax.axhline(0, color="grey", lw=0.8)
+    ax.set_xticks(range(len(periods)))
+    ax.set_xticklabels(periods)
+    ax.set_ylabel(f"完成投资差值（{unit}）")
+    ax.set_title("政策效果：完成投资（方案 − 基准），柱 = 均值，须 = 成对差值 P5–P95，[ ] = 均值 90% 区间")
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=9)
+    save(fig, out, "compare")
+
+
+def parse_mark(text):
+    try:
+        label, rest = text.split("=", 1)
+        month, value = rest.split(":", 1)
+        y, m = (int(p) for p in month.split("-"))
+        last = (dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1))
+        return label, (last, float(value))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LABEL=YYYY-MM:VALUE, got '{text}'")
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("results", help="a kpsim run or compare output directory")
+    p.add_argument("--out", help="where the pictures go (default: RESULTS/pictures)")
+    p.add_argument("--mark", action="append", type=parse_mark, default=[], help="a published figure: LABEL=YYYY-MM:VALUE")
+    p.add_argument("--gantt-limit", type=int, default=40, help="key projects in the Gantt chart (default 40)")
+    a = p.parse_args()
+    out = a.out or os.path.join(a.results, "pictures")
+    use_cjk_font()
+    if os.path.exists(os.path.join(a.results, "compare.csv")):
+        compare_chart(a.results, out)
+        return
+    summary_path = os.path.join(a.results, "summary.json")
+    if not os.path.exists(summary_path):
+        sys.exit(f"report.py: {a.results}: neither a run (summary.json) nor a compare (compare.csv) directory")
+    with open(summary_path, encoding="utf-8") as f:
+        summary = json.load(f)
+    fan_chart(a.results, summary, out, a.mark)
+    gantt(a.results, summary, out, a.gantt_limit)
+    agencies(a.results, summary, out)
+
+
+if __name__ == "__main__":
+    main()
