@@ -192,7 +192,7 @@ def main():
     text = render(rows)
     target = Path(__file__).with_name("projects.csv")
     if "--check" in sys.argv:
-        same = target.read_text(encoding="utf-8") == text
+        same = target.read_bytes() == text.encode("utf-8")
         print("projects.csv is up to date" if same else "projects.csv differs from what make_portfolio.py builds")
         sys.exit(0 if same else 1)
     target.write_text(text, encoding="utf-8", newline="")

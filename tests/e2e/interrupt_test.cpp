@@ -6,10 +6,6 @@
 namespace kpsim {
 namespace {
 
-const char* kResultFiles[] = {"forecast_quarterly.csv", "forecast_monthly.csv", "projects.csv", "agencies.csv",
-                              "approval_times.csv", "criticality.csv", "land.csv", "risks.csv", "arrivals.csv",
-                              "summary.json"};
-
 TEST(Interrupt, AKilledRunLeavesNoCompleteLookingResults) {
   test::ScratchDir dir;
   const std::string out = (dir / "out").string();
@@ -26,7 +22,7 @@ TEST(Interrupt, AKilledRunLeavesNoCompleteLookingResults) {
   // The same command run to the end writes every file, and no temporary is left.
   const auto r = test::run_kpsim("run '" KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml' --replications 20 --out '" + out + "'");
   ASSERT_EQ(r.status, 0) << r.err;
-  for (const char* f : kResultFiles) EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
+  for (const char* f : test::kRunResultFiles) EXPECT_TRUE(std::filesystem::exists(dir / "out" / f)) << f;
 }
 
 }  // namespace

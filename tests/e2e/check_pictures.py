@@ -1,0 +1,44 @@
+#!/usr/bin/python3
+"""Draws the briefing pictures of a run and a comparison with
+scripts/report.py and checks that every one was written as PNG and PDF
+with no character missing from the font (matplotlib warns "Glyph … missing"
+when Chinese text would come out as boxes).
+
+  check_pictures.py KPSIM_BINARY SOURCE_DIR
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def main(kpsim, source):
+    work = tempfile.mkdtemp(prefix="kpsim-pictures-")
+    scenario = os.path.join(source, "scenarios/quickstart.yaml")
+    run_dir, cmp_dir = os.path.join(work, "run"), os.path.join(work, "compare")
+    subprocess.run([kpsim, "run", scenario, "--replications", "40", "--out", run_dir], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([kpsim, "compare", scenario, os.path.join(source, "scenarios/policies/compress-120.yaml"),
+                    "--replications", "40", "--out", cmp_dir], check=True, stdout=subprocess.DEVNULL)
+    failures = []
+    script = os.path.join(source, "scripts/report.py")
+    for results, names, extra in ((run_dir, ["fan", "gantt", "agencies"], ["--mark", "公布值=2026-05:15"]),
+                                  (cmp_dir, ["compare"], [])):
+        done = subprocess.run(["/usr/bin/python3", script, results] + extra, capture_output=True, text=True)
+        if done.returncode != 0:
+            failures.append(f"report.py {results}: exit {done.returncode}: {done.stderr.strip()}")
+        if "missing from" in done.stderr or "findfont" in done.stderr:
+            failures.append(f"report.py {results}: font problems: {done.stderr.strip()[:300]}")
+        for name in names:
+            for ext in ("png", "pdf"):
+                path = os.path.join(results, "pictures", f"{name}.{ext}")
+                if not os.path.exists(path) or os.path.getsize(path) < 5000:
+                    failures.append(f"{path}: missing or empty")
+    for f in failures:
+        print("FAIL:", f)
+    print("picture checks:", "failed" if failures else "all passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])))

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Reads back the report.xlsx of `kpsim run` and `kpsim compare` with an
+independent reader (Debian's python3-openpyxl, and the zip/XML itself):
+sheets, Chinese text, numbers as numbers, dates as dates, percentages, the
+same values as the CSV files, and text that looks like a formula kept as text.
+
+  check_workbook.py KPSIM_BINARY SOURCE_DIR
+"""
+import csv
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+import openpyxl
+
+RUN_SHEETS = ["季度预测", "月度预测", "开工进度", "项目类别", "风险项目", "部门瓶颈", "部门月度利用率", "审批用时", "项目明细"]
+COMPARE_SHEETS = ["完成投资差异", "开工率差异", "审批用时差异", "部门等待差异"]
+FORMULA_NAME = '=HYPERLINK("http://example.com","点我")'
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def table(ws, first_label):
+    """The rows of a sheet from its header row (the one starting with first_label)."""
+    rows = list(ws.iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rows) if r and r[0] == first_label)
+    return rows[start], rows[start + 1:]
+
+
+def main(kpsim, source):
+    work = tempfile.mkdtemp(prefix="kpsim-workbook-")
+    text = open(os.path.join(source, "scenarios/quickstart.yaml"), encoding="utf-8").read()
+    text = text.replace("holidays: calendars/cn-holidays.yaml",
+                        "holidays: " + os.path.join(source, "scenarios/calendars/cn-holidays.yaml"))
+    text = text.replace("name: 第三中学迁建工程", "name: '" + FORMULA_NAME + "'")
+    check(FORMULA_NAME in text, "the scenario edit did not take")
+    scenario = os.path.join(work, "quickstart.yaml")
+    open(scenario, "w", encoding="utf-8").write(text)
+    out = os.path.join(work, "run")
+    subprocess.run([kpsim, "run", scenario, "--replications", "40", "--out", out], check=True, stdout=subprocess.DEVNULL)
+
+    wb = openpyxl.load_workbook(os.path.join(out, "report.xlsx"))
+    check(wb.sheetnames == RUN_SHEETS, f"run sheets: {wb.sheetnames}")
+
+    # Quarterly: the same numbers as forecast_quarterly.csv, as numbers; dates as dates.
+    header, rows = table(wb["季度预测"], "季度")
+    check(header[3] == "完成投资 均值（亿元）", f"quarterly header: {header[3]}")
+    with open(os.path.join(out, "forecast_quarterly.csv"), encoding="utf-8") as f:
+        expected = list(csv.DictReader(f))
+    check(len(rows) == len(expected) == 4, f"quarters: {len(rows)} rows, CSV {len(expected)}")
+    for row, want in zip(rows, expected):
+        check(row[0] == want["period"], f"period {row[0]} != {want['period']}")
+        check(isinstance(row[1], dt.datetime) and row[1].date().isoformat() == want["first_day"],
+              f"first day {row[1]!r} != {want['first_day']}")
+        check(isinstance(row[3], float) and abs(row[3] - float(want["investment_mean"])) < 1e-9,
+              f"{want['period']} investment {row[3]!r} != {want['investment_mean']}")
+        share = row[header.index("占年度计划")]
+        check(isinstance(share, float) and abs(share - float(want["share_of_plan"])) < 1e-9,
+              f"{want['period']} share {share!r} != {want['share_of_plan']}")
+    share_cell = wb["季度预测"].cell(row=wb["季度预测"].max_row, column=header.index("占年度计划") + 1)
+    check(share_cell.number_format.endswith("%"), f"share format {share_cell.number_format}")
+
+    # Projects: Chinese names intact, the formula-looking name kept as text.
+    header, rows = table(wb["项目明细"], "项目编号")
+    names = {r[0]: r[1] for r in rows}
+    check(names.get("G01") == "市第一人民医院新院区", f"G01 name {names.get('G01')!r}")
+    check(names.get("G03") == FORMULA_NAME, f"G03 name {names.get('G03')!r}")
+    ws = wb["项目明细"]
+    g03 = next(c for c in ws["B"] if c.value == FORMULA_NAME)
+    check(g03.data_type == "s", f"G03 name stored as {g03.data_type}, not text")
+    with zipfile.ZipFile(os.path.join(out, "report.xlsx")) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                check(not re.search(rb"<f[ >]", z.read(name)), f"{name} holds a formula")
+
+    # At-risk and agencies: the projects and agencies of the CSV files, in order.
+    header, rows = table(wb["风险项目"], "项目编号")
+    with open(os.path.join(out, "at_risk.csv"), encoding="utf-8") as f:
+        at_risk = list(csv.DictReader(f))
+    check([r[0] for r in rows] == [r["project"] for r in at_risk], "at-risk projects differ from at_risk.csv")
+    check(all(isinstance(r[header.index("未按期概率")], float) for r in rows), "P(miss) not numbers")
+    header, rows = table(wb["部门瓶颈"], "部门")
+    util = [r[header.index("利用率")] for r in rows]
+    check(util == sorted(util, reverse=True), f"agencies not busiest first: {util}")
+    check(rows[0][1] == "土地储备中心", f"busiest agency {rows[0][1]}")
+
+    # compare: a sheet per metric, the year's difference as in compare.csv.
+    cmp_out = os.path.join(work, "compare")
+    policy = os.path.join(source, "scenarios/policies/compress-120.yaml")
+    subprocess.run([kpsim, "compare", scenario, policy, "--replications", "40", "--out", cmp_out], check=True,
+                   stdout=subprocess.DEVNULL)
+    wb = openpyxl.load_workbook(os.path.join(cmp_out, "report.xlsx"))
+    check(wb.sheetnames == COMPARE_SHEETS, f"compare sheets: {wb.sheetnames}")
+    header, rows = table(wb["完成投资差异"], "方案")
+    year = next(r for r in rows if r[2] == "2026")
+    with open(os.path.join(cmp_out, "compare.csv"), encoding="utf-8") as f:
+        want = next(r for r in csv.DictReader(f) if r["metric"] == "investment" and r["period"] == "2026")
+    check(abs(year[header.index("差值")] - round(float(want["diff_mean"]), 4)) < 1e-9,
+          f"year difference {year[header.index('差值')]} != {want['diff_mean']}")
+    check("审批时限200→120" in year[0], f"variant label {year[0]!r}")
+
+    for m in failures:
+        print("FAIL:", m)
+    print("workbook checks:", "failed" if failures else "all passed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])))
