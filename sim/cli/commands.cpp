@@ -16,6 +16,7 @@
 #include "sim/report/psplib_study.hpp"
 #include "sim/io/read_sweep.hpp"
 #include "sim/io/text_table.hpp"
+#include "sim/io/side_by_side.hpp"
 #include "sim/io/write_compare.hpp"
 #include "sim/io/write_run.hpp"
 #include "sim/policy/apply_policies.hpp"
@@ -117,16 +118,23 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   mc_options.seed = options.seed.value_or(base.seed);
   mc_options.threads = thread_count(options.threads);
   // Same seed and replication numbers for every scenario: common random numbers.
-  const report::MonteCarloForecast base_mc = report::run_monte_carlo(base, engine::compile(base), mc_options);
+  const engine::Network base_net = engine::compile(base);
+  const report::MonteCarloForecast base_mc = report::run_monte_carlo(base, base_net, mc_options);
   std::vector<report::Comparison> comparisons;
+  std::vector<engine::Network> nets;
+  std::vector<report::MonteCarloForecast> forecasts;
   for (const model::Scenario& v : variants) {
     print_warnings(err, v);
-    const report::MonteCarloForecast mc = report::run_monte_carlo(v, engine::compile(v), mc_options);
-    comparisons.push_back(report::compare_forecasts(base, base_mc, v, mc));
+    nets.push_back(engine::compile(v));
+    forecasts.push_back(report::run_monte_carlo(v, nets.back(), mc_options));
+    comparisons.push_back(report::compare_forecasts(base, base_mc, v, forecasts.back()));
   }
+  std::vector<io::ForecastView> views;
+  for (std::size_t i = 0; i < variants.size(); ++i) views.push_back({variants[i], nets[i], forecasts[i]});
+  const std::vector<io::Sheet> side_by_side = io::side_by_side_sheets({base, base_net, base_mc}, views);
   const io::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
-  write_or_fail(dir, [&] { io::write_compare(dir, comparisons, info); });
+  write_or_fail(dir, [&] { io::write_compare(dir, comparisons, side_by_side, info); });
   io::print_compare_tables(out, comparisons, info);
   out << "Results written to " << dir << "/\n";
   return 0;

@@ -81,7 +81,7 @@ std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& compari
 }  // namespace
 
 void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
-                   const CompareInfo& info) {
+                   const std::vector<Sheet>& side_by_side, const CompareInfo& info) {
   std::filesystem::create_directories(dir);
   AtomicFileSet files;
   std::ostream& csv = files.add(dir / "compare.csv");
@@ -109,7 +109,12 @@ void write_compare(const std::filesystem::path& dir, const std::vector<report::C
   }
   doc["comparisons"] = list;
   files.add(dir / "compare.json") << doc.dump(2) << '\n';
-  write_xlsx(files.add(dir / "report.xlsx"), compare_sheets(comparisons, info));
+  std::vector<Sheet> sheets = compare_sheets(comparisons, info);
+  for (const Sheet& s : side_by_side) {
+    write_sheet_csv(files.add(dir / s.csv), s);
+    sheets.push_back(s);
+  }
+  write_xlsx(files.add(dir / "report.xlsx"), sheets);
   files.commit_all();
 }
 

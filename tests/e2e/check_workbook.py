@@ -18,7 +18,7 @@ import zipfile
 import openpyxl
 
 RUN_SHEETS = ["季度预测", "月度预测", "开工进度", "项目类别", "风险项目", "部门瓶颈", "部门月度利用率", "审批用时", "项目明细"]
-COMPARE_SHEETS = ["完成投资差异", "开工率差异", "审批用时差异", "部门等待差异"]
+COMPARE_SHEETS = ["完成投资差异", "开工率差异", "审批用时差异", "部门等待差异", "目标风险对比", "部门瓶颈对比", "开工进度对比"]
 FORMULA_NAME = '=HYPERLINK("http://example.com","点我")'
 
 failures = []
@@ -107,6 +107,14 @@ def main(kpsim, source):
     check(abs(year[header.index("差值")] - round(float(want["diff_mean"]), 4)) < 1e-9,
           f"year difference {year[header.index('差值')]} != {want['diff_mean']}")
     check("审批时限200→120" in year[0], f"variant label {year[0]!r}")
+    # Side by side: the agencies of the base, each with its utilisation under both.
+    header, rows = table(wb["部门瓶颈对比"], "部门")
+    check([r[1] for r in rows][:1] == ["发展和改革委员会"], f"agencies side by side: {[r[1] for r in rows]}")
+    check(all(isinstance(r[2], float) and isinstance(r[4], float) for r in rows), "utilisations not numbers")
+    header, rows = table(wb["目标风险对比"], "项目编号")
+    with open(os.path.join(cmp_out, "targets_compare.csv"), encoding="utf-8") as f:
+        targets = list(csv.DictReader(f))
+    check([r[0] for r in rows] == [t["project"] for t in targets], "targets differ from targets_compare.csv")
 
     for m in failures:
         print("FAIL:", m)

@@ -29,6 +29,16 @@ TEST(CompareCommand, APolicyOverlayIsAVariantOfTheBase) {
   EXPECT_NE(csv.find("quickstart,quickstart + 审批时限200→120,investment,2026Q3,60,"), std::string::npos);
   EXPECT_NE(csv.find(",wait:land_bank,run,"), std::string::npos);
   EXPECT_NE(read_file(dir / "cmp" / "compare.json").find("\"method\": \"paired differences"), std::string::npos);
+  // Side by side, a column per variant.
+  const std::string agencies = read_file(dir / "cmp" / "agencies_compare.csv");
+  EXPECT_EQ(agencies.rfind("agency,name,utilisation_base,mean_wait_base,utilisation: 审批时限200→120,"
+                           "mean_wait: 审批时限200→120,utilisation: 拿地即开工,mean_wait: 拿地即开工\n",
+                           0),
+            0u)
+      << agencies;
+  EXPECT_NE(read_file(dir / "cmp" / "targets_compare.csv").find("\nI04,锂电池材料扩产项目,开工 start,2026-08-31,"),
+            std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "cmp" / "report.xlsx"));
 }
 
 TEST(CompareCommand, TheOutputDoesNotDependOnTheThreadCount) {
@@ -38,7 +48,8 @@ TEST(CompareCommand, TheOutputDoesNotDependOnTheThreadCount) {
     const std::string out = (dir / std::to_string(threads)).string();
     ASSERT_EQ(run_kpsim("compare " + kQuickstart + " '" + kPolicies + "joint-review.yaml' -n 70 -j " +
                         std::to_string(threads) + " --out '" + out + "'").status, 0);
-    files[threads - 1] = read_file(std::filesystem::path(out) / "compare.csv");
+    for (const char* f : {"compare.csv", "targets_compare.csv", "agencies_compare.csv", "report.xlsx"})
+      files[threads - 1] += read_file(std::filesystem::path(out) / f);
   }
   EXPECT_EQ(files[0], files[1]);
 }
