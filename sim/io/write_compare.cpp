@@ -114,7 +114,7 @@ void write_compare(const std::filesystem::path& dir, const std::vector<report::C
     write_sheet_csv(files.add(dir / s.csv), s);
     sheets.push_back(s);
   }
-  write_xlsx(files.add(dir / "report.xlsx"), sheets);
+  write_xlsx(files.add(dir / "report.xlsx"), sheets, dir);
   files.commit_all();
 }
 

@@ -100,7 +100,7 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   AtomicFileSet files;
   const std::vector<Sheet> sheets = run_sheets(sc, net, mc, {info.seed, info.deterministic});
   for (const Sheet& sheet : sheets) write_sheet_csv(files.add(dir / sheet.csv), sheet);
-  write_xlsx(files.add(dir / "report.xlsx"), sheets);
+  write_xlsx(files.add(dir / "report.xlsx"), sheets, dir);
   auto table = [&](const char* csv) {
     for (const Sheet& sheet : sheets)
       if (sheet.csv == csv) return sheet_json(sheet);

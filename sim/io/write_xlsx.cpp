@@ -19,10 +19,9 @@ namespace {
 // libxlsxwriter writes to a file: a private temporary one, read back and removed.
 class TempPath {
  public:
-  TempPath() {
+  explicit TempPath(const std::filesystem::path& dir) {
     static std::atomic<unsigned> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("kpsim-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".xlsx");
+    path_ = dir / ("report.xlsx.tmp-build-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   }
   ~TempPath() {
     std::error_code ec;
@@ -139,9 +138,12 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s) {
 
 }  // namespace
 
-void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets) {
-  TempPath temp;
-  lxw_workbook* wb = workbook_new(temp.path().c_str());
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const std::filesystem::path& scratch_dir) {
+  TempPath temp(scratch_dir);
+  std::string tmpdir = scratch_dir.string();
+  lxw_workbook_options options{};
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(temp.path().c_str(), &options);
   if (!wb) throw std::runtime_error("writing the workbook: cannot create " + temp.path().string());
   lxw_doc_properties props{};
   props.title = const_cast<char*>("kpsim report");

@@ -3,6 +3,7 @@
 // dates, text as text (never a formula, whatever it begins with).
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <vector>
 
@@ -12,7 +13,9 @@ namespace kpsim::io {
 
 // Writes the workbook's bytes to `out`. The bytes depend only on the sheets
 // (the document's creation time is fixed), so runs can be compared.
+// libxlsxwriter works in files: they go in `scratch_dir` (the output
+// directory, so that a full /tmp does not fail a run) and are removed.
 // Throws std::runtime_error if libxlsxwriter fails.
-void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets);
+void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const std::filesystem::path& scratch_dir);
 
 }  // namespace kpsim::io
