@@ -13,13 +13,15 @@ void count_in_month(const Periods& periods, std::vector<PeriodResult>& months, s
   ++(months[periods.month_of_day[static_cast<std::size_t>(day)]].*field);
 }
 
-// The task of project p that held it at the end of `day` (see ProjectResult).
-std::uint32_t held_at(const engine::Network& net, const engine::Trace& trace, std::uint32_t p, std::int32_t day) {
+// The task of project p that held it at the end of `day` (see ProjectResult),
+// among those `candidates` marks (null: all).
+std::uint32_t held_at(const engine::Network& net, const engine::Trace& trace, std::uint32_t p, std::int32_t day,
+                      const std::vector<std::uint8_t>* candidates) {
   const double moment = day + 1.0;
   std::uint32_t held = ProjectResult::kNoTask;
   double first = std::numeric_limits<double>::infinity();
   for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
-    if (net.tasks[t].done_at_start || trace.finish[t] <= moment) continue;
+    if (net.tasks[t].done_at_start || trace.finish[t] <= moment || (candidates && !(*candidates)[t])) continue;
     if (held == ProjectResult::kNoTask || trace.start[t] < first) held = t, first = trace.start[t];
   }
   return held;
@@ -112,11 +114,12 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
     f.investment_in_horizon += r.investment_in_horizon;
     if (p < net.fixed_projects) {
       const std::int32_t start_target = net.start_target_day[p], completion_target = net.completion_target_day[p];
-      if (start_target != engine::Network::kNoTarget && !net.project_under_construction[p] &&
-          (std::isnan(r.start) || r.start_day > start_target))
-        r.held_start = held_at(net, trace, p, start_target);
-      if (completion_target != engine::Network::kNoTarget && (std::isnan(r.completion) || r.completion_day > completion_target))
-        r.held_completion = held_at(net, trace, p, completion_target);
+      r.start_missed = start_target != engine::Network::kNoTarget && !net.project_under_construction[p] &&
+                       (std::isnan(r.start) || r.start_day > start_target);
+      r.completion_missed = completion_target != engine::Network::kNoTarget &&
+                            (std::isnan(r.completion) || r.completion_day > completion_target);
+      if (r.start_missed) r.held_start = held_at(net, trace, p, start_target, basis ? &basis->gates_start : nullptr);
+      if (r.completion_missed) r.held_completion = held_at(net, trace, p, completion_target, nullptr);
     }
   }
   for (std::size_t m = 0; m < months; ++m) f.months[m].investment = per_month[m], f.months[m].counted = counted[m];

@@ -30,6 +30,7 @@ struct ProjectResult {
   // had not begun. kNoTask when the target was met or there is none.
   static constexpr std::uint32_t kNoTask = UINT32_MAX;
   std::uint32_t held_start = kNoTask, held_completion = kNoTask;
+  bool start_missed = false, completion_missed = false;  // the targets (never reached counts as missed)
 };
 
 struct PeriodResult {

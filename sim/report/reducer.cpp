@@ -258,8 +258,10 @@ class ForecastReducer::Impl {
       if (r.start_day < net_.horizon_days) a.started_in_horizon += 1;
     }
     if (!std::isnan(r.completion)) a.completed += 1, a.completion_day_sum += r.completion_day;
-    if (r.held_start != ProjectResult::kNoTask) a.start_missed += 1, ++held_start_[r.held_start];
-    if (r.held_completion != ProjectResult::kNoTask) a.completion_missed += 1, ++held_completion_[r.held_completion];
+    a.start_missed += r.start_missed;
+    a.completion_missed += r.completion_missed;
+    if (r.held_start != ProjectResult::kNoTask) ++held_start_[r.held_start];
+    if (r.held_completion != ProjectResult::kNoTask) ++held_completion_[r.held_completion];
     if (track_[p] != kUntracked) {
       const std::size_t row = static_cast<std::size_t>(track_[p]) * bins();
       if (!net_.project_under_construction[p]) ++start_hist_[row + bin_of(r.start, r.start_day)];

@@ -14,6 +14,24 @@ std::uint16_t category_index(ReportingBasis& b, const std::string& name) {
   return static_cast<std::uint16_t>(b.category_names.size() - 1);
 }
 
+// Edges go from lower to higher task numbers, so one backward pass suffices.
+std::vector<std::uint8_t> start_gates(const engine::Network& net) {
+  const auto n = net.task_count();
+  auto construction = [&](std::uint32_t t) { return net.tasks[t].type == model::StepType::construction; };
+  std::vector<std::uint8_t> later_construction(n, 0), gates(n, 0);
+  for (std::uint32_t t = 0; t < n; ++t)
+    if (construction(t))
+      for (std::uint32_t e = net.succ_begin[t]; e < net.succ_begin[t + 1]; ++e) later_construction[net.succ[e]] = 1;
+  for (std::uint32_t t = n; t-- > 0;) {
+    if (construction(t)) {
+      gates[t] = !later_construction[t];
+      continue;
+    }
+    for (std::uint32_t e = net.succ_begin[t]; e < net.succ_begin[t + 1] && !gates[t]; ++e) gates[t] = gates[net.succ[e]];
+  }
+  return gates;
+}
+
 }  // namespace
 
 ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Network& net) {
@@ -43,6 +61,7 @@ ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Net
     b.category[p] = c;
     if (pr.plan) b.category_plan[c] = (std::isnan(b.category_plan[c]) ? 0.0 : b.category_plan[c]) + *pr.plan;
   }
+  b.gates_start = start_gates(net);
   for (std::size_t i = 0; i < net.arrivals.size(); ++i) {
     const engine::ArrivalSlots& a = net.arrivals[i];
     const model::ArrivalStream& s = sc.arrivals[i];

@@ -28,6 +28,12 @@ struct ReportingBasis {
   std::vector<std::uint16_t> category;
   std::vector<std::string> category_names;
   std::vector<double> category_plan;
+
+  // Per task: the project's start (开工) waits for it — a first construction
+  // step, or a step one of those waits for. A step that only a later
+  // construction step needs (a permit released by 拿地即开工) does not hold
+  // the start.
+  std::vector<std::uint8_t> gates_start;
 };
 
 // Categories: a project's own `category`, else 续建 (under construction at

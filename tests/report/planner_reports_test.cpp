@@ -92,6 +92,37 @@ TEST(HeldStep, IsTheStepAProjectWasInOrWaitingForWhenItsTargetPassed) {
   EXPECT_EQ(fc.projects[2].held_start, task(2, 0));  // still designing
 }
 
+TEST(HeldStep, IsNeverAStepOnlyALaterConstructionStepWaitsFor) {
+  // The permit (begun on day 0, the land on day 5) is needed only before the
+  // second construction step, as under 拿地即开工: on the target day both are
+  // under way, and it is the land the start waits for.
+  const test::ScenarioFile f(R"(kpsim: 1
+name: gates
+start: 2026-01-01
+end: 2026-12-31
+calendars:
+  days: {week: all}
+agencies:
+  office: {capacity: 5, calendar: days}
+templates:
+  t:
+    calendar: days
+    steps:
+      - {id: permit, agency: office, duration: 100, after: []}
+      - {id: survey, type: preparation, duration: 5, after: []}
+      - {id: land, agency: office, duration: 30, after: [survey]}
+      - {id: earthworks, type: construction, duration: 50, share: 0.5, after: [land]}
+      - {id: building, type: construction, duration: 50, share: 0.5, after: [earthworks, permit]}
+projects:
+  - {id: A, name: 甲, template: t, investment: 1, start_target: 2026-01-11}
+)");
+  const Forecast fc = forecast_of(f, run(f.net));
+  ASSERT_TRUE(fc.projects[0].start_missed);
+  ASSERT_NE(fc.projects[0].held_start, ProjectResult::kNoTask);
+  const engine::Task& held = f.net.tasks[fc.projects[0].held_start];
+  EXPECT_EQ(f.scenario.templates[0].steps[held.step].id, "land");  // not the permit
+}
+
 TEST(HeldStep, TheMonteCarloReportsTheStepThatHeldMostMisses) {
   test::ScenarioFile f(scenario("", R"(
   - {id: A, name: 甲, template: t, investment: 1}
