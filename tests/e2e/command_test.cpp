@@ -41,8 +41,9 @@ TEST(Command, RunWritesTheResultFilesAndPrintsTheQuarterlyTable) {
 TEST(Command, QuickstartOutputMatchesTheReviewedGoldenFiles) {
   ScratchDir dir;
   ASSERT_EQ(run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'").status, 0);
-  for (const char* f : test::kRunResultFiles)
+  for (const char* f : test::kRunResultFiles) {
     if (has_golden(f)) EXPECT_EQ(read_file(dir / "out" / f), read_file(kGolden / f)) << f;
+  }
 }
 
 TEST(Command, OutputFilesAreByteIdenticalForAnyThreadCount) {
