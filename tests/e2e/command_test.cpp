@@ -42,7 +42,8 @@ TEST(Command, QuickstartOutputMatchesTheReviewedGoldenFiles) {
   ScratchDir dir;
   ASSERT_EQ(run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'").status, 0);
   for (const char* f : test::kRunResultFiles) {
-    if (has_golden(f)) EXPECT_EQ(read_file(dir / "out" / f), read_file(kGolden / f)) << f;
+    if (!has_golden(f)) continue;
+    EXPECT_EQ(read_file(dir / "out" / f), read_file(kGolden / f)) << f;
   }
 }
 
