@@ -1,6 +1,7 @@
 #include "sim/io/side_by_side.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 #include "sim/io/run_tables.hpp"
 #include "sim/report/reducer.hpp"
@@ -22,6 +23,17 @@ std::ptrdiff_t index_by_id(const std::vector<T>& items, const std::string& id) {
   return -1;
 }
 
+// Columns per variant: (CSV name, workbook label) for each measure, labelled
+// with the variant's policies.
+void add_variant_columns(Sheet& s, const std::vector<ForecastView>& variants,
+                         std::initializer_list<std::pair<const char*, const char*>> measures) {
+  for (const ForecastView& v : variants)
+    for (const auto& [csv, label] : measures) {
+      s.header.push_back(std::string(csv) + ": " + label_of(v.scenario));
+      s.labels.push_back(label_of(v.scenario) + " " + label);
+    }
+}
+
 double missed(const report::ProjectStats& s, bool start) {
   const double p = start ? s.p_start_target_missed : s.p_completion_target_missed;
   return std::isnan(p) ? 0.0 : p;
@@ -40,12 +52,7 @@ Sheet targets_sheet(const ForecastView& base, const std::vector<ForecastView>& v
              "列出任一方案中概率 ≥ " + std::to_string(static_cast<int>(std::lround(100 * base.scenario.at_risk_threshold))) + "% 的目标"};
   s.header = {"project", "name", "target", "target_date", "p_miss_base", "held_by_base"};
   s.labels = {"项目编号", "项目名称", "目标", "目标日期", "基准 未按期概率", "基准 最常卡在"};
-  for (const ForecastView& v : variants) {
-    s.header.push_back("p_miss: " + label_of(v.scenario));
-    s.header.push_back("held_by: " + label_of(v.scenario));
-    s.labels.push_back(label_of(v.scenario) + " 未按期概率");
-    s.labels.push_back(label_of(v.scenario) + " 最常卡在");
-  }
+  add_variant_columns(s, variants, {{"p_miss", "未按期概率"}, {"held_by", "最常卡在"}});
   for (std::uint32_t p = 0; p < base.net.fixed_projects; ++p) {
     const model::Project& pr = base.scenario.projects[p];
     for (bool start : {true, false}) {
@@ -80,12 +87,7 @@ Sheet agencies_sheet(const ForecastView& base, const std::vector<ForecastView>& 
   s.notes = {"各部门利用率与平均等待（工作日）：基准与各方案 — agency utilisation and mean wait, base and variants"};
   s.header = {"agency", "name", "utilisation_base", "mean_wait_base"};
   s.labels = {"部门", "名称", "基准 利用率", "基准 平均等待"};
-  for (const ForecastView& v : variants) {
-    s.header.push_back("utilisation: " + label_of(v.scenario));
-    s.header.push_back("mean_wait: " + label_of(v.scenario));
-    s.labels.push_back(label_of(v.scenario) + " 利用率");
-    s.labels.push_back(label_of(v.scenario) + " 平均等待");
-  }
+  add_variant_columns(s, variants, {{"utilisation", "利用率"}, {"mean_wait", "平均等待"}});
   for (std::size_t a = 0; a < base.scenario.agencies.size(); ++a) {
     const model::Agency& ag = base.scenario.agencies[a];
     std::vector<Cell> row{Cell::of(ag.id), Cell::of(ag.name), Cell::share(base.mc.agencies[a].utilisation, 1),
@@ -107,10 +109,7 @@ Sheet start_progress_sheet(const ForecastView& base, const std::vector<ForecastV
   s.notes = {"季度末未开工的重点项目数（均值）：基准与各方案 — key projects not yet started at each quarter's end"};
   s.header = {"period", "key_projects", "key_not_started_base"};
   s.labels = {"季度", "重点项目数", "基准 未开工"};
-  for (const ForecastView& v : variants) {
-    s.header.push_back("key_not_started: " + label_of(v.scenario));
-    s.labels.push_back(label_of(v.scenario) + " 未开工");
-  }
+  add_variant_columns(s, variants, {{"key_not_started", "未开工"}});
   for (std::size_t q = 0; q < base.mc.periods.quarters.size(); ++q) {
     const auto c = static_cast<Eigen::Index>(q);
     std::vector<Cell> row{Cell::of(base.mc.periods.quarters[q].label), Cell::number(base.mc.key_projects, 0),
