@@ -108,10 +108,11 @@ class ForecastReducer::Impl {
     mc.events = events_;
     const auto months = static_cast<Eigen::Index>(mc.periods.months.size());
     const auto quarters = static_cast<Eigen::Index>(mc.periods.quarters.size());
-    auto to_matrix = [&](const std::vector<std::vector<double>>& rows) {
-      Eigen::MatrixXd m(n_, months);
+    // Replication × column, from one row per replication.
+    auto to_matrix = [&](const std::vector<std::vector<double>>& rows, Eigen::Index cols) {
+      Eigen::MatrixXd m(n_, cols);
       for (Eigen::Index r = 0; r < n_; ++r)
-        for (Eigen::Index c = 0; c < months; ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
       return m;
     };
     // Months → quarters, and running totals that restart each January.
@@ -127,9 +128,9 @@ class ForecastReducer::Impl {
             u(i, j) = 1;
       return u;
     };
-    mc.month_investment = to_matrix(month_investment_);
-    mc.month_started = to_matrix(month_started_);
-    mc.month_completed = to_matrix(month_completed_);
+    mc.month_investment = to_matrix(month_investment_, months);
+    mc.month_started = to_matrix(month_started_, months);
+    mc.month_completed = to_matrix(month_completed_, months);
     mc.quarter_investment = mc.month_investment * to_quarter;
     mc.quarter_started = mc.month_started * to_quarter;
     mc.quarter_completed = mc.month_completed * to_quarter;
@@ -165,14 +166,8 @@ class ForecastReducer::Impl {
     mc.combine_jan_feb = basis_.official && sc_.statistics->combine_jan_feb;
     mc.gross_horizon_investment = Eigen::Map<const Eigen::VectorXd>(gross_horizon_.data(), n_);
     mc.key_projects = key_projects_;
-    auto rows_to_matrix = [&](const std::vector<std::vector<double>>& rows, Eigen::Index cols) {
-      Eigen::MatrixXd m(n_, cols);
-      for (Eigen::Index r = 0; r < n_; ++r)
-        for (Eigen::Index c = 0; c < cols; ++c) m(r, c) = rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
-      return m;
-    };
-    mc.key_not_started = rows_to_matrix(key_not_started_, quarters);
-    mc.not_started = rows_to_matrix(not_started_, quarters);
+    mc.key_not_started = to_matrix(key_not_started_, quarters);
+    mc.not_started = to_matrix(not_started_, quarters);
     mc.category_names = basis_.category_names;
     mc.category_plan = basis_.category_plan;
     const Eigen::MatrixXd quarter_ytd_of_month = to_quarter * ytd_matrix(mc.periods.quarters);
