@@ -127,7 +127,7 @@ Sheet start_progress_sheet(const MonteCarloForecast& mc) {
 
 // The year's plan by project category (续建, 新开工, …): the year-to-date
 // investment at each quarter's end against the category's planned amount.
-Sheet category_sheet(const model::Scenario& sc, const engine::Network& net, const MonteCarloForecast& mc) {
+Sheet category_sheet(const model::Scenario& sc, const MonteCarloForecast& mc) {
   Sheet s;
   s.csv = "categories.csv";
   s.title = "项目类别";
@@ -140,10 +140,9 @@ Sheet category_sheet(const model::Scenario& sc, const engine::Network& net, cons
     s.labels.push_back(q.label + " 累计完成");
     s.labels.push_back(q.label + " 占计划");
   }
-  const report::ReportingBasis basis = report::make_reporting_basis(sc, net);
   for (std::size_t c = 0; c < mc.category_names.size(); ++c) {
     double projects = 0;
-    for (std::uint32_t p = 0; p < net.fixed_projects; ++p) projects += basis.category[p] == c;
+    for (std::uint16_t pc : mc.project_category) projects += pc == c;
     std::vector<Cell> row{Cell::of(mc.category_names[c]), projects > 0 ? Cell::number(projects, 0) : Cell::blank(),
                           Cell::number(mc.category_plan[c], 4)};
     for (Eigen::Index q = 0; q < mc.category_quarter_ytd[c].cols(); ++q) {
@@ -186,14 +185,13 @@ Sheet projects_sheet(const model::Scenario& sc, const engine::Network& net, cons
               unit_label(sc, "年度计划"), "年初状态", "审批完成（均值）", "年内开工概率", "开工（均值）", "开工 P10",
               "开工 P50", "开工 P90", "开工目标", "未按期开工概率", "最常卡在（开工）", "竣工（均值）", "竣工 P10",
               "竣工 P50", "竣工 P90", "竣工目标", "未按期竣工概率", "最常卡在（竣工）", unit_label(sc, "年内完成投资")};
-  const report::ReportingBasis basis = report::make_reporting_basis(sc, net);
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     const model::Project& pr = sc.projects[p];
     const report::ProjectStats& st = mc.projects[p];
     const bool begun = net.project_under_construction[p];
     s.rows.push_back({Cell::of(pr.id), Cell::of(pr.name), Cell::of(pr.template_id),
                       Cell::of(std::string(model::to_string(pr.project_class))), Cell::of(std::string(model::to_string(pr.kind))),
-                      Cell::of(pr.district), Cell::of(basis.category_names[basis.category[p]]), Cell::number(pr.investment, 6),
+                      Cell::of(pr.district), Cell::of(mc.category_names[mc.project_category[p]]), Cell::number(pr.investment, 6),
                       Cell::number(pr.plan.value_or(report::kNever), 6), Cell::of(phase_at_start(net, p)),
                       day_of(sc, st.mean_approval_finish_day), begun ? Cell::blank() : Cell::share(st.p_start_in_horizon, 2),
                       day_of(sc, st.mean_start_day), day_of(sc, st.start_quantiles[0]), day_of(sc, st.start_quantiles[1]),
@@ -323,7 +321,7 @@ std::vector<Sheet> run_sheets(const model::Scenario& sc, const engine::Network& 
   sheets.push_back(period_sheet(sc, mc, o, true));
   sheets.push_back(period_sheet(sc, mc, o, false));
   sheets.push_back(start_progress_sheet(mc));
-  sheets.push_back(category_sheet(sc, net, mc));
+  sheets.push_back(category_sheet(sc, mc));
   sheets.push_back(at_risk_sheet(sc, net, mc));
   sheets.push_back(agencies_sheet(sc, mc));
   sheets.push_back(agency_months_sheet(sc, mc));

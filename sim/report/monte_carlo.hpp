@@ -106,6 +106,7 @@ struct MonteCarloForecast {
   // Per category (ReportingBasis): replication × quarter year-to-date investment.
   std::vector<std::string> category_names;
   std::vector<double> category_plan;
+  std::vector<std::uint16_t> project_category;  // the scenario's projects: index into category_names
   std::vector<Eigen::MatrixXd> category_quarter_ytd;
   Eigen::MatrixXd agency_month_utilisation;  // agency × month: busy reviewers / reviewers, working days
   double start_candidates = 0;  // projects that could start: not under construction at the start, plus mean arrivals

@@ -170,6 +170,7 @@ class ForecastReducer::Impl {
     mc.not_started = to_matrix(not_started_, quarters);
     mc.category_names = basis_.category_names;
     mc.category_plan = basis_.category_plan;
+    mc.project_category.assign(basis_.category.begin(), basis_.category.begin() + net_.fixed_projects);
     const Eigen::MatrixXd quarter_ytd_of_month = to_quarter * ytd_matrix(mc.periods.quarters);
     for (std::size_t c = 0; c < basis_.category_names.size(); ++c) {
       Eigen::MatrixXd m(n_, months);
