@@ -3,14 +3,14 @@
 #include <benchmark/benchmark.h>
 
 #include "sim/core/calendar.hpp"
-#include "sim/io/read_calendars.hpp"
+#include "sim/input/read_calendars.hpp"
 
 namespace {
 
 kpsim::core::Calendar office_calendar() {
   kpsim::model::CalendarSpec spec;
   kpsim::model::Diagnostics diag;
-  kpsim::io::read_holiday_file(KPSIM_SOURCE_DIR "/scenarios/calendars/cn-holidays.yaml", spec, diag);
+  kpsim::input::read_holiday_file(KPSIM_SOURCE_DIR "/scenarios/calendars/cn-holidays.yaml", spec, diag);
   return kpsim::core::make_calendar(spec.pattern, *kpsim::core::parse_iso_date("2026-01-01"), 10 * 365);
 }
 

@@ -10,8 +10,8 @@
 #include "sim/cli/commands.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/generate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/synth/generate.hpp"
+#include "sim/input/load_scenario.hpp"
 
 namespace {
 
@@ -24,7 +24,7 @@ std::string scenario_file(std::uint32_t projects) {
   fs::create_directories(dir);
   const fs::path yaml = dir / ("g" + std::to_string(projects) + ".yaml");
   if (!fs::exists(yaml)) {
-    const io::GeneratedFiles f = io::generate_portfolio(projects, 1, yaml.stem().string() + "-projects.csv");
+    const synth::GeneratedFiles f = synth::generate_portfolio(projects, 1, yaml.stem().string() + "-projects.csv");
     std::ofstream(dir / (yaml.stem().string() + "-projects.csv")) << f.projects_csv;
     std::ofstream(yaml) << f.scenario_yaml;
   }
@@ -36,34 +36,34 @@ std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
 
 // The per-task memory of the compiled network and one replication's state
 // (vectors dominate; small per-agency and per-rule tables are left out).
-std::size_t task_bytes(const engine::Network& n, const engine::Replication& r) {
+std::size_t task_bytes(const engine::Network& n, const engine::Simulator& sim) {
   return bytes(n.tasks) + bytes(n.hot) + bytes(n.spend) + bytes(n.succ_begin) +
          bytes(n.succ) + bytes(n.succ_fraction) + bytes(n.pred_count) + bytes(n.need_begin) + bytes(n.need_agency) +
-         bytes(n.need_amount) + bytes(n.risk_begin) + bytes(n.task_risk) + bytes(r.trace.start) +
-         bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.ready) + bytes(r.state) + bytes(r.cold) + 4 * r.cold_used.capacity() + bytes(r.edge_released);
+         bytes(n.need_amount) + bytes(n.risk_begin) + bytes(n.task_risk) + sim.task_bytes();
 }
 
 void BM_CompileGenerated(benchmark::State& state) {
-  const model::Scenario s = io::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0))));
+  const model::Scenario s = input::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0))));
   for (auto _ : state) benchmark::DoNotOptimize(engine::compile(s));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_CompileGenerated)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 void BM_ReplicationGenerated(benchmark::State& state) {
-  const engine::Network net = engine::compile(io::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0)))));
-  engine::Replication rep(net);
+  const engine::Network net = engine::compile(input::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0)))));
+  engine::Simulator sim(net);
+  const engine::Replication& rep = sim.result();
   std::uint32_t r = 0;
   std::uint64_t events = 0;
   for (auto _ : state) {
-    engine::simulate(net, 1, r++, {}, rep);
+    sim.run(1, r++);
     events += rep.events;
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(events));
   state.counters["ns_per_event"] =
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
   state.counters["tasks"] = net.task_count();
-  state.counters["bytes_per_task"] = static_cast<double>(task_bytes(net, rep)) / net.task_count();
+  state.counters["bytes_per_task"] = static_cast<double>(task_bytes(net, sim)) / net.task_count();
 }
 BENCHMARK(BM_ReplicationGenerated)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 

@@ -4,13 +4,13 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "sim/report/forecast.hpp"
 
 namespace {
 
 kpsim::model::Scenario portfolio(std::size_t copies) {
-  kpsim::model::Scenario s = kpsim::io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
+  kpsim::model::Scenario s = kpsim::input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
   const auto base = s.projects;
   s.projects.clear();
   for (std::size_t c = 0; c < copies; ++c)

@@ -5,7 +5,7 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 
 namespace {
 
@@ -14,7 +14,7 @@ using namespace kpsim;
 // The quickstart's 12 projects repeated to `n`, with agencies, the land quota
 // and arrivals scaled alike so that queues form as they do in the original.
 model::Scenario city_portfolio(std::size_t n) {
-  model::Scenario s = io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
+  model::Scenario s = input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
   const auto base = s.projects;
   const double scale = static_cast<double>(n) / static_cast<double>(base.size());
   s.projects.clear();
@@ -31,11 +31,12 @@ model::Scenario city_portfolio(std::size_t n) {
 }
 
 void run_replications(benchmark::State& state, const engine::Network& net) {
-  engine::Replication rep(net);
+  engine::Simulator sim(net);
+  const engine::Replication& rep = sim.result();
   std::uint64_t events = 0;
   std::uint32_t r = 0;
   for (auto _ : state) {
-    engine::simulate(net, 42, r++, {}, rep);
+    sim.run(42, r++);
     events += rep.events;
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(events));
@@ -100,9 +101,10 @@ model::Scenario reference_model(std::size_t projects) {
 void BM_SimulateReferenceModel(benchmark::State& state) {
   const auto projects = static_cast<std::size_t>(state.range(0));
   const engine::Network net = engine::compile(reference_model(projects));
-  engine::Replication rep(net);
+  engine::Simulator sim(net);
+  const engine::Replication& rep = sim.result();
   std::uint32_t r = 0;
-  for (auto _ : state) engine::simulate(net, 12345, r++, {}, rep);
+  for (auto _ : state) sim.run(12345, r++);
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * 10 * projects));
   state.counters["engine_events_per_project"] = static_cast<double>(rep.events) / static_cast<double>(projects);
 }

@@ -1,36 +1,36 @@
 #include "sim/cli/commands.hpp"
 
+#include "sim/core/suggest.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
-#include "sim/io/console_table.hpp"
-#include "sim/io/load_scenario.hpp"
-#include "sim/io/schedule_text.hpp"
-#include "sim/core/suggest.hpp"
 #include "sim/engine/rcpsp.hpp"
-#include "sim/io/atomic_file.hpp"
-#include "sim/io/generate.hpp"
-#include "sim/io/csv_writer.hpp"
-#include "sim/io/psplib_bounds.hpp"
-#include "sim/io/read_psplib.hpp"
-#include "sim/io/read_policies.hpp"
-#include "sim/report/psplib_study.hpp"
-#include "sim/io/read_sweep.hpp"
-#include "sim/io/text_table.hpp"
-#include "sim/io/side_by_side.hpp"
-#include "sim/io/write_compare.hpp"
-#include "sim/io/write_run.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/psplib_files.hpp"
+#include "sim/input/read_policies.hpp"
+#include "sim/input/read_sweep.hpp"
+#include "sim/input/references.hpp"
+#include "sim/output/atomic_file.hpp"
+#include "sim/output/console_table.hpp"
+#include "sim/output/psplib_text.hpp"
+#include "sim/output/schedule_text.hpp"
+#include "sim/output/text_table.hpp"
+#include "sim/output/write_compare.hpp"
+#include "sim/output/write_run.hpp"
 #include "sim/policy/apply_policies.hpp"
 #include "sim/report/compare.hpp"
+#include "sim/report/forecast_builder.hpp"
+#include "sim/run/psplib_study.hpp"
+#include "sim/run/replications.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/run_sweep.hpp"
-#include "sim/report/monte_carlo.hpp"
+#include "sim/synth/generate.hpp"
+#include "sim/tables/side_by_side.hpp"
 
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <tuple>
 #include <functional>
 #include <thread>
 
@@ -58,13 +58,21 @@ int thread_count(int requested) {
 
 // The scenario with its own policies and then the overlays applied.
 model::Scenario load_with_policies(const std::string& path, const std::vector<std::string>& overlay_files) {
-  model::Scenario sc = io::load_scenario(path);
+  model::Scenario sc = input::load_scenario(path);
   std::vector<model::Policy> overlays;
   for (const std::string& f : overlay_files) {
-    auto more = io::load_policy_file(f);
+    auto more = input::load_policy_file(f);
     overlays.insert(overlays.end(), more.begin(), more.end());
   }
   return policy::apply_policies(std::move(sc), overlays);
+}
+
+// The forecast of one scenario: replications run, summarised and reduced.
+report::MonteCarloForecast forecast(const model::Scenario& sc, const engine::Network& net,
+                                    const run::ReplicationOptions& options) {
+  report::ForecastBuilder builder(sc, net);
+  const run::ReplicationCount count = run::run_replications(net, options, builder);
+  return builder.finish(count);
 }
 
 void write_or_fail(const std::string& dir, const std::function<void()>& write) {
@@ -90,16 +98,16 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   const model::Scenario sc = load_with_policies(options.scenario, options.policies);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
-  report::MonteCarloOptions mc_options;
+  run::ReplicationOptions mc_options;
   mc_options.replications = options.replications.value_or(sc.replications);
   mc_options.seed = options.seed.value_or(sc.seed);
   mc_options.threads = thread_count(options.threads);
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
-  const report::MonteCarloForecast mc = report::run_monte_carlo(sc, net, mc_options);
+  const report::MonteCarloForecast mc = forecast(sc, net, mc_options);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
-  write_or_fail(dir, [&] { io::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
-  io::print_run_tables(out, sc, net, mc, options.deterministic);
+  write_or_fail(dir, [&] { output::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
+  output::print_run_tables(out, sc, net, mc, options.deterministic);
   if (options.until_converged)
     out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
         << mc_options.replications << ").\n";
@@ -111,37 +119,37 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   const model::Scenario base = load_with_policies(options.base, {});
   std::vector<model::Scenario> variants;
   for (const std::string& v : options.variants)
-    variants.push_back(io::is_policy_overlay(v) ? load_with_policies(options.base, {v}) : load_with_policies(v, {}));
+    variants.push_back(input::is_policy_overlay(v) ? load_with_policies(options.base, {v}) : load_with_policies(v, {}));
   print_warnings(err, base);
-  report::MonteCarloOptions mc_options;
+  run::ReplicationOptions mc_options;
   mc_options.replications = options.replications.value_or(base.replications);
   mc_options.seed = options.seed.value_or(base.seed);
   mc_options.threads = thread_count(options.threads);
   // Same seed and replication numbers for every scenario: common random numbers.
   const engine::Network base_net = engine::compile(base);
-  const report::MonteCarloForecast base_mc = report::run_monte_carlo(base, base_net, mc_options);
+  const report::MonteCarloForecast base_mc = forecast(base, base_net, mc_options);
   std::vector<report::Comparison> comparisons;
   std::vector<engine::Network> nets;
   std::vector<report::MonteCarloForecast> forecasts;
   for (const model::Scenario& v : variants) {
     print_warnings(err, v);
     nets.push_back(engine::compile(v));
-    forecasts.push_back(report::run_monte_carlo(v, nets.back(), mc_options));
+    forecasts.push_back(forecast(v, nets.back(), mc_options));
     comparisons.push_back(report::compare_forecasts(base, base_mc, v, forecasts.back()));
   }
-  std::vector<io::ForecastView> views;
+  std::vector<tables::ForecastView> views;
   for (std::size_t i = 0; i < variants.size(); ++i) views.push_back({variants[i], nets[i], forecasts[i]});
-  const std::vector<io::Sheet> side_by_side = io::side_by_side_sheets({base, base_net, base_mc}, views);
-  const io::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
+  const std::vector<tables::Sheet> side_by_side = tables::side_by_side_sheets({base, base_net, base_mc}, views);
+  const output::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
-  write_or_fail(dir, [&] { io::write_compare(dir, comparisons, side_by_side, info); });
-  io::print_compare_tables(out, comparisons, info);
+  write_or_fail(dir, [&] { output::write_compare(dir, comparisons, side_by_side, info); });
+  output::print_compare_tables(out, comparisons, info);
   out << "Results written to " << dir << "/\n";
   return 0;
 }
 
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err) {
-  const model::SweepSpec spec = io::load_sweep(options.file);
+  const model::SweepSpec spec = input::load_sweep(options.file);
   const sweep::PreparedSweep prepared = sweep::prepare_sweep(spec);
   const sweep::Expansion& e = prepared.expansion;
   const int block = spec.block, blocks = (prepared.replications + block - 1) / block;
@@ -151,10 +159,10 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
     out << "sweep " << spec.name << ": " << e.variants.size() << " variants × " << prepared.replications
         << " replications (seed " << prepared.seed << "), " << e.variants.size() * static_cast<std::size_t>(blocks)
         << " work units of up to " << block << " replications\n\n";
-    std::vector<std::pair<std::string, io::TextTable::Align>> columns{{"variant", io::TextTable::Align::left},
-                                                                       {"label", io::TextTable::Align::left}};
-    for (const std::string& p : e.paths) columns.emplace_back(p, io::TextTable::Align::right);
-    io::TextTable t(columns);
+    std::vector<std::pair<std::string, output::TextTable::Align>> columns{{"variant", output::TextTable::Align::left},
+                                                                       {"label", output::TextTable::Align::left}};
+    for (const std::string& p : e.paths) columns.emplace_back(p, output::TextTable::Align::right);
+    output::TextTable t(columns);
     for (const sweep::Variant& v : e.variants) {
       std::vector<std::string> row{v.id, v.label};
       row.resize(columns.size());
@@ -178,27 +186,13 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   out << "sweep " << spec.name << ": " << s.variants << " variants × " << prepared.replications << " replications";
   if (s.resumed > 0) out << " (" << s.resumed << " finished before, resumed)";
   out << " on " << sweep::rank_count() << (sweep::rank_count() == 1 ? " process" : " ranks") << " × " << o.threads
-      << (o.threads == 1 ? " thread" : " threads") << " in " << io::fixed(seconds, 1) << " s\n"
+      << (o.threads == 1 ? " thread" : " threads") << " in " << output::fixed(seconds, 1) << " s\n"
       << "Results written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";
   return 0;
 }
 
 int psplib(const PsplibOptions& options, std::ostream& out, std::ostream&) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  const bool folder = fs::is_directory(options.path);
-  if (folder) {
-    for (const auto& e : fs::directory_iterator(options.path))
-      if (e.path().extension() == ".sm") files.push_back(e.path().string());
-    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
-      const auto na = io::parse_psplib_name(fs::path(a).stem().string()), nb = io::parse_psplib_name(fs::path(b).stem().string());
-      if (na && nb) return std::tie(na->parameter, na->instance) < std::tie(nb->parameter, nb->instance);
-      return a < b;
-    });
-    if (files.empty()) throw model::InputError({{"E-PSP-010", {options.path, 0, 0, ""}, "no .sm files in this folder"}});
-  } else {
-    files.push_back(options.path);
-  }
+  const input::PsplibFiles files = input::find_psplib_files(options.path, options.bounds.value_or(""));
   std::vector<engine::PriorityRule> rules;
   if (options.rule) {
     std::vector<std::string> names;
@@ -212,57 +206,18 @@ int psplib(const PsplibOptions& options, std::ostream& out, std::ostream&) {
   } else {
     for (const auto& [name, rule] : engine::priority_rules()) rules.push_back(rule);
   }
-  const fs::path base = folder ? fs::path(options.path) : fs::path(options.path).parent_path();
-  const std::string bounds = options.bounds.value_or(
-      fs::exists(base / ".." / "bounds") ? (base / ".." / "bounds").string() : (base / "bounds").string());
-  const report::PsplibStudy study = report::run_psplib_study(files, rules, bounds);
+  const std::vector<input::PsplibCase> cases = input::load_psplib_cases(files);
+  const run::PsplibStudy study = run::run_psplib_study(cases, rules);
 
-  using A = io::TextTable::Align;
-  if (!folder) {
-    const report::InstanceResult& r = study.instances.front();
-    out << r.name << ": " << r.jobs << " jobs, critical path " << r.critical_path;
-    if (r.bound.optimum) out << ", optimum " << *r.bound.optimum;
-    else if (r.bound.best_known) out << ", best known " << *r.bound.best_known;
-    out << "\n";
-    io::TextTable t({{"rule", A::left}, {"makespan", A::right}});
-    for (std::size_t k = 0; k < rules.size(); ++k) t.add_row({std::string(engine::rule_name(rules[k])), std::to_string(r.makespan[k])});
-    t.print(out);
-  } else {
-    out << study.instances.size() << " instances from " << options.path << ", parallel schedule generation, "
-        << io::fixed(study.seconds, 2) << " s for all rules\n";
-    io::TextTable t({{"rule", A::left}, {"vs optimum: mean %", A::right}, {"max %", A::right}, {"optimal", A::right},
-                     {"vs best known: mean %", A::right}, {"max %", A::right}, {"vs critical path: mean %", A::right},
-                     {"max %", A::right}});
-    for (const report::RuleStats& s : study.stats) {
-      auto pct = [](double x, std::size_t n) { return n ? io::fixed(x, 2) : std::string(); };
-      t.add_row({s.rule, pct(s.mean_dev_optimum, s.against_optimum), pct(s.max_dev_optimum, s.against_optimum),
-                 s.against_optimum ? std::to_string(s.optimal) + "/" + std::to_string(s.against_optimum) : "",
-                 pct(s.mean_dev_best_known, s.against_best_known), pct(s.max_dev_best_known, s.against_best_known),
-                 io::fixed(s.mean_dev_cpm, 2), io::fixed(s.max_dev_cpm, 2)});
-    }
-    t.print(out);
-  }
-  if (options.csv_out) {
-    write_or_fail(*options.csv_out, [&] {
-      io::AtomicFile f(*options.csv_out);
-      io::write_csv_row(f.out(), {"instance", "jobs", "rule", "makespan", "critical_path", "optimum", "best_known"});
-      for (const auto& r : study.instances)
-        for (std::size_t k = 0; k < rules.size(); ++k)
-          io::write_csv_row(f.out(), {io::csv_text(r.name), std::to_string(r.jobs), std::string(engine::rule_name(rules[k])),
-                                      std::to_string(r.makespan[k]), std::to_string(r.critical_path),
-                                      r.bound.optimum ? std::to_string(*r.bound.optimum) : "",
-                                      r.bound.best_known ? std::to_string(*r.bound.best_known) : ""});
-      f.commit();
-    });
-  }
+  output::print_psplib_study(out, study, options.path, files.folder);
+  if (options.csv_out) write_or_fail(*options.csv_out, [&] { output::write_psplib_csv(*options.csv_out, study); });
   if (options.schedule_out) {
-    if (folder) throw model::InputError({{"E-PSP-012", {"--schedule-out", 0, 0, ""}, "a schedule is written for one instance file, not a folder"}});
-    const report::InstanceResult& r = study.instances.front();
+    if (files.folder) throw model::InputError({{"E-PSP-012", {"--schedule-out", 0, 0, ""}, "a schedule is written for one instance file, not a folder"}});
+    const run::InstanceResult& r = study.instances.front();
     const std::size_t best = static_cast<std::size_t>(std::min_element(r.makespan.begin(), r.makespan.end()) - r.makespan.begin());
-    const model::RcpspInstance inst = io::load_psplib(options.path);
-    const engine::RcpspSchedule schedule = engine::schedule_rcpsp(inst, rules[best]);
+    const engine::RcpspSchedule schedule = engine::schedule_rcpsp(cases.front().instance, rules[best]);
     write_or_fail(*options.schedule_out, [&] {
-      io::AtomicFile f(*options.schedule_out);
+      output::AtomicFile f(*options.schedule_out);
       f.out() << "job,start\n";
       for (std::size_t j = 0; j < schedule.start.size(); ++j) f.out() << j + 1 << ',' << schedule.start[j] << '\n';
       f.commit();
@@ -279,11 +234,11 @@ int generate(const GenerateOptions& options, std::ostream& out, std::ostream&) {
     throw model::InputError({{"E-GEN-001", {"--projects", 0, 0, ""}, "give either --projects N or --reference-model P"}});
   const fs::path yaml(options.out);
   const std::string csv_name = yaml.stem().string() + "-projects.csv";
-  const io::GeneratedFiles files = options.projects ? io::generate_portfolio(*options.projects, options.seed, csv_name)
-                                                    : io::generate_reference_model(*options.reference_model, csv_name);
+  const synth::GeneratedFiles files = options.projects ? synth::generate_portfolio(*options.projects, options.seed, csv_name)
+                                                    : synth::generate_reference_model(*options.reference_model, csv_name);
   write_or_fail(options.out, [&] {
     if (yaml.has_parent_path()) fs::create_directories(yaml.parent_path());
-    io::AtomicFileSet set;
+    output::AtomicFileSet set;
     set.add(yaml.parent_path() / csv_name) << files.projects_csv;
     set.add(yaml) << files.scenario_yaml;
     set.commit_all();
@@ -297,11 +252,11 @@ int graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
   std::optional<std::uint32_t> project;
-  if (options.project) project = io::find_project(sc, *options.project);
+  if (options.project) project = input::find_project(sc, *options.project);
   const engine::CpmSchedule cpm = engine::schedule_cpm(net);
-  if (options.dot) io::write_schedule_dot(out, sc, net, cpm, project);
-  else if (project) io::print_project_schedule(out, sc, net, cpm, *project);
-  else io::print_portfolio_schedule(out, sc, net, cpm);
+  if (options.dot) output::write_schedule_dot(out, sc, net, cpm, project);
+  else if (project) output::print_project_schedule(out, sc, net, cpm, *project);
+  else output::print_portfolio_schedule(out, sc, net, cpm);
   return 0;
 }
 

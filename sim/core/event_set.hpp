@@ -39,6 +39,7 @@ class DaryEventSet {
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
   const Event& top() const { return heap_.front(); }
+  Priority top_priority() const { return static_cast<Priority>(heap_.front().order >> 56); }
 
   void schedule(double time, std::uint16_t kind, std::uint32_t target, Priority p = Priority::normal) {
     assert(seq_ < (1ull << 56));

@@ -6,17 +6,20 @@
 #include <Eigen/Cholesky>
 
 #include "sim/core/rng.hpp"
+#include "sim/model/ids.hpp"
 
 #include "sim/engine/task_graph.hpp"
 
 namespace kpsim::engine {
 namespace {
 
-template <class T>
-std::uint32_t index_of(const std::vector<T>& items, const std::string& id) {
-  return static_cast<std::uint32_t>(std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; }) -
-                                    items.begin());
-}
+// The scenario's ids as dense indices, looked up in constant time per task.
+struct ScenarioIds {
+  explicit ScenarioIds(const model::Scenario& sc)
+      : templates(sc.templates), agencies(sc.agencies), calendars(sc.calendars), land_pools(sc.land_pools),
+        copulas(sc.copulas) {}
+  model::IdIndex templates, agencies, calendars, land_pools, copulas;
+};
 
 // One template, analysed once for all projects that use it.
 struct TemplatePlan {
@@ -26,15 +29,17 @@ struct TemplatePlan {
   std::vector<double> edge_fraction;      // 1, or the overlap fraction (容缺受理)
   std::vector<std::vector<std::uint32_t>> preds;
   std::vector<bool> before_construction;
+  model::IdIndex step_ids;
 };
 
 TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
   TemplatePlan plan;
   const auto n = static_cast<std::uint32_t>(t.steps.size());
+  plan.step_ids = model::IdIndex(t.steps);
   plan.preds.resize(n);
   for (std::uint32_t s = 0; s < n; ++s)
     for (const std::string& a : t.steps[s].after) {
-      const std::uint32_t p = index_of(t.steps, a);
+      const std::uint32_t p = plan.step_ids(a);
       plan.edges.emplace_back(p, s);
       plan.preds[s].push_back(p);
       double f = 1;
@@ -80,7 +85,7 @@ void apply_state(const model::Project& p, const model::Template& t, const Templa
   remaining.assign(n, 1.0);
   std::vector<bool> done(n, false);
   for (const std::string& id : p.state.done)
-    if (const std::uint32_t i = index_of(t.steps, id); i < n) done[i] = true;
+    if (const std::uint32_t i = plan.step_ids(id); i < n) done[i] = true;
   // Construction progress fills the construction steps in order of precedence.
   double left = p.state.progress;
   for (std::uint32_t s : plan.order) {
@@ -226,7 +231,8 @@ bool strikes(const model::RiskTarget& r, const model::Project& p, const model::T
 
 // A project waits for a grant when it needs land from a pool and still has
 // land steps to do.
-void compile_land(const model::Scenario& sc, const std::vector<model::Project>& projects, Network& net) {
+void compile_land(const model::Scenario& sc, const ScenarioIds& ids, const std::vector<model::Project>& projects,
+                  Network& net) {
   for (std::uint32_t i = 0; i < sc.land_pools.size(); ++i) {
     net.pool_discipline.push_back(sc.land_pools[i].discipline);
     for (const model::LandRelease& r : sc.land_pools[i].releases)
@@ -241,12 +247,13 @@ void compile_land(const model::Scenario& sc, const std::vector<model::Project>& 
       land_to_do |= net.tasks[t].type == model::StepType::land && !net.tasks[t].done_at_start && !net.tasks[t].skipped;
     const bool slot = p >= net.fixed_projects;  // an arrival's land need is drawn per replication
     const bool needs = land_to_do && (pr.land_mu > 0 || slot) && sc.find_land_pool(pr.land_pool);
-    net.project_pool.push_back(needs ? static_cast<std::int32_t>(index_of(sc.land_pools, pr.land_pool)) : -1);
+    net.project_pool.push_back(needs ? static_cast<std::int32_t>(ids.land_pools(pr.land_pool)) : -1);
     net.project_land.push_back(pr.land_mu);
   }
 }
 
-void compile_risks(const model::Scenario& sc, const std::vector<model::Project>& projects, Network& net) {
+void compile_risks(const model::Scenario& sc, const ScenarioIds& ids, const std::vector<model::Project>& projects,
+                   Network& net) {
   for (const model::Copula& c : sc.copulas) {
     const auto n = static_cast<Eigen::Index>(c.members.size());
     Eigen::MatrixXd m(n, n);
@@ -271,7 +278,7 @@ void compile_risks(const model::Scenario& sc, const std::vector<model::Project>&
     rule.until_day = r.until - sc.start;
     if (r.target.from) rule.from_day = *r.target.from - sc.start;
     if (r.target.to) rule.to_day = (*r.target.to - sc.start) + 1;
-    rule.copula = r.copula.empty() ? -1 : static_cast<std::int32_t>(index_of(sc.copulas, r.copula));
+    rule.copula = r.copula.empty() ? -1 : static_cast<std::int32_t>(ids.copulas(r.copula));
     rule.hash = core::hash_name(r.id);
     net.risks.push_back(rule);
   }
@@ -312,11 +319,8 @@ void release_spare_memory(Network& net) {
   net.project_member.shrink_to_fit();
 }
 
-}  // namespace
-
-Network compile(const model::Scenario& sc) {
-  model::Diagnostics diag;
-  Network net;
+// Day → month, and each project's targets as days.
+void compile_periods(const model::Scenario& sc, Network& net) {
   net.origin = sc.start;
   net.horizon_days = sc.horizon_days();
   for (std::int32_t d = 0; d < net.horizon_days; ++d) {
@@ -329,7 +333,11 @@ Network compile(const model::Scenario& sc) {
     net.start_target_day.push_back(p.start_target ? *p.start_target - sc.start : Network::kNoTarget);
     net.completion_target_day.push_back(p.completion_target ? *p.completion_target - sc.start : Network::kNoTarget);
   }
+}
 
+// Each calendar's working-time table over the horizon and a tail after it,
+// and the months whose working days a lost-day risk may take.
+void compile_calendars(const model::Scenario& sc, Network& net, model::Diagnostics& diag) {
   const std::int32_t table_days = net.horizon_days + kCalendarTailDays;
   for (std::uint16_t c = 0; c < sc.calendars.size(); ++c) {
     const model::CalendarSpec& spec = sc.calendars[c];
@@ -351,22 +359,29 @@ Network compile(const model::Scenario& sc) {
       day = end;
     }
   }
+}
+
+void compile_agencies(const model::Scenario& sc, const ScenarioIds& ids, Network& net) {
   for (const model::Agency& a : sc.agencies) {
     net.agency_capacity.push_back(a.capacity);
-    net.agency_calendar.push_back(static_cast<std::uint16_t>(index_of(sc.calendars, a.calendar)));
+    net.agency_calendar.push_back(static_cast<std::uint16_t>(ids.calendars(a.calendar)));
     net.agency_discipline.push_back(a.discipline);
   }
-  std::vector<TemplatePlan> plans;
-  for (const model::Template& t : sc.templates) plans.push_back(plan_template(t, diag));
-  diag.throw_if_errors();
+}
 
+// Each project's steps as tasks in topological order, with their spend,
+// resource needs and successors (CSR, in task order). Returns each task's
+// share of work still to do.
+std::vector<double> compile_projects(const model::Scenario& sc, const ScenarioIds& ids,
+                                     const std::vector<model::Project>& projects, const std::vector<TemplatePlan>& plans,
+                                     Network& net) {
+  std::vector<double> task_remaining;
   // The scenario's projects, then the slots of arrival streams (projects that
   // may enter during the horizon; each replication activates those that do).
-  const std::vector<model::Project> projects = with_arrival_slots(sc, net);
-  std::vector<double> remaining, task_remaining;
+  std::vector<double> remaining;
   for (std::uint32_t pi = 0; pi < projects.size(); ++pi) {
     const model::Project& p = projects[pi];
-    const std::uint32_t ti = index_of(sc.templates, p.template_id);
+    const std::uint32_t ti = ids.templates(p.template_id);
     const model::Template& t = sc.templates[ti];
     const TemplatePlan& plan = plans[ti];
     const auto base = static_cast<std::uint32_t>(net.tasks.size());
@@ -393,8 +408,8 @@ Network compile(const model::Scenario& sc) {
       const model::Step& step = t.steps[s];
       Task task;
       task.project = pi;
-      task.agency = step.agency.empty() ? kNoAgency : index_of(sc.agencies, step.agency);
-      task.calendar = static_cast<std::uint16_t>(index_of(sc.calendars, step.calendar));
+      task.agency = step.agency.empty() ? kNoAgency : ids.agencies(step.agency);
+      task.calendar = static_cast<std::uint16_t>(ids.calendars(step.calendar));
       task.step = static_cast<std::uint16_t>(s);
       task.type = step.type;
       task.done_at_start = remaining[s] == 0.0;
@@ -406,7 +421,7 @@ Network compile(const model::Scenario& sc) {
       net.spend.push_back(spends ? money_left * step.share * remaining[s] / weight : 0.0);
       net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
       for (const model::ResourceNeed& need : task.skipped ? std::vector<model::ResourceNeed>{} : step.needs) {
-        net.need_agency.push_back(index_of(sc.agencies, need.agency));
+        net.need_agency.push_back(ids.agencies(need.agency));
         net.need_amount.push_back(need.amount);
       }
     }
@@ -429,10 +444,12 @@ Network compile(const model::Scenario& sc) {
   net.project_begin.push_back(static_cast<std::uint32_t>(net.tasks.size()));
   net.succ_begin.push_back(static_cast<std::uint32_t>(net.succ.size()));
   net.need_begin.push_back(static_cast<std::uint32_t>(net.need_agency.size()));
-  pack_for_engine(sc, task_remaining, net);
-  compile_land(sc, projects, net);
-  compile_risks(sc, projects, net);
-  pack_risks_for_engine(net);
+  return task_remaining;
+}
+
+// Predecessors still to finish (a finished task releases nobody), and the
+// tasks ready at the start, in the order their projects become ready.
+void compile_ready_set(Network& net) {
   // Predecessors still to finish; a finished task releases nobody.
   net.pred_count.assign(net.tasks.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t)
@@ -444,6 +461,30 @@ Network compile(const model::Scenario& sc) {
   std::stable_sort(net.initial_tasks.begin(), net.initial_tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
     return net.project_ready[net.tasks[a].project] < net.project_ready[net.tasks[b].project];
   });
+}
+
+}  // namespace
+
+Network compile(const model::Scenario& sc) {
+  model::Diagnostics diag;
+  const ScenarioIds ids(sc);
+  Network net;
+  compile_periods(sc, net);
+  compile_calendars(sc, net, diag);
+  compile_agencies(sc, ids, net);
+  std::vector<TemplatePlan> plans;
+  for (const model::Template& t : sc.templates) plans.push_back(plan_template(t, diag));
+  diag.throw_if_errors();
+
+  // The scenario's projects, then the slots of arrival streams (projects that
+  // may enter during the horizon; each replication activates those that do).
+  const std::vector<model::Project> projects = with_arrival_slots(sc, net);
+  const std::vector<double> task_remaining = compile_projects(sc, ids, projects, plans, net);
+  pack_for_engine(sc, task_remaining, net);
+  compile_land(sc, ids, projects, net);
+  compile_risks(sc, ids, projects, net);
+  pack_risks_for_engine(net);
+  compile_ready_set(net);
   release_spare_memory(net);
   return net;
 }

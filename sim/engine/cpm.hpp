@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "sim/engine/network.hpp"
-#include "sim/engine/trace.hpp"
+#include "sim/engine/replication.hpp"
 
 namespace kpsim::engine {
 

@@ -160,8 +160,7 @@ model::Scenario rcpsp_scenario(const model::RcpspInstance& inst, const std::vect
 RcpspSchedule schedule_rcpsp(const model::RcpspInstance& inst, PriorityRule rule) {
   const model::Scenario s = rcpsp_scenario(inst, job_ranks(inst, rule));
   const Network net = compile(s);
-  Replication rep(net);
-  simulate(net, 0, 0, {.deterministic = true}, rep);
+  const Replication rep = simulate(net, 0, 0, {.deterministic = true});
   RcpspSchedule out;
   out.start.assign(inst.jobs.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {

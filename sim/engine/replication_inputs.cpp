@@ -25,15 +25,15 @@ void draw_factors(const Network& net, std::uint64_t seed, std::uint32_t replicat
 }
 
 // The first tasks of the arrival slots that come in this replication.
-void collect_arriving_slots(const Network& net, Replication& rep) {
-  rep.slot_starts.clear();
+void collect_arriving_slots(const Network& net, const Replication& rep, Workspace& ws) {
+  ws.slot_starts.clear();
   for (const ArrivalSlots& a : net.arrivals)
     for (std::uint32_t p = a.first_project; p < a.first_project + a.count; ++p) {
       if (!std::isfinite(rep.project_ready[p])) continue;
       for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-        if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) rep.slot_starts.emplace_back(rep.project_ready[p], t);
+        if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) ws.slot_starts.emplace_back(rep.project_ready[p], t);
     }
-  std::sort(rep.slot_starts.begin(), rep.slot_starts.end());
+  std::sort(ws.slot_starts.begin(), ws.slot_starts.end());
 }
 
 // Which arrival slots come in this replication, when, and how large.
@@ -65,10 +65,11 @@ void draw_arrivals(const Network& net, std::uint64_t seed, std::uint32_t replica
 
 // Each calendar month of a risky calendar loses a drawn number of its
 // working days, chosen at random; every task on it sees the same days.
-void draw_lost_days(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep) {
+void draw_lost_days(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep,
+                    Workspace& ws) {
   if (net.calendar_risks.empty()) return;
   for (std::uint16_t c = 0; c < net.calendars.size(); ++c) {
-    auto& closed = rep.closed_scratch;
+    auto& closed = ws.closed_scratch;
     closed.clear();
     bool risky = false;
     for (const CalendarRisk& risk : net.calendar_risks) {
@@ -79,7 +80,7 @@ void draw_lost_days(const Network& net, std::uint64_t seed, std::uint32_t replic
         const MonthSpan& span = net.lost_day_months[m];
         if (!(risk.months_mask & (1u << (span.month - 1)))) continue;
         auto rng = core::RngStream::keyed(seed, replication, risk.hash, m, core::Purpose::calendar);
-        auto& days = rep.month_days_scratch;
+        auto& days = ws.month_days_scratch;
         days.clear();
         for (std::int32_t d = span.begin; d < span.end; ++d)
           if (base.is_working_day(d)) days.push_back(d);
@@ -98,12 +99,13 @@ void draw_lost_days(const Network& net, std::uint64_t seed, std::uint32_t replic
 
 }  // namespace
 
-void draw_replication_inputs(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep) {
+void draw_replication_inputs(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep,
+                             Workspace& ws) {
   std::fill(rep.factors.begin(), rep.factors.end(), 0.0);
   draw_factors(net, seed, replication, rep);
-  draw_lost_days(net, seed, replication, rep);
+  draw_lost_days(net, seed, replication, rep, ws);
   draw_arrivals(net, seed, replication, rep);
-  collect_arriving_slots(net, rep);
+  collect_arriving_slots(net, rep, ws);
 }
 
 }  // namespace kpsim::engine

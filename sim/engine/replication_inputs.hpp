@@ -7,12 +7,14 @@
 #include <cstdint>
 
 #include "sim/engine/network.hpp"
-#include "sim/engine/simulate.hpp"
+#include "sim/engine/replication.hpp"
+#include "sim/engine/workspace.hpp"
 
 namespace kpsim::engine {
 
 // Fills rep.factors, rep.calendars (those with lost days), rep.project_ready,
-// rep.project_scale, rep.project_land and rep.slot_starts.
-void draw_replication_inputs(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep);
+// rep.project_scale, rep.project_land and ws.slot_starts.
+void draw_replication_inputs(const Network& net, std::uint64_t seed, std::uint32_t replication, Replication& rep,
+                             Workspace& ws);
 
 }  // namespace kpsim::engine

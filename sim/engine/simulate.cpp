@@ -10,6 +10,7 @@
 #include "sim/engine/cpm.hpp"
 #include "sim/engine/replication_inputs.hpp"
 #include "sim/engine/step_work.hpp"
+#include "sim/engine/workspace.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -30,22 +31,22 @@ constexpr double kNeverRan = std::numeric_limits<double>::infinity();
 class Engine {
  public:
   Engine(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings,
-         Replication& r)
-      : net_(net), seed_(seed), replication_(replication), settings_(settings), r_(r),
+         Replication& r, Workspace& w)
+      : net_(net), seed_(seed), replication_(replication), settings_(settings), r_(r), w_(w),
         horizon_(static_cast<double>(net.horizon_days)) {}
 
   void run() {
     reset();
     // Land released on a day is there for requests made that day.
     for (std::uint32_t i = 0; i < net_.land_releases.size(); ++i)
-      r_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
+      w_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
     // Projects becoming ready form a stream sorted by (day, task) that is
     // merged with the event set rather than pushed into it: the heap then
     // holds only work in progress, not every project of the portfolio.
     // Order is as if each had been scheduled first: after urgent events of
     // the same moment, before normal ones.
     const auto& fixed = net_.initial_tasks;
-    const auto& slots = r_.slot_starts;
+    const auto& slots = w_.slot_starts;
     std::size_t i = 0, j = 0;
     for (;;) {
       const bool from_fixed = i < fixed.size() &&
@@ -55,16 +56,16 @@ class Engine {
       if (any) {
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
         const double when = from_fixed ? r_.project_ready[net_.hot[t].project] : slots[j].first;
-        if (r_.event_set.empty() || when < r_.event_set.top().time ||
-            (when == r_.event_set.top().time && (r_.event_set.top().order >> 56) != 0)) {
+        if (w_.event_set.empty() || when < w_.event_set.top().time ||
+            (when == w_.event_set.top().time && w_.event_set.top_priority() != core::Priority::urgent)) {
           from_fixed ? ++i : ++j;
           ++r_.events;
           on_ready(t, when);
           continue;
         }
       }
-      if (r_.event_set.empty()) break;
-      const core::Event e = r_.event_set.pop();
+      if (w_.event_set.empty()) break;
+      const core::Event e = w_.event_set.pop();
       ++r_.events;
       switch (e.kind) {
         case kReady: on_ready(e.target, e.time); break;
@@ -72,16 +73,16 @@ class Engine {
         case kResume: request(e.target, e.time); break;
         case kLandRelease: on_land_release(e.target, e.time); break;
         case kPartial: on_partial(e.target, e.time); break;
-        case kRelease: if (r_.state[e.target].holding) release(e.target, e.time); break;
+        case kRelease: if (w_.state[e.target].holding) release(e.target, e.time); break;
         case kDeadline: on_deadline(e.target, e.time); break;
-        case kDispatch: r_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
+        case kDispatch: w_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
         default: assert(false && "unknown event kind");
       }
     }
     for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
     publish_trace();
-    for (std::uint32_t pool = 0; pool < r_.land_waiting.size(); ++pool)
-      r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(r_.land_waiting[pool].size());
+    for (std::uint32_t pool = 0; pool < w_.land_waiting.size(); ++pool)
+      r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(w_.land_waiting[pool].size());
   }
 
  private:
@@ -90,52 +91,56 @@ class Engine {
   // where they arise and cleared through the list of cold records used.)
   void publish_trace() {
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      const Replication::TaskState& st = r_.state[t];
+      const Workspace::TaskState& st = w_.state[t];
       r_.trace.start[t] = st.start;
       r_.trace.finish[t] = st.finish;
       r_.ready[t] = st.ready;
     }
-    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = cold_of(t).idle;
+    for (std::uint32_t t : w_.cold_used) r_.trace.idle[t] = cold_of(t).idle;
+    if (!r_.off_path.empty())
+      for (std::uint32_t t : w_.cold_used) r_.off_path[t] = cold_of(t).off_path;
   }
 
   // A task's cold record, made on first use (a pool: index 0 means none).
-  Replication::TaskCold& cold(std::uint32_t t) {
-    Replication::TaskState& st = r_.state[t];
+  Workspace::TaskCold& cold(std::uint32_t t) {
+    Workspace::TaskState& st = w_.state[t];
     if (!st.cold) {
-      st.cold = static_cast<std::uint32_t>(r_.cold.size());
-      r_.cold.emplace_back();
-      r_.cold_used.push_back(t);
+      st.cold = static_cast<std::uint32_t>(w_.cold.size());
+      w_.cold.emplace_back();
+      w_.cold_used.push_back(t);
     }
-    return r_.cold[st.cold];
+    return w_.cold[st.cold];
   }
-  Replication::TaskCold& cold_of(std::uint32_t t) { return r_.cold[r_.state[t].cold]; }
+  Workspace::TaskCold& cold_of(std::uint32_t t) { return w_.cold[w_.state[t].cold]; }
 
   void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
     std::fill(r_.land.begin(), r_.land.end(), LandStats{});
-    std::fill(r_.land_available.begin(), r_.land_available.end(), 0.0);
-    for (auto& w : r_.land_waiting) w.clear();
-    std::fill(r_.land_state.begin(), r_.land_state.end(), 0);
-    draw_replication_inputs(net_, seed_, replication_, r_);
+    std::fill(w_.land_available.begin(), w_.land_available.end(), 0.0);
+    for (auto& w : w_.land_waiting) w.clear();
+    std::fill(w_.land_state.begin(), w_.land_state.end(), LandState::not_asked);
+    draw_replication_inputs(net_, seed_, replication_, r_, w_);
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      Replication::TaskState& st = r_.state[t];
-      st = Replication::TaskState{};
+      Workspace::TaskState& st = w_.state[t];
+      st = Workspace::TaskState{};
       st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
-    for (std::uint32_t t : r_.cold_used) r_.trace.idle[t] = 0;  // only what the last replication set
-    r_.cold_used.clear();
-    r_.cold.assign(1, Replication::TaskCold{});
-    std::fill(r_.edge_released.begin(), r_.edge_released.end(), 0);
-    std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), r_.free_units.begin());
-    for (auto& w : r_.waitlists) w.clear();
-    std::fill(r_.queue_changed.begin(), r_.queue_changed.end(), 0.0);
-    std::fill(r_.dispatch_due.begin(), r_.dispatch_due.end(), 0);
+    for (std::uint32_t t : w_.cold_used) r_.trace.idle[t] = 0;  // only what the last replication set
+    if (!r_.off_path.empty())
+      for (std::uint32_t t : w_.cold_used) r_.off_path[t] = 0;
+    w_.cold_used.clear();
+    w_.cold.assign(1, Workspace::TaskCold{});
+    std::fill(w_.edge_released.begin(), w_.edge_released.end(), 0);
+    std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), w_.free_units.begin());
+    for (auto& w : w_.waitlists) w.clear();
+    std::fill(w_.queue_changed.begin(), w_.queue_changed.end(), 0.0);
+    std::fill(w_.dispatch_due.begin(), w_.dispatch_due.end(), 0);
     std::fill(r_.agency.begin(), r_.agency.end(), AgencyStats{});
     std::fill(r_.agency_month_busy.begin(), r_.agency_month_busy.end(), 0.0);
-    r_.event_set.clear();
+    w_.event_set.clear();
     r_.events = 0;
-    r_.request_seq = 0;
+    w_.request_seq = 0;
     multi_waiting_ = 0;
   }
 
@@ -149,7 +154,7 @@ class Engine {
     const StepRule& rule = net_.rules[task.rule];
     const StepWork w = settings_.deterministic
                            ? deterministic_step_work(net_, rule)
-                           : draw_step_work(net_, rule, seed_, replication_, net_.project_hash[task.project], r_.state[t].attempt);
+                           : draw_step_work(net_, rule, seed_, replication_, net_.project_hash[task.project], w_.state[t].attempt);
     return times(w, task.remaining);
   }
 
@@ -184,7 +189,7 @@ class Engine {
       switch (rule.effect) {
         case model::RiskEffect::delay: cold(t).extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::stall: cold(t).idle += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
-        case model::RiskEffect::rework: r_.state[t].rework = 1; break;
+        case model::RiskEffect::rework: w_.state[t].rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
       }
     }
@@ -197,65 +202,65 @@ class Engine {
 
   bool fits(std::uint32_t t) const {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) return r_.free_units[h.primary] >= static_cast<int>(h.primary_amount);
+    if (h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount);
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
-      if (r_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
+      if (w_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
     return true;
   }
 
   // Queue length only changes here, so its time integral is exact.
   void note_queue(std::uint32_t a, double now) {
-    const double from = std::min(r_.queue_changed[a], horizon_), to = std::min(now, horizon_);
-    r_.agency[a].queue_area += static_cast<double>(r_.waitlists[a].size()) * (to - from);
-    r_.queue_changed[a] = now;
+    const double from = std::min(w_.queue_changed[a], horizon_), to = std::min(now, horizon_);
+    r_.agency[a].queue_area += static_cast<double>(w_.waitlists[a].size()) * (to - from);
+    w_.queue_changed[a] = now;
   }
 
   void on_ready(std::uint32_t t, double now) {
-    r_.state[t].ready = now;
+    w_.state[t].ready = now;
     if (net_.hot[t].flags & TaskHot::kSkipped) {
-      r_.state[t].start = now;
+      w_.state[t].start = now;
       return finish_task(t, now);
     }
     if (net_.hot[t].risk_count != 0) {
       const double begin = strike_risks(t, now);
-      if (begin > now) return r_.event_set.schedule(begin, kResume, t);
+      if (begin > now) return w_.event_set.schedule(begin, kResume, t);
     }
     request(t, now);
   }
 
   void request(std::uint32_t t, double now) {
     const std::uint32_t p = net_.hot[t].project;
-    if (net_.hot[t].type == model::StepType::land && net_.project_pool[p] >= 0 && r_.land_state[p] != 2)
+    if (net_.hot[t].type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
       return wait_for_land(t, p, now);
-    Replication::TaskState& st = r_.state[t];
+    Workspace::TaskState& st = w_.state[t];
     st.requested = now;
     const StepRule& limits = net_.rules[net_.hot[t].rule];
     if (limits.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
       st.filed = now;
-      if (limits.deemed) r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, limits.limit), kDeadline, t);
+      if (limits.deemed) w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, limits.limit), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
-    const bool by_priority = r_.waitlists[a].discipline() == model::Discipline::priority;
-    if (!by_priority && r_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
+    const bool by_priority = w_.waitlists[a].discipline() == model::Discipline::priority;
+    if (!by_priority && w_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
     const StepRule& rule = net_.rules[net_.hot[t].rule];
-    r_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], r_.request_seq++, rule.priority, rule.step);
+    w_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], w_.request_seq++, rule.priority, rule.step);
     if (by_priority) wake(a, now);  // decides once every request of this moment is in
     st.where = kQueued;
-    if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(r_.waitlists[a].size()));
+    if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size()));
     if (needs_end(t) - needs_begin(t) > 1) ++multi_waiting_;
   }
 
   void seize_and_start(std::uint32_t t, double now) {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) r_.free_units[h.primary] -= h.primary_amount;
+    if (h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount;
     else
-      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) r_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
-    r_.state[t].holding = 1;
+      for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) w_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
+    w_.state[t].holding = 1;
     const std::uint32_t a = h.primary;
     const core::Calendar& cal = r_.calendars[h.calendar];
-    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(r_.state[t].requested);
+    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(w_.state[t].requested);
     ++r_.agency[a].served;
     start(t, now);
   }
@@ -264,7 +269,7 @@ class Engine {
   // phases; the agency is held for the on-clock work, or for the reviewers'
   // effort where the step states it.
   void start(std::uint32_t t, double now) {
-    Replication::TaskState& st = r_.state[t];
+    Workspace::TaskState& st = w_.state[t];
     const bool first = st.attempt == 0;
     const StepWork w = work_of(t);
     double clock = w.clock;
@@ -274,26 +279,26 @@ class Engine {
     if (first) st.start = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
     if (w.off_clock > 0 || st.cold || net_.rules[net_.hot[t].rule].deemed) {
-      Replication::TaskCold& c = cold(t);
+      Workspace::TaskCold& c = cold(t);
       c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
       c.off_now = w.off_clock;
     }
     st.where = kInService;
-    r_.event_set.schedule(span.finish, kFinish, t);
+    w_.event_set.schedule(span.finish, kFinish, t);
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = net_.rules[net_.hot[t].rule].has_effort ? w.held : clock;
-    if (st.holding && held < clock + w.off_clock) r_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
+    if (st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
     if (first && (net_.hot[t].flags & TaskHot::kOverlapOut))
       for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
         if (net_.succ_fraction[i] < 1)
-          r_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
+          w_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
   }
 
   void on_finish(std::uint32_t t, double now) {
-    Replication::TaskState& st = r_.state[t];
+    Workspace::TaskState& st = w_.state[t];
     if (st.where == kFinished) return;  // deemed approved before its work was done
     if (st.cold) {
-      Replication::TaskCold& c = cold_of(t);
+      Workspace::TaskCold& c = cold_of(t);
       c.off_done += c.off_now;
       c.off_now = 0;
     }
@@ -307,12 +312,12 @@ class Engine {
   }
 
   void finish_task(std::uint32_t t, double now) {
-    Replication::TaskState& st = r_.state[t];
+    Workspace::TaskState& st = w_.state[t];
     st.where = kFinished;
     st.finish = now;
     double off_path = 0;
     if (st.cold) {
-      Replication::TaskCold& c = cold_of(t);
+      Workspace::TaskCold& c = cold_of(t);
       off_path = c.off_path += c.off_done;
     }
     if (st.filed >= 0) note_statutory_clock(t, now);
@@ -320,7 +325,7 @@ class Engine {
     const bool overlaps = hot.flags & TaskHot::kOverlapOut;
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
       if (overlaps && net_.succ_fraction[i] < 1) {
-        std::uint8_t& released = r_.edge_released[overlap_slot(i)];
+        std::uint8_t& released = w_.edge_released[overlap_slot(i)];
         if (released) continue;
         released = 1;
       }
@@ -329,7 +334,7 @@ class Engine {
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
-    if (--r_.state[s].pending == 0) {
+    if (--w_.state[s].pending == 0) {
       if (off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
       on_ready(s, now);
     }
@@ -342,22 +347,22 @@ class Engine {
   }
 
   void on_partial(std::uint32_t edge, double now) {
-    std::uint8_t& released = r_.edge_released[overlap_slot(edge)];
+    std::uint8_t& released = w_.edge_released[overlap_slot(edge)];
     if (released) return;
     released = 1;
     const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
                                                  net_.succ_begin.begin() - 1);
-    release_successor(net_.succ[edge], r_.state[pred].cold ? cold_of(pred).off_path : 0.0, now);
+    release_successor(net_.succ[edge], w_.state[pred].cold ? cold_of(pred).off_path : 0.0, now);
   }
 
   // Working days on the statutory clock from filing to `now`: not the
   // off-clock phases done or under way.
   double statutory_clock(std::uint32_t t, double now) const {
-    const Replication::TaskState& st = r_.state[t];
+    const Workspace::TaskState& st = w_.state[t];
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     double off = 0;
     if (st.cold) {
-      const Replication::TaskCold& c = r_.cold[st.cold];
+      const Workspace::TaskCold& c = w_.cold[st.cold];
       off = c.off_done;
       if (st.where == kInService && now > c.clock_end)
         off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
@@ -367,7 +372,7 @@ class Engine {
 
   void note_statutory_clock(std::uint32_t t, double now) {
     const double limit = net_.rules[net_.hot[t].rule].limit;
-    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || r_.state[t].filed < 0) return;
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || w_.state[t].filed < 0) return;
     AgencyStats& s = r_.agency[net_.hot[t].primary];
     const double clock = statutory_clock(t, now);
     ++s.limited;
@@ -376,12 +381,12 @@ class Engine {
 
   // 超时默认: still on the clock at the limit means approved now.
   void on_deadline(std::uint32_t t, double now) {
-    Replication::TaskState& st = r_.state[t];
+    Workspace::TaskState& st = w_.state[t];
     if (st.where == kFinished) return;
     const StepRule& rule = net_.rules[net_.hot[t].rule];
     const double clock = statutory_clock(t, now);
     if (clock < rule.limit - 1e-9) {  // off-clock phases stopped it: look again when it could be reached
-      r_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
+      w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
       return;
     }
     const bool on_clock = st.where == kQueued || (st.where == kInService && now <= cold_of(t).clock_end);
@@ -389,7 +394,7 @@ class Engine {
     const std::uint32_t a = net_.hot[t].primary;
     if (st.where == kQueued) {
       note_queue(a, now);
-      r_.waitlists[a].remove(t);
+      w_.waitlists[a].remove(t);
       if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
       if (st.start == kNeverRan) st.start = now;
     }
@@ -416,22 +421,22 @@ class Engine {
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    const double from = std::min(r_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
-    r_.state[t].holding = 0;
+    const double from = std::min(w_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
+    w_.state[t].holding = 0;
     const TaskHot& h = net_.hot[t];
     if (h.need_count == 1) {
-      r_.free_units[h.primary] += h.primary_amount;
+      w_.free_units[h.primary] += h.primary_amount;
       add_busy(h.primary, static_cast<int>(h.primary_amount), cal, from, to);
     } else {
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
-        r_.free_units[net_.need_agency[i]] += net_.need_amount[i];
+        w_.free_units[net_.need_agency[i]] += net_.need_amount[i];
         add_busy(net_.need_agency[i], net_.need_amount[i], cal, from, to);
       }
     }
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
     if (multi_waiting_ > 0) {
-      for (std::uint32_t a = 0; a < r_.waitlists.size(); ++a) wake(a, now);
+      for (std::uint32_t a = 0; a < w_.waitlists.size(); ++a) wake(a, now);
     } else {
       if (h.need_count == 1) wake(h.primary, now);
       else
@@ -440,42 +445,42 @@ class Engine {
   }
 
   void wait_for_land(std::uint32_t t, std::uint32_t p, double now) {
-    r_.state[t].waits_for_land = 1;
-    if (r_.land_state[p] != 0) return;
-    r_.land_state[p] = 1;
-    r_.land_asked[p] = now;
+    w_.state[t].waits_for_land = 1;
+    if (w_.land_state[p] != LandState::not_asked) return;
+    w_.land_state[p] = LandState::waiting;
+    w_.land_asked[p] = now;
     const auto pool = static_cast<std::uint32_t>(net_.project_pool[p]);
     const bool normal = net_.pool_discipline[pool] == model::Discipline::key_first && !net_.project_key[p];
-    const Replication::LandWait w{(normal ? 1ull << 63 : 0) | r_.request_seq++, p};
+    const Workspace::LandWait w{(normal ? 1ull << 63 : 0) | w_.request_seq++, p};
     // Nothing was freed since the last allocation, so nobody already waiting
     // can fit now: only the newcomer needs a look.
-    if (r_.project_land[p] <= r_.land_available[pool] + 1e-9) {
-      r_.land_available[pool] -= r_.project_land[p];
+    if (r_.project_land[p] <= w_.land_available[pool] + 1e-9) {
+      w_.land_available[pool] -= r_.project_land[p];
       grant_land(pool, p, now);
       return;
     }
-    r_.land_waiting[pool].push_back(w);  // put in grant order when land is released
+    w_.land_waiting[pool].push_back(w);  // put in grant order when land is released
   }
 
   // Land was freed: everyone waiting may fit now.
   void on_land_release(std::uint32_t i, double now) {
     const LandTranche& tranche = net_.land_releases[i];
-    r_.land_available[tranche.pool] += tranche.mu;
+    w_.land_available[tranche.pool] += tranche.mu;
     allocate_land(tranche.pool, now);
   }
 
   // Grants, in priority order, every waiting project whose whole need fits
   // (first fit: a large need does not block smaller ones behind it).
   void allocate_land(std::uint32_t pool, double now) {
-    auto& list = r_.land_waiting[pool];
+    auto& list = w_.land_waiting[pool];
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
-    std::vector<std::uint32_t>& granted = r_.granted_scratch;
+    std::vector<std::uint32_t>& granted = w_.granted_scratch;
     granted.clear();
     std::size_t keep = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const std::uint32_t p = list[i].project;
-      if (r_.project_land[p] <= r_.land_available[pool] + 1e-9) {
-        r_.land_available[pool] -= r_.project_land[p];
+      if (r_.project_land[p] <= w_.land_available[pool] + 1e-9) {
+        w_.land_available[pool] -= r_.project_land[p];
         granted.push_back(p);
       } else {
         list[keep++] = list[i];
@@ -486,30 +491,30 @@ class Engine {
   }
 
   void grant_land(std::uint32_t pool, std::uint32_t p, double now) {
-    r_.land_state[p] = 2;
+    w_.land_state[p] = LandState::granted;
     LandStats& s = r_.land[pool];
     s.granted_mu += r_.project_land[p];
     ++s.grants;
-    s.wait_sum += now - r_.land_asked[p];
+    s.wait_sum += now - w_.land_asked[p];
     for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
-      if (r_.state[t].waits_for_land) r_.state[t].waits_for_land = 0, request(t, now);
+      if (w_.state[t].waits_for_land) w_.state[t].waits_for_land = 0, request(t, now);
   }
 
   // Freed units or a new request: a service window serves at once; a
   // priority dispatcher waits until everything of this moment has happened
   // (the parallel schedule-generation scheme of the dispatching rules).
   void wake(std::uint32_t a, double now) {
-    if (r_.waitlists[a].discipline() != model::Discipline::priority) return dispatch(a, now);
-    if (r_.dispatch_due[a] || r_.waitlists[a].empty()) return;
-    r_.dispatch_due[a] = 1;
-    r_.event_set.schedule(now, kDispatch, a, core::Priority::late);
+    if (w_.waitlists[a].discipline() != model::Discipline::priority) return dispatch(a, now);
+    if (w_.dispatch_due[a] || w_.waitlists[a].empty()) return;
+    w_.dispatch_due[a] = 1;
+    w_.event_set.schedule(now, kDispatch, a, core::Priority::late);
   }
 
   // Starts waiting requests in the agency's order while the first one fits:
   // no overtaking, as at a service window. By priority, every request that
   // fits starts, in priority order.
   void dispatch(std::uint32_t a, double now) {
-    Waitlist& w = r_.waitlists[a];
+    Waitlist& w = w_.waitlists[a];
     if (w.discipline() == model::Discipline::priority) {
       w.start_those_that_fit([&](std::uint32_t t) {
         if (!fits(t)) return false;
@@ -535,6 +540,7 @@ class Engine {
   const std::uint32_t replication_;
   const SimSettings& settings_;
   Replication& r_;
+  Workspace& w_;
   const double horizon_;
   std::uint32_t multi_waiting_ = 0;
 };
@@ -546,10 +552,10 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   trace.start.resize(n);
   trace.finish.resize(n);
   trace.idle.resize(n);
+  bool off_clock = !net.rule_phases.empty();
+  for (const StepRule& rule : net.rules) off_clock |= rule.owner_work;
+  if (off_clock) off_path.resize(n);
   ready.resize(n);
-  state.resize(n);
-  cold.resize(1);  // [0]: no record
-  edge_released.resize(net.overlap_edges.size());
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;
@@ -558,12 +564,19 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   project_scale.resize(net.project_count());
   project_land.resize(net.project_count());
   land.resize(net.pool_discipline.size());
+  agency.resize(agencies);
+  agency_month_busy.assign(agencies * net.month_count(), 0.0);
+}
+
+Workspace::Workspace(const Network& net) {
+  const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
+  state.resize(n);
+  cold.resize(1);  // [0]: no record
+  edge_released.resize(net.overlap_edges.size());
   land_available.resize(net.pool_discipline.size());
   land_waiting.resize(net.pool_discipline.size());
   land_state.resize(net.project_count());
   land_asked.resize(net.project_count());
-  agency.resize(agencies);
-  agency_month_busy.assign(agencies * net.month_count(), 0.0);
   free_units.resize(agencies);
   queue_changed.resize(agencies);
   dispatch_due.resize(agencies);
@@ -571,9 +584,32 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   event_set.reserve(n + 1);
 }
 
-void simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings,
-              Replication& rep) {
-  Engine(net, seed, replication, settings, rep).run();
+Simulator::Simulator(const Network& net) : net_(&net), result_(net), work_(std::make_unique<Workspace>(net)) {}
+Simulator::~Simulator() = default;
+Simulator::Simulator(Simulator&&) noexcept = default;
+Simulator& Simulator::operator=(Simulator&&) noexcept = default;
+
+const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
+  Engine(*net_, seed, replication, settings, result_, *work_).run();
+  return result_;
+}
+
+namespace {
+template <class T>
+std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+}  // namespace
+
+std::size_t Simulator::task_bytes() const {
+  const Replication& r = result_;
+  const Workspace& w = *work_;
+  return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.off_path) + bytes(r.ready) +
+         bytes(w.state) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
+}
+
+Replication simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
+  Simulator sim(net);
+  sim.run(seed, replication, settings);
+  return sim.result();
 }
 
 }  // namespace kpsim::engine

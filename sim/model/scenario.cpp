@@ -2,16 +2,9 @@
 
 #include <algorithm>
 
+#include "sim/model/ids.hpp"
+
 namespace kpsim::model {
-namespace {
-
-template <class T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
-  return it == items.end() ? nullptr : &*it;
-}
-
-}  // namespace
 
 const Step* Template::find_step(std::string_view step_id) const { return find_by_id(steps, step_id); }
 const CalendarSpec* Scenario::find_calendar(std::string_view id) const { return find_by_id(calendars, id); }

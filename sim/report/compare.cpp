@@ -3,9 +3,11 @@
 #include <cmath>
 #include <map>
 
-#include "sim/report/quantile.hpp"
+#include "sim/core/quantile.hpp"
 
 namespace kpsim::report {
+
+using core::quantile;
 namespace {
 
 // Normal 95% quantile: R is in the hundreds, where Student's t is the same

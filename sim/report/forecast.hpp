@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sim/engine/network.hpp"
-#include "sim/engine/trace.hpp"
+#include "sim/engine/replication.hpp"
 #include "sim/report/periods.hpp"
 #include "sim/report/reporting_basis.hpp"
 

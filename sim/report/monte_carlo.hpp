@@ -1,7 +1,5 @@
-// Many replications into one forecast with uncertainty bands. Replications
-// run in parallel in blocks; each is summarised right after it runs (its
-// trace is reused), and summaries are reduced in replication order, so the
-// result is identical for any number of threads.
+// A forecast with uncertainty bands from many replications: the figures
+// every table, workbook sheet and comparison is made from.
 #pragma once
 
 #include <Eigen/Core>
@@ -12,24 +10,13 @@
 #include <vector>
 
 #include "sim/engine/network.hpp"
-#include "sim/engine/simulate.hpp"
+#include "sim/engine/replication.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/report/forecast.hpp"
 #include "sim/report/periods.hpp"
 #include "sim/report/reporting_basis.hpp"
 
 namespace kpsim::report {
-
-struct MonteCarloOptions {
-  int replications = 100;
-  std::uint64_t seed = 1;
-  int threads = 1;
-  bool deterministic = false;  // durations at their most likely value (then one replication suffices)
-  // Keep adding blocks of `replications` until the mean and P90 of the
-  // horizon's investment move by less than this (relative) between blocks.
-  std::optional<double> until_converged;
-  int max_blocks = 100;
-};
 
 struct ProjectStats {
   double p_start_in_horizon = 0;       // among projects not yet under construction
@@ -91,7 +78,8 @@ struct MonteCarloForecast {
   bool official = false;
   bool combine_jan_feb = false;  // official monthly figures start with January–February together
   int replications = 0;
-  int blocks = 1;                   // > 1 when run until converged
+  int blocks = 1;                   // rounds of replications: > 1 when run until converged
+  bool converged = false;           // run until converged: settled before the cap of rounds
   std::uint64_t events = 0;         // events processed, all replications
   // Replication × period.
   Eigen::MatrixXd month_investment, quarter_investment;
@@ -125,9 +113,6 @@ struct MonteCarloForecast {
   Eigen::MatrixXd agency_wait_by_rep;                            // replication × agency: mean wait
   std::vector<double> criticality;  // per task: share of replications on its project's longest path
 };
-
-MonteCarloForecast run_monte_carlo(const model::Scenario& scenario, const engine::Network& net,
-                                   const MonteCarloOptions& options);
 
 // Per-period statistics of one column block, for writers.
 Distribution3 column_stats(const Eigen::MatrixXd& m, Eigen::Index column);

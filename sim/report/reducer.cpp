@@ -6,9 +6,11 @@
 #include <limits>
 #include <tuple>
 
-#include "sim/report/quantile.hpp"
+#include "sim/core/quantile.hpp"
 
 namespace kpsim::report {
+
+using core::quantile;
 
 Distribution3 describe(std::vector<double> v) {
   Distribution3 d;
@@ -21,6 +23,12 @@ Distribution3 describe(std::vector<double> v) {
   d.p50 = quantile(v, 0.5);
   d.p90 = quantile(v, 0.9);
   return d;
+}
+
+Distribution3 column_stats(const Eigen::MatrixXd& m, Eigen::Index column) {
+  std::vector<double> v(static_cast<std::size_t>(m.rows()));
+  for (Eigen::Index r = 0; r < m.rows(); ++r) v[static_cast<std::size_t>(r)] = m(r, column);
+  return describe(std::move(v));
 }
 
 class ForecastReducer::Impl {

@@ -30,7 +30,7 @@ void approval_days(const engine::Network& net, const engine::Replication& rep, s
     if (!any || !complete || !std::isfinite(finish)) continue;
     const core::Calendar& c = rep.calendars[calendar];
     out[p] = c.work_before(finish) - c.work_before(rep.project_ready[p]);
-    clock[p] = out[p] - rep.off_path(last);
+    clock[p] = out[p] - rep.off_path_of(last);
   }
 }
 

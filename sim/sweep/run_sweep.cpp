@@ -10,11 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
-#include <thread>
 
 #include "sim/core/rng.hpp"
-#include "sim/io/atomic_file.hpp"
+#include "sim/output/atomic_file.hpp"
 #include "sim/report/reducer.hpp"
+#include "sim/run/runner.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/sweep_rows.hpp"
 
@@ -49,7 +49,7 @@ std::string read_all(const fs::path& p) {
 }
 
 void write_atomically(const fs::path& p, const std::string& text) {
-  io::AtomicFile f(p);
+  output::AtomicFile f(p);
   f.out() << text;
   f.commit();
 }
@@ -132,6 +132,61 @@ class Progress {
   std::mutex mutex_;
 };
 
+
+// Each variant's blocks are summarised where they run and reduced, in
+// replication order, by the thread that finishes its last block; its rows
+// are saved at once so that an interrupted sweep can resume.
+class VariantSink : public run::UnitSink {
+ public:
+  VariantSink(const PreparedSweep& p, const std::vector<std::uint32_t>& mine, int blocks, int block,
+              const fs::path& partial, Progress& progress)
+      : texts(mine.size()), p_(p), mine_(mine), block_(static_cast<std::uint32_t>(block)), partial_(partial),
+        progress_(progress), work_(mine.size()) {
+    for (auto& w : work_) {
+      w.blocks.resize(static_cast<std::size_t>(blocks));
+      w.remaining = blocks;
+    }
+  }
+
+  void replication(const run::Unit& u, std::uint32_t k, const engine::Replication& rep) override {
+    const PreparedVariant& pv = p_.variants[mine_[u.network]];
+    auto& out = work_[u.network].blocks[u.first / block_];
+    out.resize(u.count);
+    report::summarise(pv.net, pv.basis, rep, out[k]);
+    events += rep.events;
+  }
+
+  void unit_done(const run::Unit& u) override {
+    const std::size_t i = u.network;
+    if (--work_[i].remaining == 0) {
+      const PreparedVariant& pv = p_.variants[mine_[i]];
+      report::ForecastReducer reducer(pv.scenario, pv.net);
+      for (const auto& blk : work_[i].blocks)
+        for (const auto& s : blk) reducer.add(s);
+      work_[i].blocks = {};
+      const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
+      texts[i] = sweep_csv_rows(p_.expansion, mine_[i], pv.scenario, mc);
+      write_atomically(partial_ / (p_.expansion.variants[mine_[i]].id + ".csv"), texts[i]);
+    }
+    progress_.unit_done();
+  }
+
+  std::vector<std::string> texts;  // per variant of this rank: its rows
+  std::atomic<std::uint64_t> events{0};
+
+ private:
+  struct VariantWork {
+    std::vector<std::vector<report::ReplicationSummary>> blocks;
+    std::atomic<int> remaining{0};
+  };
+  const PreparedSweep& p_;
+  const std::vector<std::uint32_t>& mine_;
+  const std::uint32_t block_;
+  const fs::path& partial_;
+  Progress& progress_;
+  std::vector<VariantWork> work_;
+};
+
 }  // namespace
 
 SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, const SweepOptions& o) {
@@ -160,69 +215,27 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   const std::size_t units = mine.size() * static_cast<std::size_t>(blocks);
   summary.units = units;
 
-  struct VariantWork {
-    std::vector<std::vector<report::ReplicationSummary>> blocks;
-    std::atomic<int> remaining{0};
-  };
-  std::vector<VariantWork> work(mine.size());
-  for (auto& w : work) {
-    w.blocks.resize(static_cast<std::size_t>(blocks));
-    w.remaining = blocks;
+  std::vector<const engine::Network*> networks;
+  std::vector<run::Unit> unit_list;
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    networks.push_back(&p.variants[mine[i]].net);
+    for (int b = 0; b < blocks; ++b)
+      unit_list.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(b * block),
+                           static_cast<std::uint32_t>(std::min(block, reps - b * block))});
   }
-  std::vector<std::string> texts(mine.size());
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::uint64_t> events{0};
   Progress progress(o.progress, units);
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-
-  auto worker = [&] {
-    std::unique_ptr<engine::Replication> rep;
-    std::size_t rep_for = SIZE_MAX;
-    try {
-      for (std::size_t u; (u = next.fetch_add(1)) < units;) {
-        const std::size_t i = u / static_cast<std::size_t>(blocks);
-        const int b = static_cast<int>(u % static_cast<std::size_t>(blocks));
-        const PreparedVariant& pv = p.variants[mine[i]];
-        if (rep_for != i) rep = std::make_unique<engine::Replication>(pv.net), rep_for = i;
-        auto& out = work[i].blocks[static_cast<std::size_t>(b)];
-        const int first = b * block, count = std::min(block, reps - first);
-        out.resize(static_cast<std::size_t>(count));
-        for (int k = 0; k < count; ++k) {
-          engine::simulate(pv.net, p.seed, static_cast<std::uint32_t>(first + k), {}, *rep);
-          report::summarise(pv.net, pv.basis, *rep, out[static_cast<std::size_t>(k)]);
-          events += rep->events;
-        }
-        if (--work[i].remaining == 0) {  // the variant's last block: reduce it in replication order
-          report::ForecastReducer reducer(pv.scenario, pv.net);
-          for (const auto& blk : work[i].blocks)
-            for (const auto& s : blk) reducer.add(s);
-          work[i].blocks = {};
-          const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
-          texts[i] = sweep_csv_rows(e, mine[i], pv.scenario, mc);
-          write_atomically(partial / (e.variants[mine[i]].id + ".csv"), texts[i]);
-        }
-        progress.unit_done();
-      }
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next = units;  // stop the others
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::max(1, o.threads); ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-  summary.events = events;
+  VariantSink sink(p, mine, blocks, block, partial, progress);
+  run::Runner runner({std::max(1, o.threads), p.seed, {}});
+  runner.run(networks, unit_list, sink);
+  std::vector<std::string>& texts = sink.texts;
+  summary.events = sink.events;
 
   std::vector<VariantText> produced;
   for (std::size_t i = 0; i < mine.size(); ++i) produced.emplace_back(mine[i], std::move(texts[i]));
   for (auto& [v, text] : gather_at_root(produced)) rows[v] = std::move(text);
   if (rank != 0) return summary;
 
-  io::AtomicFileSet files;
+  output::AtomicFileSet files;
   std::ostream& csv = files.add(o.out_dir / "sweep.csv");
   csv << sweep_csv_header(e);
   for (const auto& r : rows) csv << *r;

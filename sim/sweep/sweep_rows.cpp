@@ -3,7 +3,7 @@
 #include <map>
 #include <sstream>
 
-#include "sim/io/csv_writer.hpp"
+#include "sim/output/csv_writer.hpp"
 
 namespace kpsim::sweep {
 namespace {
@@ -14,14 +14,14 @@ class RowWriter {
     const Variant& v = e.variants[variant];
     std::vector<std::string> axes(e.paths.size());
     for (const Assignment& a : v.set) axes[a.path] = a.value.text;
-    prefix_ = {v.id, io::csv_text(v.label)};
-    for (const std::string& x : axes) prefix_.push_back(io::csv_text(x));
+    prefix_ = {v.id, output::csv_text(v.label)};
+    for (const std::string& x : axes) prefix_.push_back(output::csv_text(x));
   }
 
   void row(const std::string& metric, const std::string& period, const char* statistic, double value) {
     std::vector<std::string> cells = prefix_;
-    cells.insert(cells.end(), {io::csv_text(metric), period, statistic, io::csv_number(value)});
-    io::write_csv_row(out_, cells);
+    cells.insert(cells.end(), {output::csv_text(metric), period, statistic, output::csv_number(value)});
+    output::write_csv_row(out_, cells);
   }
 
   void distribution(const std::string& metric, const std::string& period, const report::Distribution3& d) {
@@ -42,10 +42,10 @@ class RowWriter {
 
 std::string sweep_csv_header(const Expansion& e) {
   std::vector<std::string> cells{"variant", "label"};
-  for (const std::string& p : e.paths) cells.push_back(io::csv_text(p));
+  for (const std::string& p : e.paths) cells.push_back(output::csv_text(p));
   cells.insert(cells.end(), {"metric", "period", "statistic", "value"});
   std::ostringstream out;
-  io::write_csv_row(out, cells);
+  output::write_csv_row(out, cells);
   return out.str();
 }
 

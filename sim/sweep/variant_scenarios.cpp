@@ -4,10 +4,10 @@
 
 #include "sim/core/rng.hpp"
 #include "sim/engine/compile.hpp"
-#include "sim/io/load_scenario.hpp"
-#include "sim/io/read_policies.hpp"
-#include "sim/io/yaml_path.hpp"
-#include "sim/io/yaml_reader.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/read_policies.hpp"
+#include "sim/input/yaml_path.hpp"
+#include "sim/input/yaml_reader.hpp"
 #include "sim/policy/apply_policies.hpp"
 
 namespace kpsim::sweep {
@@ -17,13 +17,13 @@ constexpr std::size_t kMaxVariantErrors = 20;
 
 // The files a sweep edits: the base scenario first, then the overlays.
 struct Source {
-  io::YamlDocument doc;
+  input::YamlDocument doc;
 };
 
 // Where a path points: which source, and the span of the value's text.
 struct Target {
   std::size_t source = 0;
-  io::TextSpan span;
+  input::TextSpan span;
   std::string kind;
   std::string text;
 };
@@ -40,7 +40,7 @@ bool compatible(const std::string& want, const std::string& got) {
 std::optional<Target> resolve(const std::vector<Source>& sources, const std::string& path, const model::SourceLoc& loc,
                               model::Diagnostics& diag) {
   std::string why;
-  const auto segments = *io::parse_yaml_path(path, why);  // checked when read
+  const auto segments = *input::parse_yaml_path(path, why);  // checked when read
   std::size_t source = 0, from = 0;
   YAML::Node root = sources[0].doc.root;
   // policies[i] counts the scenario's own policies, then each overlay's.
@@ -69,17 +69,17 @@ std::optional<Target> resolve(const std::vector<Source>& sources, const std::str
       return std::nullopt;
     }
   }
-  const io::PathLookup hit = io::lookup_yaml_path(root, segments, from);
+  const input::PathLookup hit = input::lookup_yaml_path(root, segments, from);
   if (!hit.problem.empty()) {
     diag.error("E-SWP-010", loc, path + ": no such value in " + sources[source].doc.path + ": " + hit.problem);
     return std::nullopt;
   }
-  const auto span = io::source_span(sources[source].doc.text, hit.node);
+  const auto span = input::source_span(sources[source].doc.text, hit.node);
   if (!span) {
     diag.error("E-SWP-011", loc, path + ": the value there is a block collection or multi-line text; sweep a value inside it");
     return std::nullopt;
   }
-  return Target{source, *span, io::value_kind(hit.node),
+  return Target{source, *span, input::value_kind(hit.node),
                 sources[source].doc.text.substr(span->begin, span->end - span->begin)};
 }
 
@@ -116,7 +116,7 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec) {
          all.insert(all.end(), spec.overlays.begin(), spec.overlays.end());
          return all;
        }()) {
-    auto doc = io::parse_yaml_file(path, diag);
+    auto doc = input::parse_yaml_file(path, diag);
     if (doc) sources.push_back({std::move(*doc)});
   }
   diag.throw_if_errors();
@@ -147,10 +147,10 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec) {
     try {
       std::vector<model::Policy> overlays;
       for (std::size_t s = 1; s < sources.size(); ++s) {
-        auto more = io::load_policy_text(texts[s], sources[s].doc.path);
+        auto more = input::load_policy_text(texts[s], sources[s].doc.path);
         overlays.insert(overlays.end(), more.begin(), more.end());
       }
-      model::Scenario sc = policy::apply_policies(io::load_scenario_text(texts[0], sources[0].doc.path), overlays);
+      model::Scenario sc = policy::apply_policies(input::load_scenario_text(texts[0], sources[0].doc.path), overlays);
       engine::Network net = engine::compile(sc);
       report::ReportingBasis basis = report::make_reporting_basis(sc, net);
       out.variants.push_back({std::move(sc), std::move(net), std::move(basis)});

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/io/read_calendars.hpp"
+#include "sim/input/read_calendars.hpp"
 #include "sim/report/periods.hpp"
 #include "support/scenario_builder.hpp"
 
@@ -16,7 +16,7 @@ using test::date;
 Calendar office_calendar(Date origin) {
   model::CalendarSpec spec;
   model::Diagnostics diag;
-  io::read_holiday_file(KPSIM_SOURCE_DIR "/scenarios/calendars/cn-holidays.yaml", spec, diag);
+  input::read_holiday_file(KPSIM_SOURCE_DIR "/scenarios/calendars/cn-holidays.yaml", spec, diag);
   EXPECT_FALSE(diag.has_errors());
   return make_calendar(spec.pattern, origin, 3 * 365);
 }

@@ -1,6 +1,8 @@
-// Every file in tests/bad_inputs/ is a malformed scenario, or (named
-// sweep_*.yaml) a malformed sweep, or (*.sm) a malformed PSPLIB instance
-// (`kpsim psplib`; its expectations follow the instance). Its comment lines
+// Every file in tests/bad_inputs/, in a folder per reader, is a malformed
+// input: scenario/, csv/ (a scenario and its project list) and policy/ are
+// validated, sweep/ is expanded (`kpsim sweep --dry-run`), psplib/ holds
+// PSPLIB instances (`kpsim psplib`; expectations follow the instance). Its
+// comment lines
 //   # expect: <a line kpsim must print on stderr>
 //   # exit: <status>            (default 2)
 // say what `kpsim validate` (for a sweep, `kpsim sweep --dry-run`) must
@@ -16,10 +18,13 @@ namespace {
 
 const std::filesystem::path kCatalogue = KPSIM_SOURCE_DIR "/tests/bad_inputs";
 
+// "folder/file" for every case.
 std::vector<std::string> catalogue_files() {
   std::vector<std::string> files;
-  for (const auto& e : std::filesystem::directory_iterator(kCatalogue))
-    if (e.path().extension() == ".yaml" || e.path().extension() == ".sm") files.push_back(e.path().filename().string());
+  for (const char* folder : {"scenario", "csv", "policy", "sweep", "psplib"})
+    for (const auto& e : std::filesystem::directory_iterator(kCatalogue / folder))
+      if (e.path().extension() == ".yaml" || e.path().extension() == ".sm")
+        files.push_back(std::string(folder) + "/" + e.path().filename().string());
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -42,12 +47,12 @@ Expectation expectation_of(const std::string& text) {
 class BadInput : public testing::TestWithParam<std::string> {};
 
 TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
-  const Expectation want = expectation_of(test::read_file(kCatalogue / GetParam()));
+  const std::filesystem::path file = kCatalogue / GetParam();
+  const Expectation want = expectation_of(test::read_file(file));
   ASSERT_FALSE(want.lines.empty()) << GetParam() << " says nothing it expects";
-  const bool sweep = GetParam().rfind("sweep_", 0) == 0;
-  const bool psplib = GetParam().size() > 3 && GetParam().compare(GetParam().size() - 3, 3, ".sm") == 0;
-  const std::string command = psplib ? "psplib '" : sweep ? "sweep --dry-run '" : "validate '";
-  const auto r = test::run_kpsim(command + GetParam() + "'", kCatalogue);
+  const std::string folder = file.parent_path().filename().string();
+  const std::string command = folder == "psplib" ? "psplib '" : folder == "sweep" ? "sweep --dry-run '" : "validate '";
+  const auto r = test::run_kpsim(command + file.filename().string() + "'", file.parent_path());
   EXPECT_EQ(r.status, want.status) << r.err;
   // file:line:column, then the key path where there is one (a syntax error
   // has none), the message and the error's code.
@@ -61,7 +66,8 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, BadInput, testing::ValuesIn(catalogue_files()),
                          [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(0, info.param.rfind('.'));
+                           const std::string file = info.param.substr(info.param.rfind('/') + 1);  // names are unique across folders
+                           std::string name = file.substr(0, file.rfind('.'));
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;

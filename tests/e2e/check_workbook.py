@@ -17,7 +17,8 @@ import zipfile
 
 import openpyxl
 
-RUN_SHEETS = ["季度预测", "月度预测", "开工进度", "项目类别", "风险项目", "部门瓶颈", "部门月度利用率", "审批用时", "项目明细"]
+RUN_SHEETS = ["季度预测", "月度预测", "开工进度", "项目类别", "风险项目", "部门瓶颈", "部门月度利用率", "审批用时", "项目明细",
+              "用地指标", "风险事件", "新签约项目", "关键性"]
 COMPARE_SHEETS = ["完成投资差异", "开工率差异", "审批用时差异", "部门等待差异", "目标风险对比", "部门瓶颈对比", "开工进度对比"]
 FORMULA_NAME = '=HYPERLINK("http://example.com","点我")'
 
@@ -92,6 +93,24 @@ def main(kpsim, source):
     util = [r[header.index("利用率")] for r in rows]
     check(util == sorted(util, reverse=True), f"agencies not busiest first: {util}")
     check(rows[0][1] == "土地储备中心", f"busiest agency {rows[0][1]}")
+
+    # The detail tables: every row and number of land.csv, risks.csv,
+    # arrivals.csv and criticality.csv, numbers as numbers.
+    for title, first_label, csv_name in [("用地指标", "指标池", "land.csv"), ("风险事件", "风险", "risks.csv"),
+                                         ("新签约项目", "来源", "arrivals.csv"), ("关键性", "项目编号", "criticality.csv")]:
+        header, rows = table(wb[title], first_label)
+        with open(os.path.join(out, csv_name), encoding="utf-8") as f:
+            want = list(csv.reader(f))[1:]
+        check(len(rows) == len(want) and len(want) > 0, f"{title}: {len(rows)} rows, {csv_name} {len(want)}")
+        for row, w in zip(rows, want):
+            for got, text in zip(row, w):
+                if text == "":
+                    check(got is None, f"{title}: {got!r} where {csv_name} is empty")
+                elif isinstance(got, float) or isinstance(got, int):
+                    check(abs(got - float(text)) < 1e-9, f"{title}: {got!r} != {text}")
+                else:
+                    check(got == text, f"{title}: {got!r} != {text!r}")
+        check(any(isinstance(v, float) for r in rows for v in r), f"{title}: no number stored as a number")
 
     # compare: a sheet per metric, the year's difference as in compare.csv.
     cmp_out = os.path.join(work, "compare")

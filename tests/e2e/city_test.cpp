@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "support/run_kpsim.hpp"
 
 namespace kpsim {
@@ -13,7 +13,7 @@ namespace {
 const std::string kCity = KPSIM_SOURCE_DIR "/scenarios/city/scenario.yaml";
 
 TEST(CityPortfolio, ProjectListHoldsThePublishedFigures) {
-  const model::Scenario s = io::load_scenario(kCity);
+  const model::Scenario s = input::load_scenario(kCity);
   ASSERT_EQ(s.projects.size(), 222u);
   double investment = 0, plan = 0;
   int key = 0, key_over_1 = 0, key_over_10 = 0;

@@ -4,9 +4,10 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "sim/report/monte_carlo.hpp"
 #include "support/scenario_file.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -38,8 +39,7 @@ TEST(Arrivals, ListedProjectsEnterOnTheirDatesWithTheirInvestment) {
   - {id: signed, name: 签约项目, template: industrial, dates: [2026-03-01, 2026-06-01], investment: 5}
 )");
   ASSERT_EQ(f.net.project_count(), 3u);
-  Replication rep(f.net);
-  simulate(f.net, 1, 0, {}, rep);
+  const Replication rep = f.simulate();
   EXPECT_EQ(rep.project_ready[1], 59.0);
   EXPECT_EQ(rep.trace.start[f.net.project_begin[1]], 59.0);
   EXPECT_EQ(rep.project_scale[2], 5.0);
@@ -52,10 +52,10 @@ TEST(Arrivals, APoissonStreamArrivesAtItsRate) {
   const Fixture f(R"(arrivals:
   - {id: attracted, template: industrial, per_month: 2, investment: {lognormal: {median: 3, p90: 6}}}
 )");
-  report::MonteCarloOptions o;
+  run::ReplicationOptions o;
   o.replications = 400;
   o.threads = 2;
-  const auto mc = report::run_monte_carlo(f.scenario, f.net, o);
+  const auto mc = test::run_forecast(f.scenario, f.net, o);
   ASSERT_EQ(mc.arrivals.size(), 1u);
   const double expected = 2 * 12.0;  // a year at two a month
   EXPECT_NEAR(mc.arrivals[0].arrived, expected, 4 * std::sqrt(expected / 400));

@@ -2,7 +2,7 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "support/scenario_file.hpp"
 
 namespace kpsim::engine {
@@ -34,8 +34,7 @@ struct Fixture : test::ScenarioFile {
 
 TEST(CalendarRisk, EachRiskyMonthLosesItsDrawnWorkingDays) {
   const Fixture f;
-  Replication rep(f.net);
-  simulate(f.net, 1, 0, {}, rep);
+  const Replication rep = f.simulate();
   const core::Calendar& c = rep.calendars[0];
   EXPECT_EQ(c.work_before(31), 28.0);             // January: 31 − 3
   EXPECT_EQ(c.work_before(59) - c.work_before(31), 25.0);  // February: 28 − 3
@@ -45,24 +44,23 @@ TEST(CalendarRisk, EachRiskyMonthLosesItsDrawnWorkingDays) {
 
 TEST(CalendarRisk, AllProjectsOnTheCalendarLoseTheSameDays) {
   const Fixture f;
-  Replication rep(f.net);
-  simulate(f.net, 1, 0, {}, rep);
+  const Replication rep = f.simulate();
   EXPECT_EQ(rep.trace.finish[0], rep.trace.finish[1]);
   EXPECT_GT(rep.trace.finish[0], 60.0);
 }
 
 TEST(CalendarRisk, ReplicationsDrawDifferentDaysReproducibly) {
   const Fixture f;
-  Replication a(f.net), b(f.net);
+  Simulator sa(f.net), sb(f.net);
   bool differ = false;
   for (std::uint32_t r = 1; r < 20 && !differ; ++r) {
-    simulate(f.net, 1, 0, {}, a);
-    simulate(f.net, 1, r, {}, b);
+    const Replication& a = sa.run(1, 0);
+    const Replication& b = sb.run(1, r);
     for (std::int32_t d = 0; d < 365 && !differ; ++d) differ = a.calendars[0].is_working_day(d) != b.calendars[0].is_working_day(d);
   }
   EXPECT_TRUE(differ);
-  simulate(f.net, 1, 7, {}, a);
-  simulate(f.net, 1, 7, {}, b);
+  const Replication& a = sa.run(1, 7);
+  const Replication& b = sb.run(1, 7);
   for (std::int32_t d = 0; d < 800; ++d) ASSERT_EQ(a.calendars[0].is_working_day(d), b.calendars[0].is_working_day(d));
 }
 

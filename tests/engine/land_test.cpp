@@ -4,7 +4,7 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "sim/report/forecast.hpp"
 #include "support/scenario_file.hpp"
 
@@ -39,8 +39,7 @@ projects:
   - {id: N, name: 一般, template: t, investment: 1, land_mu: 100}
   - {id: K, name: 重点, template: t, investment: 1, land_mu: 100, class: key}
 )");
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   EXPECT_EQ(rep.trace.start[2], 30.0);  // K's transfer, on the first release
   EXPECT_EQ(rep.trace.start[0], 90.0);  // N's, on the second
   EXPECT_EQ(rep.land[0].grants, 2u);
@@ -55,8 +54,7 @@ projects:
   - {id: Big, name: 大, template: t, investment: 1, land_mu: 150}
   - {id: Small, name: 小, template: t, investment: 1, land_mu: 50}
 )");
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   EXPECT_EQ(rep.trace.start[2], 0.0);    // Small fits at once
   EXPECT_EQ(rep.trace.start[0], 181.0);  // Big waits for 2026-07-01
 }
@@ -68,8 +66,7 @@ TEST(Land, AProjectNeverGrantedNeverStartsAndItsInvestmentFallsOutside) {
 projects:
   - {id: P, name: 项目, template: t, investment: 7, land_mu: 100}
 )");
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   EXPECT_TRUE(std::isinf(rep.trace.start[0]));
   EXPECT_EQ(rep.land[0].waiting_at_end, 1u);
   const auto f = report::make_forecast(net, rep.trace);
@@ -86,8 +83,7 @@ projects:
   - {id: P, name: 项目, template: t, investment: 1, land_mu: 100, state: {done: [transfer]}}
 )");
   EXPECT_EQ(net.project_pool[0], -1);
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   EXPECT_EQ(rep.trace.start[1], 0.0);
 }
 

@@ -6,9 +6,10 @@
 
 #include <filesystem>
 
-#include "sim/io/psplib_bounds.hpp"
-#include "sim/io/read_psplib.hpp"
-#include "sim/report/psplib_study.hpp"
+#include "sim/input/psplib_bounds.hpp"
+#include "sim/input/read_psplib.hpp"
+#include "sim/input/psplib_files.hpp"
+#include "sim/run/psplib_study.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -26,12 +27,12 @@ std::vector<std::string> instances(const fs::path& dir) {
 }
 
 void check_every_rule(const fs::path& dir, const fs::path& bounds_dir, const std::string& set) {
-  const auto bounds = io::load_psplib_bounds(bounds_dir.string(), set);
+  const auto bounds = input::load_psplib_bounds(bounds_dir.string(), set);
   for (const std::string& file : instances(dir)) {
-    const model::RcpspInstance inst = io::load_psplib(file);
-    const auto name = io::parse_psplib_name(inst.name);
+    const model::RcpspInstance inst = input::load_psplib(file);
+    const auto name = input::parse_psplib_name(inst.name);
     ASSERT_TRUE(name) << inst.name;
-    const io::PsplibBound& b = bounds.at({name->parameter, name->instance});
+    const input::PsplibBound& b = bounds.at({name->parameter, name->instance});
     for (const auto& [rule_name, rule] : priority_rules()) {
       const RcpspSchedule s = schedule_rcpsp(inst, rule);
       ASSERT_FALSE(infeasibility(inst, s.start)) << inst.name << " " << rule_name << ": " << *infeasibility(inst, s.start);
@@ -59,7 +60,7 @@ TEST(Rcpsp, EveryScheduleOfAllJ30IsFeasibleAndNoShorterThanTheOptimum) {
 
 TEST(Rcpsp, TheCriticalPathMatchesTheFilesMpmTime) {
   for (const std::string& file : instances(kSample / "j30")) {
-    const model::RcpspInstance inst = io::load_psplib(file);
+    const model::RcpspInstance inst = input::load_psplib(file);
     EXPECT_EQ(critical_path_length(inst), inst.mpm_time) << inst.name;
   }
 }
@@ -67,7 +68,7 @@ TEST(Rcpsp, TheCriticalPathMatchesTheFilesMpmTime) {
 TEST(Rcpsp, ParallelSchedulingStartsWhatFitsInRankOrder) {
   // Two jobs want the whole resource at time 0; the higher-ranked (shorter
   // under SPT) goes first, the third, small one fits beside neither and waits.
-  const model::RcpspInstance inst = io::load_psplib_text(R"(jobs (incl. supersource/sink ):  5
+  const model::RcpspInstance inst = input::load_psplib_text(R"(jobs (incl. supersource/sink ):  5
   - renewable                 :  1   R
 PROJECT INFORMATION:
 pronr.  #jobs rel.date duedate tardcost  MPM-Time
@@ -98,8 +99,9 @@ RESOURCEAVAILABILITIES:
 }
 
 TEST(Rcpsp, TheStudyReportsDeviationsPerRuleAndForTheBest) {
-  const report::PsplibStudy study =
-      report::run_psplib_study(instances(kSample / "j30"), {PriorityRule::lft, PriorityRule::spt}, (kSample / "bounds").string());
+  const run::PsplibStudy study =
+      run::run_psplib_study(input::load_psplib_cases(input::find_psplib_files((kSample / "j30").string(), (kSample / "bounds").string())),
+                            {PriorityRule::lft, PriorityRule::spt});
   ASSERT_EQ(study.stats.size(), 3u);
   EXPECT_EQ(study.stats[2].rule, "best");
   EXPECT_EQ(study.stats[0].against_optimum, 13u);

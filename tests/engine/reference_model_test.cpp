@@ -9,8 +9,8 @@
 #include "sim/core/rng.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/generate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/synth/generate.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "support/run_kpsim.hpp"
 
 namespace kpsim::engine {
@@ -31,10 +31,10 @@ struct Result {
 
 Result run_reference_model(std::uint32_t projects, bool stream) {
   test::ScratchDir dir;
-  const io::GeneratedFiles files = io::generate_reference_model(projects, "rm-projects.csv");
+  const synth::GeneratedFiles files = synth::generate_reference_model(projects, "rm-projects.csv");
   test::write_file(dir / "rm-projects.csv", files.projects_csv);
   test::write_file(dir / "rm.yaml", files.scenario_yaml);
-  Network net = compile(io::load_scenario((dir / "rm.yaml").string()));
+  Network net = compile(input::load_scenario((dir / "rm.yaml").string()));
   constexpr std::uint64_t kSeed = 12345;
   // Each project's tasks are its 8 steps in order, then construction.
   std::vector<double> work(net.task_count());
@@ -46,10 +46,9 @@ Result run_reference_model(std::uint32_t projects, bool stream) {
     if (stream) arrival[p] = a = a + draw(kSeed, 9ull * p + 8, 5.5);
   }
   if (stream) net.project_ready = arrival;  // increasing in p: the order of initial_tasks holds
-  Replication rep(net);
   SimSettings settings;
   settings.replay_work = &work;
-  simulate(net, kSeed, 0, settings, rep);
+  const Replication rep = simulate(net, kSeed, 0, settings);
   Result r;
   double sum_c = 0, sum_f = 0;
   for (std::uint32_t p = 0; p < projects; ++p) {

@@ -5,7 +5,7 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "sim/report/forecast.hpp"
 #include "support/scenario_file.hpp"
 
@@ -35,11 +35,7 @@ projects:
 
 struct Fixture : test::ScenarioFile {
   explicit Fixture(const std::string& extra) : ScenarioFile(std::string(kBase) + extra) {}
-  Replication run(std::uint32_t replication = 0) const {
-    Replication rep(net);
-    simulate(net, 3, replication, {}, rep);
-    return rep;
-  }
+  Replication run(std::uint32_t replication = 0) const { return simulate(3, replication); }
 };
 
 TEST(Risk, ADelayAddsWorkingDaysToTheStep) {
@@ -89,9 +85,9 @@ risks:
 )");
   constexpr int kReps = 4000;
   double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0, hits_a = 0, hits_b = 0, both = 0;
-  Replication rep(f.net);
+  Simulator sim(f.net);
   for (int r = 0; r < kReps; ++r) {
-    simulate(f.net, 3, static_cast<std::uint32_t>(r), {}, rep);
+    const Replication& rep = sim.run(3, static_cast<std::uint32_t>(r));
     const double a = rep.factors[0], b = rep.factors[1];
     sa += a, sb += b, saa += a * a, sbb += b * b, sab += a * b;
     const bool ha = rep.trace.finish[0] > 10, hb = rep.trace.finish[2] > 10;
@@ -112,9 +108,9 @@ TEST(Risk, WithoutACopulaOccurrencesAreIndependent) {
   const Fixture f("risks:\n  - {id: d, on: {step: review}, probability: 0.5, delay: 5}\n");
   constexpr int kReps = 4000;
   double both = 0;
-  Replication rep(f.net);
+  Simulator sim(f.net);
   for (int r = 0; r < kReps; ++r) {
-    simulate(f.net, 3, static_cast<std::uint32_t>(r), {}, rep);
+    const Replication& rep = sim.run(3, static_cast<std::uint32_t>(r));
     both += rep.trace.finish[0] > 10 && rep.trace.finish[2] > 10;
   }
   EXPECT_NEAR(both / kReps, 0.25, 4 * std::sqrt(0.25 * 0.75 / kReps));
@@ -129,7 +125,7 @@ TEST(Risk, ANonPositiveDefiniteMatrixIsALocatedInputError) {
     matrix: [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]
 )");
   try {
-    io::load_scenario((dir / "s.yaml").string());
+    input::load_scenario((dir / "s.yaml").string());
     FAIL() << "expected an InputError";
   } catch (const model::InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u);

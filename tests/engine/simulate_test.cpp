@@ -7,7 +7,7 @@
 #include "sim/core/rng.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "support/scenario_builder.hpp"
 
 namespace kpsim::engine {
@@ -16,12 +16,11 @@ namespace {
 using test::StepDef;
 
 TEST(Simulate, WithAmpleCapacityAndFixedDurationsItReproducesTheCpmScheduleExactly) {
-  model::Scenario s = test::without_risks_and_quotas(io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
+  model::Scenario s = test::without_risks_and_quotas(input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
   for (auto& a : s.agencies) a.capacity = 100000;
   const Network net = compile(s);
   const CpmSchedule cpm = schedule_cpm(net);
-  Replication rep(net);
-  simulate(net, 1, 0, {.deterministic = true}, rep);
+  const Replication rep = simulate(net, 1, 0, {.deterministic = true});
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     if (net.tasks[t].done_at_start) continue;
     ASSERT_EQ(rep.trace.start[t], cpm.early.start[t]) << "task " << t;
@@ -50,8 +49,7 @@ model::Scenario one_window(model::Discipline discipline) {
 
 TEST(Simulate, OneReviewerServesFirstComeFirstServed) {
   const Network net = compile(one_window(model::Discipline::fifo));
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   const auto review = [&](std::uint32_t p) { return net.project_begin[p]; };
   EXPECT_EQ(rep.trace.start[review(0)], 0.0);
   EXPECT_EQ(rep.trace.finish[review(0)], 5.0);
@@ -70,8 +68,7 @@ TEST(Simulate, OneReviewerServesFirstComeFirstServed) {
 
 TEST(Simulate, KeyProjectsGoFirstWhereTheDisciplineSaysSo) {
   const Network net = compile(one_window(model::Discipline::key_first));
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   // A holds the reviewer from day 0; then key project C before B.
   EXPECT_EQ(rep.trace.start[net.project_begin[2]], 5.0);
   EXPECT_EQ(rep.trace.finish[net.project_begin[2]], 9.0);
@@ -86,8 +83,7 @@ TEST(Simulate, AStepHoldingSeveralResourcesWaitsForAllOfThem) {
   s.templates[3].steps[0].needs.push_back({"experts", 1});  // template tC
   s.agencies[0].capacity = 3;
   const Network net = compile(s);
-  Replication rep(net);
-  simulate(net, 1, 0, {}, rep);
+  const Replication rep = simulate(net, 1, 0, {});
   EXPECT_EQ(rep.trace.start[net.project_begin[0]], 0.0);  // A needs only the office
   EXPECT_EQ(rep.trace.start[net.project_begin[1]], 0.0);  // B gets the expert first
   EXPECT_EQ(rep.trace.start[net.project_begin[2]], 3.0);  // C waits for the expert
@@ -121,8 +117,7 @@ TEST(Simulate, ManyServerQueueMatchesErlangC) {
   core::RngStream arrivals(99);
   double t = 0;
   for (int i = 0; i < kProjects; ++i) net.project_ready[static_cast<std::size_t>(i)] = t += -std::log(arrivals.uniform()) / kLambda;
-  Replication rep(net);
-  simulate(net, 5, 0, {}, rep);
+  const Replication rep = simulate(net, 5, 0, {});
   // Batch means over the waits (dropping a warm-up) for an honest standard error.
   constexpr int kWarmup = 5000, kBatches = 25;
   const int per_batch = (kProjects - kWarmup) / kBatches;

@@ -6,6 +6,7 @@
 #include "sim/engine/simulate.hpp"
 #include "sim/report/monte_carlo.hpp"
 #include "support/scenario_file.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::engine {
 namespace {
@@ -32,24 +33,18 @@ projects:
   return yaml;
 }
 
-Replication run(const Network& net) {
-  Replication rep(net);
-  simulate(net, 1, 0, {.deterministic = true}, rep);
-  return rep;
-}
-
 TEST(StatutoryClock, OffClockPhasesAddElapsedTimeButNotStatutoryTime) {
   // 20 days on the clock (limit 25), then a 10-day expert review off it.
   const test::ScenarioFile f(scenario(
       "{id: eia, agency: eco, duration: 20, limit: 25, off_clock: [{name: 专家评审, duration: 10}], after: []}", 1, 1));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.finish[0], 30);
-  EXPECT_EQ(rep.off_path(0), 10);
+  EXPECT_EQ(rep.off_path_of(0), 10);
   EXPECT_EQ(rep.agency[0].limited, 1u);
   EXPECT_EQ(rep.agency[0].over_limit, 0u);  // 30 elapsed, 20 on the clock
-  report::MonteCarloOptions o;
+  run::ReplicationOptions o;
   o.deterministic = true;
-  const report::MonteCarloForecast mc = report::run_monte_carlo(f.scenario, f.net, o);
+  const report::MonteCarloForecast mc = test::run_forecast(f.scenario, f.net, o);
   EXPECT_DOUBLE_EQ(mc.approval_all.mean, 30);
   EXPECT_DOUBLE_EQ(mc.approval_clock_all.mean, 20);
 }
@@ -57,7 +52,7 @@ TEST(StatutoryClock, OffClockPhasesAddElapsedTimeButNotStatutoryTime) {
 TEST(StatutoryClock, OffClockPhasesDoNotHoldTheReviewer) {
   // One reviewer: the second case starts when the first leaves for its expert review.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 10, off_clock: [{name: 专家评审, duration: 10}], after: []}"));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.start[2], 10);
   EXPECT_EQ(rep.trace.finish[2], 30);
   EXPECT_DOUBLE_EQ(rep.agency[0].busy_work, 20);
@@ -66,7 +61,7 @@ TEST(StatutoryClock, OffClockPhasesDoNotHoldTheReviewer) {
 TEST(StatutoryClock, QueueingCountsOnTheClockFromFiling) {
   // One reviewer, two cases of 20 days: the second waits 20, so 40 on the clock.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 20, limit: 25, after: []}"));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.finish[2], 40);
   EXPECT_EQ(rep.agency[0].over_limit, 1u);
   EXPECT_DOUBLE_EQ(rep.agency[0].excess_sum, 15);
@@ -75,7 +70,7 @@ TEST(StatutoryClock, QueueingCountsOnTheClockFromFiling) {
 TEST(StatutoryClock, EffortHoldsTheReviewerForPartOfTheStepOnly) {
   // 20 days per case, of which the reviewer works 5: the second case starts at 5.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 20, effort: 5, after: []}"));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.start[2], 5);
   EXPECT_EQ(rep.trace.finish[2], 25);
   EXPECT_DOUBLE_EQ(rep.agency[0].busy_work, 10);
@@ -85,7 +80,7 @@ TEST(StatutoryClock, ADeemedApprovalEndsAStepInServiceAndFreesTheReviewer) {
   // 40 days of review against a 30-day limit: approved by default at 30, and
   // the reviewer takes the next case then.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 40, limit: 30, deemed: true, after: []}"));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.finish[0], 30);
   EXPECT_EQ(rep.trace.start[2], 30);
   EXPECT_EQ(rep.trace.finish[2], 30);  // filed at 0: its 30 days were up while it waited
@@ -98,7 +93,7 @@ TEST(StatutoryClock, OffClockPhasesAreNotCutShortByADeemedApproval) {
   // stands at 25, under the limit, so the notice runs to its end.
   const test::ScenarioFile f(scenario(
       "{id: eia, agency: eco, duration: 25, limit: 30, deemed: true, off_clock: [{name: 公示, duration: 10}], after: []}", 1, 1));
-  const Replication rep = run(f.net);
+  const Replication rep = f.deterministic();
   EXPECT_EQ(rep.trace.finish[0], 35);
   EXPECT_EQ(rep.agency[0].deemed, 0u);
 }

@@ -6,12 +6,12 @@
 #include <string>
 
 #include "sim/engine/rcpsp.hpp"
-#include "sim/io/read_psplib.hpp"
+#include "sim/input/read_psplib.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    const kpsim::model::RcpspInstance inst = kpsim::io::load_psplib_text(text, KPSIM_SOURCE_DIR "/fuzz.sm");
+    const kpsim::model::RcpspInstance inst = kpsim::input::load_psplib_text(text, KPSIM_SOURCE_DIR "/fuzz.sm");
     if (inst.jobs.size() > 200) return 0;  // keep an input's cost bounded
     long long total = 0;
     for (const auto& j : inst.jobs) total += j.duration;

@@ -6,14 +6,14 @@
 #include <string>
 
 #include "sim/engine/compile.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "sim/policy/apply_policies.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
     // Beside the shipped scenarios, so that the holiday include resolves.
-    const kpsim::model::Scenario s = kpsim::io::load_scenario_text(text, KPSIM_SOURCE_DIR "/scenarios/fuzz.yaml");
+    const kpsim::model::Scenario s = kpsim::input::load_scenario_text(text, KPSIM_SOURCE_DIR "/scenarios/fuzz.yaml");
     kpsim::engine::compile(kpsim::policy::apply_policies(s));
   } catch (const kpsim::model::InputError& e) {
     for (const auto& d : e.diagnostics())

@@ -5,14 +5,14 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/io/read_sweep.hpp"
+#include "sim/input/read_sweep.hpp"
 #include "sim/sweep/expand.hpp"
 #include "sim/sweep/variant_scenarios.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    const kpsim::model::SweepSpec spec = kpsim::io::load_sweep_text(text, KPSIM_SOURCE_DIR "/scenarios/sweeps/fuzz.yaml");
+    const kpsim::model::SweepSpec spec = kpsim::input::load_sweep_text(text, KPSIM_SOURCE_DIR "/scenarios/sweeps/fuzz.yaml");
     // Each variant reads and compiles a scenario: keep an input's cost bounded.
     if (kpsim::sweep::expand(spec).variants.size() <= 16) kpsim::sweep::prepare_sweep(spec);
   } catch (const kpsim::model::InputError& e) {

@@ -63,7 +63,7 @@ TEST(PolicyErrors, AnOverlayFileIsCheckedLikeTheScenario) {
   test::ScratchDir dir;
   test::write_file(dir / "p.yaml", "kpsim: 1\npolicies:\n  - parallel: {steps: [a]}\n    lable: x\n");
   try {
-    io::load_policy_file((dir / "p.yaml").string());
+    input::load_policy_file((dir / "p.yaml").string());
     FAIL() << "expected an input error";
   } catch (const model::InputError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u);

@@ -224,7 +224,7 @@ TEST(Policy, WorkDoneBeforeTheStartStaysDoneWhenPrecedenceChanges) {
   std::string yaml = test::policy_scenario("  - parallel: {steps: [a, b, c]}\n");
   const std::string from = "{id: P, name: P, template: t, investment: 1, zone: park}";
   yaml.replace(yaml.find(from), from.size(), "{id: P, name: P, template: t, investment: 1, state: {done: [c]}}");
-  const auto sc = apply_policies(io::load_scenario_text(yaml, "t.yaml"));
+  const auto sc = apply_policies(input::load_scenario_text(yaml, "t.yaml"));
   const Dates d = test::dates_of(sc, "P");
   EXPECT_EQ(d.at("a"), span(0, 0));
   EXPECT_EQ(d.at("b"), span(0, 0));

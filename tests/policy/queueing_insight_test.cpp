@@ -5,10 +5,11 @@
 #include <gtest/gtest.h>
 
 #include "sim/engine/compile.hpp"
-#include "sim/io/load_scenario.hpp"
-#include "sim/io/read_policies.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/read_policies.hpp"
 #include "sim/policy/apply_policies.hpp"
 #include "sim/report/compare.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::report {
 namespace {
@@ -20,15 +21,15 @@ struct Effect {
 
 Effect compress_by_40_percent(const std::string& scenario) {
   const std::string dir = KPSIM_SOURCE_DIR "/scenarios/policies/";
-  const model::Scenario base = policy::apply_policies(io::load_scenario(dir + scenario));
-  const model::Scenario compressed = policy::apply_policies(io::load_scenario(dir + scenario),
-                                                            io::load_policy_file(dir + "compress-40pct.yaml"));
-  MonteCarloOptions o;
+  const model::Scenario base = policy::apply_policies(input::load_scenario(dir + scenario));
+  const model::Scenario compressed = policy::apply_policies(input::load_scenario(dir + scenario),
+                                                            input::load_policy_file(dir + "compress-40pct.yaml"));
+  run::ReplicationOptions o;
   o.replications = 100;
   o.seed = base.seed;
   o.threads = 2;
-  const MonteCarloForecast b = run_monte_carlo(base, engine::compile(base), o);
-  const MonteCarloForecast c = run_monte_carlo(compressed, engine::compile(compressed), o);
+  const MonteCarloForecast b = test::run_forecast(base, engine::compile(base), o);
+  const MonteCarloForecast c = test::run_forecast(compressed, engine::compile(compressed), o);
   return {b.approval_all.mean, c.approval_all.mean, b.agencies[0].mean_wait, c.agencies[0].mean_wait};
 }
 

@@ -5,9 +5,10 @@
 #include <cmath>
 
 #include "sim/engine/compile.hpp"
-#include "sim/io/load_scenario.hpp"
-#include "sim/io/read_policies.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/read_policies.hpp"
 #include "sim/policy/apply_policies.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::report {
 namespace {
@@ -25,11 +26,11 @@ TEST(Paired, DifferencesAreTakenReplicationByReplication) {
 }
 
 MonteCarloForecast forecast(const model::Scenario& sc, std::uint64_t seed) {
-  MonteCarloOptions o;
+  run::ReplicationOptions o;
   o.replications = 200;
   o.seed = seed;
   o.threads = 2;
-  return run_monte_carlo(sc, engine::compile(sc), o);
+  return test::run_forecast(sc, engine::compile(sc), o);
 }
 
 const PairedStat& row(const Comparison& c, const std::string& metric, const std::string& period) {
@@ -41,10 +42,10 @@ const PairedStat& row(const Comparison& c, const std::string& metric, const std:
 // Common random numbers: the same seed for base and variant makes the paired
 // interval of the difference far narrower than with independent streams.
 TEST(Compare, CommonRandomNumbersGiveANarrowerIntervalThanIndependentRuns) {
-  const model::Scenario base = policy::apply_policies(io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
+  const model::Scenario base = policy::apply_policies(input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
   const model::Scenario variant = policy::apply_policies(
-      io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"),
-      io::load_policy_file(KPSIM_SOURCE_DIR "/scenarios/policies/compress-120.yaml"));
+      input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"),
+      input::load_policy_file(KPSIM_SOURCE_DIR "/scenarios/policies/compress-120.yaml"));
   const MonteCarloForecast b = forecast(base, 7);
   const Comparison crn = compare_forecasts(base, b, variant, forecast(variant, 7));
   const Comparison independent = compare_forecasts(base, b, variant, forecast(variant, 8));
@@ -59,7 +60,7 @@ TEST(Compare, CommonRandomNumbersGiveANarrowerIntervalThanIndependentRuns) {
 }
 
 TEST(Compare, AScenarioAgainstItselfDiffersByExactlyNothing) {
-  const model::Scenario base = io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
+  const model::Scenario base = input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
   const MonteCarloForecast b = forecast(base, 3);
   const Comparison c = compare_forecasts(base, b, base, forecast(base, 3));
   for (const PairedStat& s : c.rows) {

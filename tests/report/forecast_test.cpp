@@ -4,14 +4,14 @@
 
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
-#include "sim/io/load_scenario.hpp"
+#include "sim/input/load_scenario.hpp"
 #include "support/scenario_builder.hpp"
 
 namespace kpsim::report {
 namespace {
 
 TEST(Forecast, QuarterlySpendSumsToTheInvestmentOfTheHorizon) {
-  const model::Scenario s = test::without_risks_and_quotas(io::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
+  const model::Scenario s = test::without_risks_and_quotas(input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml"));
   const engine::Network net = engine::compile(s);
   const Forecast f = make_forecast(net, engine::schedule_cpm(net).early);
   double quarters = 0, months = 0, projects = 0, remaining = 0;

@@ -10,6 +10,7 @@
 #include "sim/report/monte_carlo.hpp"
 #include "sim/report/replication_summary.hpp"
 #include "support/scenario_file.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::report {
 namespace {
@@ -38,12 +39,6 @@ projects:
 )" + projects;
 }
 
-engine::Replication run(const engine::Network& net) {
-  engine::Replication rep(net);
-  engine::simulate(net, 1, 0, {.deterministic = true}, rep);
-  return rep;
-}
-
 Forecast forecast_of(const test::ScenarioFile& f, const engine::Replication& rep) {
   const ReportingBasis basis = make_reporting_basis(f.scenario, f.net);
   return make_forecast(f.net, rep.trace, rep.calendars, rep.project_scale, &basis);
@@ -56,7 +51,7 @@ TEST(StatisticsRules, CountFromTheRegistrationMonthAndOnlyProjectsOfFiveMillionY
   - {id: SMALL, name: 小项目, template: t, investment: 0.04}
   - {id: EARLY, name: 早入库, template: t, investment: 10, registered: 2026-01}
 )", 3));
-  const engine::Replication rep = run(f.net);
+  const engine::Replication rep = f.deterministic();
   const Forecast fc = forecast_of(f, rep);
   // Gross: everything spent; counted: SMALL never (below 0.05 亿元), BIG from
   // April (registered the month after its March start), EARLY from the start.
@@ -70,7 +65,7 @@ TEST(StatisticsRules, CountFromTheRegistrationMonthAndOnlyProjectsOfFiveMillionY
 
 TEST(StatisticsRules, WithoutThemEverythingCounts) {
   const test::ScenarioFile f(scenario("", "  - {id: SMALL, name: 小项目, template: t, investment: 0.04}\n"));
-  const Forecast fc = forecast_of(f, run(f.net));
+  const Forecast fc = forecast_of(f, f.deterministic());
   EXPECT_NEAR(fc.counted_in_horizon, fc.investment_in_horizon, 1e-12);
   EXPECT_NEAR(fc.investment_in_horizon, 0.04, 1e-12);
 }
@@ -84,7 +79,7 @@ TEST(HeldStep, IsTheStepAProjectWasInOrWaitingForWhenItsTargetPassed) {
   - {id: B, name: 乙, template: t, investment: 1, start_target: 2026-03-12}
   - {id: C, name: 丙, template: t, investment: 1, start_target: 2026-01-31}
 )"));
-  const engine::Replication rep = run(f.net);
+  const engine::Replication rep = f.deterministic();
   const Forecast fc = forecast_of(f, rep);
   const auto task = [&](std::uint32_t p, std::uint32_t step) { return f.net.project_begin[p] + step; };
   EXPECT_EQ(fc.projects[0].held_start, ProjectResult::kNoTask);
@@ -116,7 +111,7 @@ templates:
 projects:
   - {id: A, name: 甲, template: t, investment: 1, start_target: 2026-01-11}
 )");
-  const Forecast fc = forecast_of(f, run(f.net));
+  const Forecast fc = forecast_of(f, f.deterministic());
   ASSERT_TRUE(fc.projects[0].start_missed);
   ASSERT_NE(fc.projects[0].held_start, ProjectResult::kNoTask);
   const engine::Task& held = f.net.tasks[fc.projects[0].held_start];
@@ -128,10 +123,10 @@ TEST(HeldStep, TheMonteCarloReportsTheStepThatHeldMostMisses) {
   - {id: A, name: 甲, template: t, investment: 1}
   - {id: B, name: 乙, template: t, investment: 1, start_target: 2026-03-12}
 )"));
-  MonteCarloOptions o;
+  run::ReplicationOptions o;
   o.replications = 20;
   o.deterministic = true;
-  const MonteCarloForecast mc = run_monte_carlo(f.scenario, f.net, o);
+  const MonteCarloForecast mc = test::run_forecast(f.scenario, f.net, o);
   EXPECT_DOUBLE_EQ(mc.projects[1].p_start_target_missed, 1.0);
   EXPECT_EQ(mc.projects[1].held_start_task, f.net.project_begin[1] + 1);
   EXPECT_DOUBLE_EQ(mc.projects[1].held_start_share, 1.0);
@@ -142,7 +137,7 @@ TEST(HeldStep, TheMonteCarloReportsTheStepThatHeldMostMisses) {
 
 TEST(PreparationStep, IsElapsedApprovalTimeButNotOnTheStatutoryClock) {
   const test::ScenarioFile f(scenario("", "  - {id: A, name: 甲, template: t, investment: 1}\n"));
-  const engine::Replication rep = run(f.net);
+  const engine::Replication rep = f.deterministic();
   ReplicationSummary s;
   summarise(f.net, make_reporting_basis(f.scenario, f.net), rep, s);
   EXPECT_DOUBLE_EQ(s.approval_days[0], 60.0);   // design 40 + review 20
@@ -156,7 +151,7 @@ TEST(AgencyMonths, SplitTheBusyTimeByCalendarMonth) {
   - {id: A, name: 甲, template: t, investment: 1}
   - {id: B, name: 乙, template: t, investment: 1}
 )"));
-  const engine::Replication rep = run(f.net);
+  const engine::Replication rep = f.deterministic();
   const std::size_t months = f.net.month_count();
   ASSERT_EQ(months, 12u);
   double total = 0;

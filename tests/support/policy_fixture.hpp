@@ -12,8 +12,8 @@
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
 #include "sim/engine/simulate.hpp"
-#include "sim/io/load_scenario.hpp"
-#include "sim/io/read_policies.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/read_policies.hpp"
 #include "sim/policy/apply_policies.hpp"
 #include "support/run_kpsim.hpp"
 
@@ -48,7 +48,7 @@ projects:
 }
 
 inline model::Scenario with_policies(const std::string& policies, int eco_capacity = 100) {
-  return policy::apply_policies(io::load_scenario_text(policy_scenario(policies, eco_capacity), "policy-test.yaml"));
+  return policy::apply_policies(input::load_scenario_text(policy_scenario(policies, eco_capacity), "policy-test.yaml"));
 }
 
 // Each step of a project: (start, finish) in days since the start date, from
@@ -58,8 +58,7 @@ using Dates = std::map<std::string, std::pair<double, double>>;
 
 inline Dates dates_of(const model::Scenario& sc, const std::string& project, bool check_cpm = true) {
   const engine::Network net = engine::compile(sc);
-  engine::Replication rep(net);
-  engine::simulate(net, sc.seed, 0, {.deterministic = true}, rep);
+  const engine::Replication rep = engine::simulate(net, sc.seed, 0, {.deterministic = true});
   const engine::CpmSchedule cpm = engine::schedule_cpm(net);
   std::uint32_t p = 0;
   while (sc.projects[p].id != project) ++p;

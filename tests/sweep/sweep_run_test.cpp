@@ -4,10 +4,11 @@
 
 #include <gtest/gtest.h>
 
-#include "sim/io/read_sweep.hpp"
+#include "sim/input/read_sweep.hpp"
 #include "sim/report/monte_carlo.hpp"
 #include "sim/sweep/sweep_rows.hpp"
 #include "support/run_kpsim.hpp"
+#include "support/forecast.hpp"
 
 namespace kpsim::sweep {
 namespace {
@@ -21,7 +22,7 @@ std::string sweep_csv(const test::ScratchDir& dir, const std::string& name, int 
   std::string text = kSweep;
   text.replace(text.find("BLOCK"), 5, std::to_string(block));
   test::write_file(dir / (name + ".yaml"), text);
-  const model::SweepSpec spec = io::load_sweep((dir / (name + ".yaml")).string());
+  const model::SweepSpec spec = input::load_sweep((dir / (name + ".yaml")).string());
   SweepOptions o;
   o.out_dir = dir / name;
   o.threads = threads;
@@ -44,12 +45,12 @@ TEST(SweepRun, EachVariantIsExactlyWhatARunOfItsScenarioGives) {
   std::string text = kSweep;
   text.replace(text.find("BLOCK"), 5, "16");
   test::write_file(dir / "s.yaml", text);
-  const PreparedSweep p = prepare_sweep(io::load_sweep((dir / "s.yaml").string()));
+  const PreparedSweep p = prepare_sweep(input::load_sweep((dir / "s.yaml").string()));
   for (std::size_t v = 0; v < p.variants.size(); ++v) {
-    report::MonteCarloOptions o;
+    run::ReplicationOptions o;
     o.replications = 70;
     o.seed = p.seed;
-    const report::MonteCarloForecast mc = report::run_monte_carlo(p.variants[v].scenario, p.variants[v].net, o);
+    const report::MonteCarloForecast mc = test::run_forecast(p.variants[v].scenario, p.variants[v].net, o);
     EXPECT_NE(csv.find(sweep_csv_rows(p.expansion, v, p.variants[v].scenario, mc)), std::string::npos) << v;
   }
   // The 200 → 200 variant is the quickstart itself.

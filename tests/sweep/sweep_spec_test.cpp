@@ -1,7 +1,7 @@
 // Reading, expanding and checking a sweep before anything runs.
 #include <gtest/gtest.h>
 
-#include "sim/io/read_sweep.hpp"
+#include "sim/input/read_sweep.hpp"
 #include "sim/sweep/expand.hpp"
 #include "sim/sweep/variant_scenarios.hpp"
 #include "support/run_kpsim.hpp"
@@ -22,7 +22,7 @@ struct SweepFile {
 std::vector<std::string> errors_of(const std::string& body) {
   const SweepFile f(body);
   try {
-    prepare_sweep(io::load_sweep(f.path));
+    prepare_sweep(input::load_sweep(f.path));
   } catch (const model::InputError& e) {
     std::vector<std::string> out;
     for (const auto& d : e.diagnostics()) {
@@ -43,7 +43,7 @@ std::vector<std::string> values_of(const Expansion& e, std::size_t v) {
 
 TEST(SweepSpec, GridTakesEveryCombinationTheFirstAxisTurningSlowest) {
   const SweepFile f("axes:\n  agencies.eco.capacity: [2, 3]\n  policies[0].compress.to: [150, 120, 90]\n");
-  const Expansion e = expand(io::load_sweep(f.path));
+  const Expansion e = expand(input::load_sweep(f.path));
   ASSERT_EQ(e.variants.size(), 6u);
   EXPECT_EQ(e.variants[0].id, "v001");
   EXPECT_EQ(values_of(e, 0), (std::vector<std::string>{"agencies.eco.capacity=2", "policies[0].compress.to=150"}));
@@ -53,7 +53,7 @@ TEST(SweepSpec, GridTakesEveryCombinationTheFirstAxisTurningSlowest) {
 
 TEST(SweepSpec, ZipTakesTheAxesValueByValue) {
   const SweepFile f("combine: zip\naxes:\n  agencies.eco.capacity: [2, 3]\n  policies[0].compress.to: [150, 90]\n");
-  const Expansion e = expand(io::load_sweep(f.path));
+  const Expansion e = expand(input::load_sweep(f.path));
   ASSERT_EQ(e.variants.size(), 2u);
   EXPECT_EQ(values_of(e, 1), (std::vector<std::string>{"agencies.eco.capacity=3", "policies[0].compress.to=90"}));
 }
@@ -62,7 +62,7 @@ TEST(SweepSpec, AListNamesItsVariants) {
   const SweepFile f("combine: list\nvariants:\n  - label: 现状\n    set: {'policies[0].compress.to': 200}\n"
                     "  - label: 前置用地\n    set:\n      land.pools.quota.releases[0].mu: 900\n"
                     "      policies[0].compress.to: 120\n");
-  const PreparedSweep p = prepare_sweep(io::load_sweep(f.path));
+  const PreparedSweep p = prepare_sweep(input::load_sweep(f.path));
   const Expansion& e = p.expansion;
   EXPECT_EQ(e.paths, (std::vector<std::string>{"policies[0].compress.to", "land.pools.quota.releases[0].mu"}));
   EXPECT_EQ(e.variants[1].label, "前置用地");
@@ -74,7 +74,7 @@ TEST(SweepSpec, AListNamesItsVariants) {
 
 TEST(SweepSpec, ValuesLandWhereThePathPoints) {
   EXPECT_EQ(errors_of("axes:\n  templates.industrial.steps[1].duration: [{pert: [10, 20, 40]}]\n").size(), 0u);
-  const PreparedSweep p = prepare_sweep(io::load_sweep(
+  const PreparedSweep p = prepare_sweep(input::load_sweep(
       SweepFile("axes:\n  agencies.eco.capacity: [4]\n  templates.industrial.steps[1].duration: [{pert: [10, 20, 40]}]\n").path));
   const model::Scenario& sc = p.variants[0].scenario;
   EXPECT_EQ(sc.find_agency("eco")->capacity, 4);

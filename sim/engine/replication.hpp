@@ -1,0 +1,67 @@
+// What one replication publishes: when each task ran, what the agencies and
+// land pools did, and the world it was drawn in. Reports read only this;
+// the engine's own working state is in workspace.hpp.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/core/calendar.hpp"
+#include "sim/engine/network.hpp"
+
+namespace kpsim::engine {
+
+// Times are days since the origin. A task finished before the start date has
+// start = finish = 0 (Network::tasks[t].done_at_start says so); one that never
+// ran (its project never got land, say) has start = finish = +infinity.
+struct Trace {
+  std::vector<double> start, finish;
+  // Working days at the start of the task with no progress and no spend
+  // (a stalled site, 开而不动); empty means none anywhere.
+  std::vector<double> idle;
+};
+
+// Per agency, over the horizon [0, horizon_days).
+struct AgencyStats {
+  double busy_work = 0;       // units × working days of service inside the horizon
+  double queue_area = 0;      // ∫ queue length dt inside the horizon (calendar days)
+  std::uint32_t max_queue = 0;
+  double wait_sum = 0;        // working days from request to service, over requests served
+  std::uint32_t served = 0;
+  std::uint32_t limited = 0, over_limit = 0;  // served steps with a statutory limit; those over it
+  double excess_sum = 0;      // statutory-clock working days beyond the limit, over those over it
+  std::uint32_t deemed = 0;   // steps approved by default at their limit (超时默认)
+};
+
+// Per land pool, over the whole run.
+struct LandStats {
+  double granted_mu = 0;
+  std::uint32_t grants = 0;
+  double wait_sum = 0;           // days from asking to the grant, over grants
+  std::uint32_t waiting_at_end = 0;  // projects never granted
+};
+
+// Sized once for a network and overwritten by each replication.
+struct Replication {
+  explicit Replication(const Network& net);
+
+  Trace trace;
+  // Off-clock working days on the chain of driving predecessors up to each
+  // task's finish: elapsed approval time minus this is statutory time. Empty
+  // when the network has no off-clock time at all (no memory per task then).
+  std::vector<double> off_path;
+  double off_path_of(std::uint32_t t) const { return off_path.empty() ? 0.0 : off_path[t]; }
+  // The calendars as they were in this replication (with its lost days).
+  std::vector<core::Calendar> calendars;
+  std::vector<double> factors;  // copula factors, all copulas' members in a row
+  std::vector<double> ready;   // when the task's predecessors had all finished
+  // Per project in this replication: arrival slots get their day, size and land here.
+  std::vector<double> project_ready, project_scale, project_land;
+  std::vector<AgencyStats> agency;
+  std::vector<double> agency_month_busy;  // [agency × months + month]: units × working days of service
+  std::vector<std::uint32_t> risk_hits;   // per risk: how many tasks it struck
+  std::vector<LandStats> land;
+  std::uint64_t events = 0;    // events processed
+};
+
+}  // namespace kpsim::engine

@@ -1,0 +1,69 @@
+// The engine's private working state for one replication: task records,
+// queues, land waiting lists and the event set. Sized once for a network and
+// cleared, not reallocated, between replications. Only the engine's own
+// files include this; reports read Replication (replication.hpp).
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "sim/core/event_set.hpp"
+#include "sim/engine/network.hpp"
+#include "sim/engine/waitlist.hpp"
+
+namespace kpsim::engine {
+
+// Where a project stands with its land pool.
+enum class LandState : std::uint8_t { not_asked, waiting, granted };
+
+struct Workspace {
+  explicit Workspace(const Network& net);
+
+  // Working state of a task, in one 64-byte record, so that an event
+  // touches one cache line of it rather than one line in each of several
+  // arrays (the trace is filled from it when the run ends).
+  struct TaskState {
+    double ready = 0;          // when the task's predecessors had all finished
+    double start = 0, finish = 0;
+    double requested = 0;      // when the current attempt asked for its resources
+    double service_begin = 0;  // when the current attempt's work began
+    double filed = -1;         // 受理: the first request of a step with a statutory limit (−1: none yet)
+    std::uint32_t pending = 0; // predecessors still to finish
+    std::uint8_t attempt = 0, rework = 0, waits_for_land = 0;
+    std::uint8_t holding = 0, where = 0;
+    std::uint32_t cold = 0;    // its TaskCold record in `cold`, 0 if none
+  };
+  // What only some tasks need: idle sites, statutory clocks, off-clock phases.
+  struct TaskCold {
+    double idle = 0;           // 开而不动: working days standing idle at the start
+    double extra_work = 0;     // working days added by delay risks
+    double clock_end = 0;      // when the current attempt's on-clock work ends
+    double off_now = 0, off_done = 0;  // off-clock working days: current attempt, finished attempts
+    double off_path = 0;       // off-clock days on the chain of driving predecessors, to its finish
+  };
+  std::vector<TaskState> state;
+  std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
+  std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
+  double off_path(std::uint32_t t) const { return state[t].cold ? cold[state[t].cold].off_path : 0.0; }
+  std::vector<std::uint8_t> edge_released;  // per overlap edge (Network::overlap_edges): released its successor
+  struct LandWait {
+    std::uint64_t order;  // class bit (key_first pools), then request sequence
+    std::uint32_t project;
+  };
+  std::vector<double> land_available;
+  std::vector<std::vector<LandWait>> land_waiting;  // per pool; sorted into grant order on each release
+  std::vector<LandState> land_state;        // per project
+  std::vector<double> land_asked;           // per project
+  std::vector<std::uint32_t> granted_scratch;
+  std::vector<std::pair<double, std::uint32_t>> slot_starts;  // (day, task), sorted
+  std::vector<std::int32_t> closed_scratch, month_days_scratch;
+  std::vector<int> free_units;
+  std::vector<Waitlist> waitlists;
+  std::vector<double> queue_changed;
+  std::vector<std::uint8_t> dispatch_due;  // per agency: a priority dispatch is scheduled
+  core::EventSet event_set;
+  std::uint64_t request_seq = 0;
+};
+
+}  // namespace kpsim::engine

@@ -1,0 +1,141 @@
+#include "sim/input/read_calendars.hpp"
+
+#include <filesystem>
+
+#include "sim/input/read_distribution.hpp"
+
+namespace kpsim::input {
+namespace {
+
+const std::vector<std::string> kWeekdays{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+void read_week(const Value& v, core::WorkPattern& p) {
+  if (v.is_scalar() && v.node().Scalar() == "all") {
+    p.weekday_works.fill(true);
+    return;
+  }
+  if (!v.is_sequence()) {
+    v.error("E-CAL-001", "expected a list of weekdays (mon … sun) or 'all'");
+    return;
+  }
+  p.weekday_works.fill(false);
+  for (const Value& d : v.elements())
+    if (auto name = d.one_of(kWeekdays))
+      p.weekday_works[static_cast<std::size_t>(std::find(kWeekdays.begin(), kWeekdays.end(), *name) - kWeekdays.begin())] = true;
+}
+
+void read_stop(const Value& v, core::WorkPattern& p) {
+  MapReader m(v, {"name", "from", "to"});
+  auto from = m.require("from"), to = m.require("to");
+  if (auto name = m.get("name")) name->text();
+  if (!from || !to) return;
+  if (!from->is_scalar() || !to->is_scalar()) {
+    v.error("E-CAL-002", "a stop's from and to are dates YYYY-MM-DD or yearly days MM-DD");
+    return;
+  }
+  auto md_from = core::parse_month_day(from->node().Scalar());
+  auto md_to = core::parse_month_day(to->node().Scalar());
+  if (md_from || md_to) {
+    if (!md_from) from->error("E-CAL-003", "expected a yearly day MM-DD like 'to', got '" + from->node().Scalar() + "'");
+    if (!md_to) to->error("E-CAL-003", "expected a yearly day MM-DD like 'from', got '" + to->node().Scalar() + "'");
+    if (md_from && md_to)
+      p.yearly_stops.push_back({md_from->first, md_from->second, md_to->first, md_to->second});
+    return;
+  }
+  auto d_from = from->date(), d_to = to->date();
+  if (!d_from || !d_to) return;
+  if (*d_to < *d_from) {
+    to->error("E-CAL-004", "a stop ends before it starts");
+    return;
+  }
+  p.dated_stops.push_back({*d_from, *d_to});
+}
+
+void read_lost_days(const Value& v, model::CalendarSpec& spec) {
+  MapReader m(v, {"name", "months", "per_month"});
+  if (!m.ok()) return;
+  model::LostDays l;
+  if (auto n = m.get("name")) l.name = n->text().value_or("");
+  if (auto months = m.require("months"))
+    for (const Value& e : months->one_or_many())
+      if (auto x = e.integer()) {
+        if (*x < 1 || *x > 12) e.error("E-CAL-005", "a month is 1 to 12");
+        else l.months.push_back(static_cast<int>(*x));
+      }
+  auto per_month = m.require("per_month");
+  if (!per_month) return;
+  auto d = read_distribution(*per_month);
+  if (!d) return;
+  l.per_month = *d;
+  spec.lost_days.push_back(std::move(l));
+}
+
+void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string& base_dir) {
+  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days"});
+  if (!m.ok()) return;
+  if (auto w = m.get("week")) read_week(*w, spec.pattern);
+  if (auto h = m.get("holidays")) {
+    for (const Value& f : h->one_or_many()) {
+      auto name = f.text();
+      if (!name) continue;
+      const std::filesystem::path path = std::filesystem::path(base_dir) / *name;
+      const std::size_t before = v.diagnostics().errors().size();
+      read_holiday_file(path.lexically_normal().string(), spec, v.diagnostics());
+      // Name the include site too, so the user knows which line pulled it in.
+      if (v.diagnostics().errors().size() > before) f.error("E-CAL-010", "in the holiday file included here");
+    }
+  }
+  for (const auto& [key, on] : {std::pair{"off", false}, std::pair{"work", true}})
+    if (auto list = m.get(key))
+      for (const Value& d : list->elements())
+        if (auto date = d.date()) spec.pattern.exceptions.emplace_back(*date, on);
+  if (auto stops = m.get("stops"))
+    for (const Value& s : stops->elements()) read_stop(s, spec.pattern);
+  if (auto lost = m.get("lost_days"))
+    for (const Value& l : lost->elements()) read_lost_days(l, spec);
+}
+
+}  // namespace
+
+void read_holiday_file(const std::string& path, model::CalendarSpec& spec, model::Diagnostics& diag) {
+  const auto file = parse_yaml_file(path, diag);
+  if (!file) return;
+  const Value doc = file->root_value(diag);
+  MapReader m(doc, {"kpsim_holidays", "name", "source", "known_through", "days"});
+  if (!m.ok()) return;
+  if (auto version = m.require("kpsim_holidays"))
+    if (auto n = version->integer(); n && *n != 1)
+      version->error("E-CAL-011", "unsupported holiday file version " + std::to_string(*n) + " (this kpsim reads 1)");
+  if (auto name = m.get("name")) name->text();
+  if (auto source = m.get("source")) source->text();
+  if (auto k = m.require("known_through"))
+    if (auto d = k->date()) spec.holidays_known_through = spec.holidays_known_through ? std::max(*spec.holidays_known_through, *d) : *d;
+  auto days = m.require("days");
+  if (!days) return;
+  for (const Value& entry : days->elements()) {
+    if (!entry.is_sequence() || entry.node().size() < 2 || entry.node().size() > 3) {
+      entry.error("E-CAL-012", "expected [date, off|work] or [date, off|work, name]");
+      continue;
+    }
+    auto items = entry.elements();
+    auto date = items[0].date();
+    auto kind = items[1].one_of({"off", "work"});
+    if (items.size() == 3) items[2].text();
+    if (date && kind) spec.pattern.exceptions.emplace_back(*date, *kind == "work");
+  }
+}
+
+std::vector<model::CalendarSpec> read_calendars(const Value& v, const std::string& base_dir) {
+  std::vector<model::CalendarSpec> out;
+  MapReader m(v, {});
+  for (auto& [id, value] : m.entries()) {
+    model::CalendarSpec spec;
+    spec.id = id;
+    spec.loc = value.loc();
+    read_calendar(value, spec, base_dir);
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+}  // namespace kpsim::input

@@ -1,0 +1,26 @@
+// Names and dates that refer to something else in the scenario, checked
+// where they are read.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/core/date.hpp"
+#include "sim/input/yaml_reader.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace kpsim::input {
+
+// A reference to a named thing: reports an unknown name with a suggestion.
+std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what);
+
+// A date the calendar tables cover: the horizon plus 25 years.
+std::optional<core::Date> date_in_tables(const Value& v, const model::Scenario& sc);
+
+// Index of the project with this id, for a command-line option; throws
+// model::InputError (with a suggestion) if none.
+std::uint32_t find_project(const model::Scenario& sc, const std::string& id);
+
+}  // namespace kpsim::input

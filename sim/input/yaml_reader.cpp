@@ -1,0 +1,264 @@
+#include "sim/input/yaml_reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sim/core/suggest.hpp"
+
+namespace kpsim::input {
+using core::did_you_mean;
+using core::nearest_name;
+namespace {
+
+constexpr std::uintmax_t kMaxYamlBytes = 64u << 20;
+constexpr int kMaxNesting = 64;  // yaml-cpp parses recursively: deeper input could exhaust the stack
+
+// A conservative nesting depth: open flow brackets outside quotes, plus block
+// nesting (indentation and "- " markers). Returns the line and column where
+// the limit is first passed, or {0, 0}.
+std::pair<int, int> too_deep(const std::string& text) {
+  int flow = 0, line = 1, column = 0;
+  bool in_single = false, in_double = false, at_line_start = true;
+  int block = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    ++column;
+    if (c == '\n') {
+      ++line, column = 0, at_line_start = true, block = 0;
+      in_single = in_double = false;  // flow scalars rarely span lines; stay conservative on brackets only
+      continue;
+    }
+    if (at_line_start) {
+      if (c == ' ') { ++block; continue; }
+      if (c == '-' && i + 1 < text.size() && text[i + 1] == ' ') { block += 2; continue; }
+      at_line_start = false;
+      if (block / 2 > kMaxNesting) return {line, column};
+    }
+    if (c == '#' && !in_single && !in_double) {
+      while (i + 1 < text.size() && text[i + 1] != '\n') ++i;
+      continue;
+    }
+    if (c == '\'' && !in_double) in_single = !in_single;
+    else if (c == '"' && !in_single) in_double = !in_double;
+    else if (!in_single && !in_double) {
+      if (c == '[' || c == '{') {
+        if (++flow > kMaxNesting) return {line, column};
+      } else if ((c == ']' || c == '}') && flow > 0) {
+        --flow;
+      }
+    }
+  }
+  return {0, 0};
+}
+
+std::string describe(const YAML::Node& n) {
+  if (!n.IsDefined() || n.IsNull()) return "nothing";
+  if (n.IsMap()) return "a mapping";
+  if (n.IsSequence()) return "a list";
+  return "'" + n.Scalar() + "'";
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> read_seed(const Value& v) {
+  const auto n = v.integer();
+  if (!n) return std::nullopt;
+  if (*n < 0) {
+    v.error("E-SCN-004", "the seed must not be negative");
+    return std::nullopt;
+  }
+  return static_cast<std::uint64_t>(*n);
+}
+
+std::optional<int> read_replications(const Value& v) {
+  const auto n = v.integer();
+  if (!n) return std::nullopt;
+  if (*n < 1 || *n > 1'000'000) {
+    v.error("E-SCN-005", "replications must be between 1 and 1000000");
+    return std::nullopt;
+  }
+  return static_cast<int>(*n);
+}
+
+std::string join_path(const std::string& parent, const std::string& key) {
+  return parent.empty() ? key : parent + "." + key;
+}
+
+std::string index_path(const std::string& parent, std::size_t i) {
+  return parent + "[" + std::to_string(i) + "]";
+}
+
+model::SourceLoc YamlDocument::locate(const YAML::Mark& m, std::string key_path) const {
+  model::SourceLoc l{path, 0, 0, std::move(key_path)};
+  if (m.line < 0) return l;
+  l.line = m.line + 1;
+  l.column = m.column + 1;
+  // yaml-cpp counts bytes; count UTF-8 characters from the start of the line.
+  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text.size()) {
+    const auto pos = static_cast<std::size_t>(m.pos);
+    const std::size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1) + 1;
+    int chars = 0;
+    for (std::size_t i = line_start; i < pos; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    if (pos - line_start == static_cast<std::size_t>(m.column)) l.column = chars + 1;
+  }
+  return l;
+}
+
+Value YamlDocument::root_value(model::Diagnostics& diag) const { return Value(root, "", this, &diag); }
+
+model::SourceLoc Value::loc() const { return doc_->locate(node_.Mark(), path_); }
+
+void Value::error(std::string code, std::string message) const { diag_->error(std::move(code), loc(), std::move(message)); }
+
+void Value::warning(std::string code, std::string message) const {
+  diag_->warning(std::move(code), loc(), std::move(message));
+}
+
+std::optional<std::string> Value::text() const {
+  if (!node_.IsScalar() || node_.Scalar().empty()) {
+    error("E-YAML-010", "expected text, got " + describe(node_));
+    return std::nullopt;
+  }
+  return node_.Scalar();
+}
+
+std::optional<Located> Value::scalar(const char* expected) const {
+  if (node_.IsScalar()) return Located{node_.Scalar(), loc()};
+  error("E-YAML-011", std::string("expected ") + expected + ", got " + describe(node_));
+  return std::nullopt;
+}
+
+std::optional<double> Value::number() const {
+  auto s = scalar("a finite number");
+  return s ? to_number(*s, *diag_) : std::nullopt;
+}
+
+std::optional<std::int64_t> Value::integer() const {
+  auto s = scalar("a whole number");
+  return s ? to_integer(*s, *diag_) : std::nullopt;
+}
+
+std::optional<bool> Value::boolean() const {
+  if (node_.IsScalar() && (node_.Scalar() == "true" || node_.Scalar() == "false")) return node_.Scalar() == "true";
+  error("E-YAML-013", "expected true or false, got " + describe(node_));
+  return std::nullopt;
+}
+
+std::optional<core::Date> Value::date() const {
+  auto s = scalar("a date YYYY-MM-DD");
+  return s ? to_date(*s, *diag_) : std::nullopt;
+}
+
+std::optional<std::string> Value::one_of(const std::vector<std::string>& choices) const {
+  auto s = scalar("a name");
+  if (!s) return std::nullopt;
+  std::vector<std::vector<std::string>> alternatives;
+  for (const std::string& c : choices) alternatives.push_back({c});
+  return to_choice(*s, alternatives, *diag_);
+}
+
+std::vector<Value> Value::elements() const {
+  std::vector<Value> out;
+  if (!node_.IsSequence()) {
+    error("E-YAML-016", "expected a list, got " + describe(node_));
+    return out;
+  }
+  for (std::size_t i = 0; i < node_.size(); ++i) out.push_back(child(node_[i], index_path(path_, i)));
+  return out;
+}
+
+std::vector<Value> Value::one_or_many() const {
+  if (node_.IsScalar()) return {*this};
+  return elements();
+}
+
+MapReader::MapReader(const Value& map, std::initializer_list<const char*> known_keys) : map_(map) {
+  if (!map.is_map()) {
+    map.error("E-YAML-020", "expected a mapping of keys to values, got " + describe(map.node()));
+    return;
+  }
+  ok_ = true;
+  std::vector<std::string> known(known_keys.begin(), known_keys.end());
+  std::vector<std::string> seen;
+  for (const auto& kv : map.node()) {
+    const Value key = map.child(kv.first, map.path());
+    if (!kv.first.IsScalar()) {
+      key.error("E-YAML-021", "keys must be plain names");
+      continue;
+    }
+    const std::string& k = kv.first.Scalar();
+    const Value at_key = map.child(kv.first, join_path(map.path(), k));
+    if (std::find(seen.begin(), seen.end(), k) != seen.end())
+      at_key.error("E-YAML-022", "duplicate key '" + k + "'");
+    seen.push_back(k);
+    if (!known.empty() && std::find(known.begin(), known.end(), k) == known.end())
+      at_key.error("E-YAML-023", "unknown key '" + k + "'" + did_you_mean(k, known));
+  }
+}
+
+bool MapReader::has(const char* key) const { return ok_ && map_.node()[key].IsDefined(); }
+
+std::optional<Value> MapReader::get(const char* key) const {
+  if (!ok_) return std::nullopt;
+  for (const auto& kv : map_.node())
+    if (kv.first.IsScalar() && kv.first.Scalar() == key) return map_.child(kv.second, join_path(map_.path(), key));
+  return std::nullopt;
+}
+
+std::optional<Value> MapReader::require(const char* key) const {
+  if (!ok_) return std::nullopt;
+  auto v = get(key);
+  if (!v) map_.error("E-YAML-024", std::string("missing required key '") + key + "'");
+  return v;
+}
+
+std::vector<std::pair<std::string, Value>> MapReader::entries() const {
+  std::vector<std::pair<std::string, Value>> out;
+  if (!ok_) return out;
+  for (const auto& kv : map_.node())
+    if (kv.first.IsScalar())
+      out.emplace_back(kv.first.Scalar(), map_.child(kv.second, join_path(map_.path(), kv.first.Scalar())));
+  return out;
+}
+
+std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diagnostics& diag) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    diag.error("E-IO-001", {path, 0, 0, ""}, "cannot read file: " + ec.message());
+    return std::nullopt;
+  }
+  if (size > kMaxYamlBytes) {
+    diag.error("E-IO-002", {path, 0, 0, ""},
+               "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(kMaxYamlBytes));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  if (!in) {
+    diag.error("E-IO-001", {path, 0, 0, ""}, "cannot read file");
+    return std::nullopt;
+  }
+  return parse_yaml_text(buf.str(), path, diag);
+}
+
+std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag) {
+  YamlDocument doc{path, std::move(text), {}};
+  if (const auto [line, column] = too_deep(doc.text); line > 0) {
+    diag.error("E-YAML-002", {path, line, column, ""},
+               "nested more than " + std::to_string(kMaxNesting) + " levels deep; kpsim reads at most that");
+    return std::nullopt;
+  }
+  try {
+    doc.root = YAML::Load(doc.text);
+  } catch (const YAML::Exception& e) {
+    diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  }
+  return doc;
+}
+
+}  // namespace kpsim::input

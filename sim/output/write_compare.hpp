@@ -1,0 +1,27 @@
+// The result of `kpsim compare`: a table on stdout and, in the output
+// directory, compare.csv (one row per variant × metric × period),
+// compare.json, the side-by-side tables (side_by_side.hpp) as CSV files, and
+// report.xlsx (a sheet per metric — investment, start rate, approval time,
+// agency waits — then the side-by-side sheets), written together or not at all.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+#include "sim/tables/sheet.hpp"
+#include "sim/report/compare.hpp"
+
+namespace kpsim::output {
+
+struct CompareInfo {
+  std::uint64_t seed = 0;
+  int replications = 0;
+  std::string money_unit;
+};
+
+void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
+                   const std::vector<tables::Sheet>& side_by_side, const CompareInfo& info);
+void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
+
+}  // namespace kpsim::output

@@ -1,0 +1,74 @@
+// The layout shows the data flow: a folder of sim/ includes only from the
+// folders below it (README, "Architecture"). Lowest first:
+//   core ← model ← input, policy ← engine ← run ← report ← tables ← output
+//        ← sweep, synth ← cli
+// Folders on one rank (input and policy, sweep and synth) do not include
+// each other.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+
+#include "support/run_kpsim.hpp"
+
+namespace kpsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::map<std::string, int> kRank{{"core", 0},   {"model", 1},  {"input", 2},  {"policy", 2},
+                                       {"engine", 3}, {"run", 4},    {"report", 5}, {"tables", 6},
+                                       {"output", 7}, {"sweep", 8},  {"synth", 8},  {"cli", 9}};
+
+// "sim/report/x.cpp includes sim/output/y.hpp" for every include that goes up
+// or sideways, and for every folder that has no rank.
+std::vector<std::string> layer_violations(const fs::path& sim) {
+  std::vector<std::string> out;
+  const std::regex include(R"re(^\s*#\s*include\s*"sim/([a-z_]+)/([^"]+)")re");
+  for (const auto& entry : fs::recursive_directory_iterator(sim)) {
+    if (!entry.is_regular_file()) continue;
+    const fs::path rel = fs::relative(entry.path(), sim);
+    const std::string folder = rel.begin()->string();
+    const auto from = kRank.find(folder);
+    if (from == kRank.end()) {
+      out.push_back("sim/" + rel.string() + " is in a folder with no layer");
+      continue;
+    }
+    std::ifstream in(entry.path());
+    for (std::string line; std::getline(in, line);) {
+      std::smatch m;
+      if (!std::regex_search(line, m, include) || m[1] == folder) continue;
+      const auto to = kRank.find(m[1]);
+      if (to == kRank.end() || to->second >= from->second)
+        out.push_back("sim/" + rel.string() + " includes sim/" + m[1].str() + "/" + m[2].str());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Layers, NoFolderOfSimIncludesAHigherOrSiblingFolder) {
+  const std::vector<std::string> v = layer_violations(KPSIM_SOURCE_DIR "/sim");
+  std::string all;
+  for (const auto& s : v) all += s + "\n";
+  EXPECT_TRUE(v.empty()) << all;
+}
+
+TEST(Layers, TheCheckFindsAnUpwardASidewaysAndAnUnrankedInclude) {
+  test::ScratchDir dir;
+  fs::create_directories(dir / "engine");
+  fs::create_directories(dir / "input");
+  fs::create_directories(dir / "io");
+  test::write_file(dir / "engine" / "a.cpp", "#include \"sim/core/date.hpp\"\n#include \"sim/report/forecast.hpp\"\n");
+  test::write_file(dir / "input" / "b.cpp", "#include \"sim/policy/scope.hpp\"\n#include \"sim/input/b.hpp\"\n");
+  test::write_file(dir / "io" / "c.cpp", "\n");
+  EXPECT_EQ(layer_violations(dir.path()),
+            (std::vector<std::string>{"sim/engine/a.cpp includes sim/report/forecast.hpp",
+                                      "sim/input/b.cpp includes sim/policy/scope.hpp",
+                                      "sim/io/c.cpp is in a folder with no layer"}));
+}
+
+}  // namespace
+}  // namespace kpsim
