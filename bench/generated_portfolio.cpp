@@ -12,6 +12,7 @@
 #include "sim/engine/simulate.hpp"
 #include "sim/synth/generate.hpp"
 #include "sim/input/load_scenario.hpp"
+#include "replication_loop.hpp"
 
 namespace {
 
@@ -52,17 +53,7 @@ BENCHMARK(BM_CompileGenerated)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisec
 void BM_ReplicationGenerated(benchmark::State& state) {
   const engine::Network net = engine::compile(input::load_scenario(scenario_file(static_cast<std::uint32_t>(state.range(0)))));
   engine::Simulator sim(net);
-  const engine::Replication& rep = sim.result();
-  std::uint32_t r = 0;
-  std::uint64_t events = 0;
-  for (auto _ : state) {
-    sim.run(1, r++);
-    events += rep.events;
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(events));
-  state.counters["ns_per_event"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
-  state.counters["tasks"] = net.task_count();
+  bench::time_replications(state, sim, 1);
   state.counters["bytes_per_task"] = static_cast<double>(task_bytes(net, sim)) / net.task_count();
 }
 BENCHMARK(BM_ReplicationGenerated)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);

@@ -6,6 +6,7 @@
 #include "sim/engine/compile.hpp"
 #include "sim/engine/simulate.hpp"
 #include "sim/input/load_scenario.hpp"
+#include "replication_loop.hpp"
 
 namespace {
 
@@ -32,18 +33,7 @@ model::Scenario city_portfolio(std::size_t n) {
 
 void run_replications(benchmark::State& state, const engine::Network& net) {
   engine::Simulator sim(net);
-  const engine::Replication& rep = sim.result();
-  std::uint64_t events = 0;
-  std::uint32_t r = 0;
-  for (auto _ : state) {
-    sim.run(42, r++);
-    events += rep.events;
-  }
-  state.SetItemsProcessed(static_cast<std::int64_t>(events));
-  state.counters["events_per_replication"] = static_cast<double>(rep.events);
-  state.counters["tasks"] = net.task_count();
-  state.counters["ns_per_event"] =
-      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  bench::time_replications(state, sim, 42);
 }
 
 void BM_SimulatePortfolio(benchmark::State& state) {

@@ -6,6 +6,7 @@
 #include "sim/core/suggest.hpp"
 #include "sim/input/read_distribution.hpp"
 #include "sim/input/read_enums.hpp"
+#include "sim/input/read_spend.hpp"
 #include "sim/input/references.hpp"
 #include "sim/model/ids.hpp"
 
@@ -89,10 +90,10 @@ void check_template(const model::Template& t, const Value& steps, const std::vec
     steps.error("E-TPL-011", "the construction steps' shares sum to " + std::to_string(shares) + ", not 1");
 }
 
-void read_step(const Value& v, model::Template& t, const std::string& default_calendar, const model::Scenario& sc,
-               std::vector<PendingRef>& pending) {
+void read_step(const Value& v, model::Template& t, const std::string& default_calendar,
+               const model::SpendCurve& default_curve, const model::Scenario& sc, std::vector<PendingRef>& pending) {
   MapReader m(v, {"id", "name", "type", "stage", "agency", "needs", "calendar", "duration", "limit", "after",
-                  "share", "milestone", "effort", "off_clock", "deemed"});
+                  "share", "milestone", "effort", "off_clock", "deemed", "curve"});
   if (!m.ok()) return;
   model::Step s;
   s.loc = v.loc();
@@ -145,6 +146,11 @@ void read_step(const Value& v, model::Template& t, const std::string& default_ca
     }
   }
   if (auto ms = m.get("milestone")) s.milestone = ms->text().value_or("");
+  if (construction) s.curve = default_curve;
+  if (auto c = m.get("curve")) {
+    if (!construction) c->error("E-TPL-016", "only construction steps spend along a curve");
+    else s.curve = read_spend_curve(*c).value_or(s.curve);
+  }
   read_clock_fields(m, s);
   t.steps.push_back(std::move(s));
 }
@@ -157,14 +163,16 @@ void read_templates(const Value& v, model::Scenario& sc) {
     model::Template t;
     t.id = t.family = id;
     t.loc = value.loc();
-    MapReader tm(value, {"name", "calendar", "steps"});
+    MapReader tm(value, {"name", "calendar", "curve", "steps"});
     if (!tm.ok()) continue;
     if (auto n = tm.get("name")) t.name = n->text().value_or("");
     std::string default_calendar;
     if (auto c = tm.get("calendar")) default_calendar = reference(*c, model::ids_of(sc.calendars), "calendar").value_or("");
+    model::SpendCurve default_curve;  // the template's construction steps', unless a step says
+    if (auto c = tm.get("curve")) default_curve = read_spend_curve(*c).value_or(default_curve);
     if (auto steps = tm.require("steps")) {
       std::vector<PendingRef> pending;
-      for (const Value& e : steps->elements()) read_step(e, t, default_calendar, sc, pending);
+      for (const Value& e : steps->elements()) read_step(e, t, default_calendar, default_curve, sc, pending);
       check_template(t, *steps, pending);
     }
     sc.templates.push_back(std::move(t));

@@ -76,6 +76,15 @@ struct Overlap {
   double fraction = 1;
 };
 
+// How a construction step spends over its working time: by progress u (the
+// share of its working time elapsed) it has spent F(u) = I_u(a, b), the
+// regularised incomplete beta function. a = b = 1 is uniform; a = b = 2 an
+// S-curve (spend peaks mid-step); a < b front-loaded; a > b back-loaded.
+struct SpendCurve {
+  double a = 1, b = 1;
+  bool uniform() const { return a == 1 && b == 1; }
+};
+
 struct Step {
   std::string id, name;
   StepType type = StepType::approval;
@@ -88,6 +97,7 @@ struct Step {
   std::vector<std::string> after;  // predecessors within the template
   double share = 0;       // share of the project's investment (construction only)
   std::string milestone;  // milestone reached when the step finishes (正负零, 竣工, …)
+  SpendCurve curve;       // construction only
   // What policies add (they can also be written by hand):
   std::optional<double> cap;  // on-clock durations are truncated here (a compressed limit)
   // Reviewer working days the step holds its agency for; by default all its

@@ -76,7 +76,7 @@ void write_compare(const std::filesystem::path& dir, const std::vector<report::C
   }
   doc["comparisons"] = list;
   files.add(dir / "compare.json") << doc.dump(2) << '\n';
-  std::vector<Sheet> sheets = tables::compare_sheets(comparisons, {info.seed, info.replications, info.money_unit});
+  std::vector<Sheet> sheets = tables::compare_sheets(comparisons, info);
   for (const Sheet& s : side_by_side) {
     write_sheet_csv(files.add(dir / s.csv), s);
     sheets.push_back(s);

@@ -9,16 +9,13 @@
 #include <ostream>
 #include <vector>
 
-#include "sim/tables/sheet.hpp"
 #include "sim/report/compare.hpp"
+#include "sim/tables/compare_tables.hpp"
+#include "sim/tables/sheet.hpp"
 
 namespace kpsim::output {
 
-struct CompareInfo {
-  std::uint64_t seed = 0;
-  int replications = 0;
-  std::string money_unit;
-};
+using tables::CompareInfo;
 
 void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
                    const std::vector<tables::Sheet>& side_by_side, const CompareInfo& info);

@@ -83,16 +83,11 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
       const double spend_from = std::min(idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s, e);
-      const double in_horizon = add_spend(cal, spend_from, e, spend, periods, per_month);
+      const SpendSpan span{&cal, spend_from, e, spend, basis ? basis->curve_of(t) : model::SpendCurve{}};
+      const double in_horizon = add_spend(span, periods, per_month);
       r.investment_in_horizon += in_horizon;
       f.investment_after_horizon += spend - in_horizon;
-      if (spend_from >= count_from) {
-        add_spend(cal, spend_from, e, spend, periods, project_months);
-      } else if (e > count_from) {  // only the work after registration counts
-        const double work = cal.work_before(e) - cal.work_before(spend_from);
-        const double share = work > 0 ? (cal.work_before(e) - cal.work_before(count_from)) / work : 1.0;
-        add_spend(cal, count_from, e, spend * share, periods, project_months);
-      }
+      add_spend(span, periods, project_months, count_from);  // only the work after registration counts
     }
     const std::uint16_t c = basis ? basis->category[p] : 0;
     for (std::size_t m = 0; m < months; ++m) {

@@ -32,6 +32,22 @@ std::vector<std::uint8_t> start_gates(const engine::Network& net) {
   return gates;
 }
 
+// Each task's spend curve, the distinct curves listed once (at most 255 kinds
+// besides uniform; more fall back to the last).
+std::vector<std::uint8_t> task_curves(const model::Scenario& sc, const engine::Network& net,
+                                      std::vector<model::SpendCurve>& curves) {
+  std::vector<std::uint8_t> out(net.task_count(), 0);
+  for (std::uint32_t t = 0; t < net.task_count(); ++t) {
+    const model::SpendCurve& c = sc.templates[net.project_template[net.tasks[t].project]].steps[net.tasks[t].step].curve;
+    if (c.uniform()) continue;
+    std::size_t i = 0;
+    while (i < curves.size() && !(curves[i].a == c.a && curves[i].b == c.b)) ++i;
+    if (i == curves.size() && curves.size() < 256) curves.push_back(c);
+    out[t] = static_cast<std::uint8_t>(std::min<std::size_t>(i, curves.size() - 1));
+  }
+  return out;
+}
+
 }  // namespace
 
 ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Network& net) {
@@ -62,6 +78,7 @@ ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Net
     if (pr.plan) b.category_plan[c] = (std::isnan(b.category_plan[c]) ? 0.0 : b.category_plan[c]) + *pr.plan;
   }
   b.gates_start = start_gates(net);
+  b.task_curve = task_curves(sc, net, b.curves);
   for (std::size_t i = 0; i < net.arrivals.size(); ++i) {
     const engine::ArrivalSlots& a = net.arrivals[i];
     const model::ArrivalStream& s = sc.arrivals[i];

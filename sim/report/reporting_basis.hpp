@@ -34,6 +34,13 @@ struct ReportingBasis {
   // construction step needs (a permit released by 拿地即开工) does not hold
   // the start.
   std::vector<std::uint8_t> gates_start;
+
+  // Per task: its spend curve, as an index into `curves` ([0] is uniform).
+  std::vector<std::uint8_t> task_curve;
+  std::vector<model::SpendCurve> curves{model::SpendCurve{}};
+  const model::SpendCurve& curve_of(std::uint32_t task) const {
+    return task_curve.empty() ? curves[0] : curves[task_curve[task]];
+  }
 };
 
 // Categories: a project's own `category`, else 续建 (under construction at

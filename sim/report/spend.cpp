@@ -1,11 +1,22 @@
 #include "sim/report/spend.hpp"
 
 #include <algorithm>
+#include <boost/math/special_functions/beta.hpp>
 
 namespace kpsim::report {
 
-double add_spend(const core::Calendar& cal, double start, double finish, double amount, const Periods& periods,
-                 std::vector<double>& per_month) {
+double spent_share(const model::SpendCurve& curve, double u) {
+  if (u <= 0) return 0;
+  if (u >= 1) return 1;
+  if (curve.uniform()) return u;
+  return boost::math::ibeta(curve.a, curve.b, u);
+}
+
+namespace {
+
+// Uniform spend over [start, finish) as rate × working time.
+double add_uniform(const core::Calendar& cal, double start, double finish, double amount, const Periods& periods,
+                   std::vector<double>& per_month) {
   if (amount == 0) return 0;
   const double w0 = cal.work_before(start), w1 = cal.work_before(finish);
   const double work = w1 - w0;
@@ -27,6 +38,45 @@ double add_spend(const core::Calendar& cal, double start, double finish, double 
     if (b > a) {
       per_month[m] += rate * (b - a);
       inside += rate * (b - a);
+    }
+  }
+  return inside;
+}
+
+}  // namespace
+
+double add_spend(const SpendSpan& span, const Periods& periods, std::vector<double>& per_month, double from) {
+  const core::Calendar& cal = *span.calendar;
+  if (span.amount == 0 || span.finish <= from) return 0;
+  if (span.curve.uniform()) {
+    if (span.start >= from) return add_uniform(cal, span.start, span.finish, span.amount, periods, per_month);
+    const double work = cal.work_before(span.finish) - cal.work_before(span.start);
+    const double share = work > 0 ? (cal.work_before(span.finish) - cal.work_before(from)) / work : 1.0;
+    return add_uniform(cal, from, span.finish, span.amount * share, periods, per_month);
+  }
+  const double start = std::max(span.start, from);
+  const double w0 = cal.work_before(span.start), w1 = cal.work_before(span.finish);
+  const double work = w1 - w0;
+  if (work <= 0) {
+    const std::int64_t m = periods.month_at(span.finish);
+    if (m < 0) return 0;
+    per_month[static_cast<std::size_t>(m)] += span.amount;
+    return span.amount;
+  }
+  auto spent_by = [&](double w) { return span.amount * spent_share(span.curve, (w - w0) / work); };
+  const double from_work = cal.work_before(start);
+  double inside = 0;
+  const std::int64_t first = periods.month_at(start);
+  if (first < 0 && start >= periods.horizon_days) return 0;
+  for (auto m = static_cast<std::size_t>(std::max<std::int64_t>(first, 0)); m < periods.months.size(); ++m) {
+    const Period& pm = periods.months[m];
+    if (pm.begin >= span.finish) break;
+    const double a = std::max(from_work, cal.work_before(pm.begin));
+    const double b = std::min(w1, cal.work_before(pm.end));
+    if (b > a) {
+      const double x = spent_by(b) - spent_by(a);
+      per_month[m] += x;
+      inside += x;
     }
   }
   return inside;

@@ -1,19 +1,35 @@
-// Completed investment as the exact integral of spend over periods: spend
-// flows uniformly over a task's working time, so the amount in a period is
-// the share of the task's working time that falls in it — no day ticking.
+// Completed investment as the exact integral of spend over periods: by
+// progress u (the share of a task's working time elapsed) the task has spent
+// amount × F(u), F its spend curve, so the amount in a period is the
+// difference of F at the period's ends — evaluated in closed form, no day
+// ticking.
 #pragma once
 
+#include <limits>
 #include <vector>
 
 #include "sim/core/calendar.hpp"
+#include "sim/model/scenario.hpp"
 #include "sim/report/periods.hpp"
 
 namespace kpsim::report {
 
-// Adds `amount`, spent over [start, finish) in `cal`'s working time, to
-// per_month (size periods.months.size()). Returns the part inside the horizon.
-// A task with no working time spends everything at its finish.
-double add_spend(const core::Calendar& cal, double start, double finish, double amount, const Periods& periods,
-                 std::vector<double>& per_month);
+// F(u) for u in [0, 1]: u for the uniform curve, else the regularised
+// incomplete beta function I_u(a, b) (Boost.Math).
+double spent_share(const model::SpendCurve& curve, double u);
+
+struct SpendSpan {
+  const core::Calendar* calendar = nullptr;
+  double start = 0, finish = 0;  // the span the curve runs over
+  double amount = 0;
+  model::SpendCurve curve;
+};
+
+// Adds the span's spend from `from` on (the part before it is not counted)
+// to per_month (size periods.months.size()). Returns the part added, which
+// lies inside the horizon. A span with no working time spends everything at
+// its finish.
+double add_spend(const SpendSpan& span, const Periods& periods, std::vector<double>& per_month,
+                 double from = -std::numeric_limits<double>::infinity());
 
 }  // namespace kpsim::report

@@ -3,7 +3,7 @@
 namespace kpsim::tables {
 
 // One workbook sheet per metric family, every variant's rows in it.
-std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareSheetInfo& info) {
+std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareInfo& info) {
   struct Family {
     const char* title;
     const char* note;

@@ -12,12 +12,13 @@
 
 namespace kpsim::tables {
 
-struct CompareSheetInfo {
+// What every compare table says it was computed with.
+struct CompareInfo {
   std::uint64_t seed = 0;
   int replications = 0;
   std::string money_unit;
 };
 
-std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareSheetInfo& info);
+std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
 
 }  // namespace kpsim::tables
