@@ -1,4 +1,5 @@
-// How money is spent: spend curves inside construction steps.
+// How money is spent: spend curves inside construction steps, and what a
+// project's investment buys (投资构成) and when.
 #pragma once
 
 #include <optional>
@@ -10,5 +11,9 @@ namespace kpsim::input {
 
 // `uniform`, `s_curve`, `front_loaded`, `back_loaded`, or {beta: [a, b]}.
 std::optional<model::SpendCurve> read_spend_curve(const Value& v);
+
+// composition: {equipment: PART, other: PART}, PART = {share, with | at |
+// spread, calendar, curve}; its steps are checked against the template's.
+model::Composition read_composition(const Value& v, const model::Template& t, const model::Scenario& sc);
 
 }  // namespace kpsim::input

@@ -163,7 +163,7 @@ void read_templates(const Value& v, model::Scenario& sc) {
     model::Template t;
     t.id = t.family = id;
     t.loc = value.loc();
-    MapReader tm(value, {"name", "calendar", "curve", "steps"});
+    MapReader tm(value, {"name", "calendar", "curve", "composition", "steps"});
     if (!tm.ok()) continue;
     if (auto n = tm.get("name")) t.name = n->text().value_or("");
     std::string default_calendar;
@@ -175,6 +175,7 @@ void read_templates(const Value& v, model::Scenario& sc) {
       for (const Value& e : steps->elements()) read_step(e, t, default_calendar, default_curve, sc, pending);
       check_template(t, *steps, pending);
     }
+    if (auto c = tm.get("composition")) t.composition = read_composition(*c, t, sc);
     sc.templates.push_back(std::move(t));
   }
 }

@@ -112,10 +112,36 @@ struct Step {
   SourceLoc loc;
 };
 
+// 投资构成: completed investment as the statistics bureau counts it has three
+// parts. 建筑安装工程 (construction and installation) is spent over the
+// construction steps; the other two have timings of their own.
+enum class SpendTiming : std::uint8_t {
+  with_step,  // over a step's span, on `calendar` (equipment bought alongside installation)
+  at_step,    // when a step finishes (a milestone payment)
+  at_land,    // when the land is transferred: the project's last land step finishes
+  spread,     // evenly over the project's construction, first start to last finish
+};
+
+struct SpendPart {
+  double share = 0;  // of the project's investment
+  SpendTiming timing = SpendTiming::spread;
+  std::string step;      // with_step, at_step
+  std::string calendar;  // with_step, spread: the days it is spent on; empty: every day (no winter stop)
+  SpendCurve curve;      // with_step
+  SourceLoc loc;
+};
+
+struct Composition {
+  SpendPart equipment;  // 设备工器具购置
+  SpendPart other;      // 其他费用 (land purchase, fees)
+  double construction_share() const { return 1 - equipment.share - other.share; }
+};
+
 struct Template {
   std::string id, name;
   std::string family;  // the template it was derived from by a policy (itself if none): risks match on it
   std::vector<Step> steps;
+  Composition composition;  // default: everything is construction and installation
   SourceLoc loc;
 
   const Step* find_step(std::string_view step_id) const;

@@ -40,6 +40,27 @@ double counted_from(const ReportingBasis& b, const Periods& periods, std::uint32
   return registered < periods.months.size() ? periods.months[registered].begin : std::numeric_limits<double>::infinity();
 }
 
+// When and over what a part of the investment is spent in this schedule;
+// finish +infinity if its moment never came.
+SpendSpan part_span(const ReportingBasis& b, const ReportingBasis::PartLeft& part, const engine::Trace& trace,
+                    const std::vector<core::Calendar>& calendars, double construction_start, double construction_end,
+                    double land_done, double amount) {
+  const core::Calendar* cal = part.calendar < 0 ? &b.every_day : &calendars[static_cast<std::size_t>(part.calendar)];
+  constexpr double kNeverDay = std::numeric_limits<double>::infinity();
+  switch (part.timing) {
+    case model::SpendTiming::with_step:
+      return {cal, trace.start[part.task], trace.finish[part.task], amount, part.curve};
+    case model::SpendTiming::at_step:
+      return {cal, trace.finish[part.task], trace.finish[part.task], amount, {}};
+    case model::SpendTiming::at_land:
+      return {cal, land_done, land_done < 0 ? kNeverDay : land_done, amount, {}};
+    case model::SpendTiming::spread:
+      break;
+  }
+  if (construction_end < 0 || !std::isfinite(construction_start)) return {cal, 0, kNeverDay, amount, {}};
+  return {cal, construction_start, construction_end, amount, {}};
+}
+
 }  // namespace
 
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
@@ -49,7 +70,9 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
   const std::size_t months = periods.months.size();
-  std::vector<double> per_month(months, 0.0), counted(months, 0.0), project_months(months, 0.0);
+  constexpr int kParts = ReportingBasis::kParts;
+  std::vector<double> per_month(months, 0.0), counted(months, 0.0), project_months(kParts * months, 0.0);
+  f.part_months.assign(kParts * months, 0.0);
   const std::size_t categories = basis ? basis->category_names.size() : 1;
   f.category_months.assign(categories * months, 0.0);
   f.months.resize(months);
@@ -66,19 +89,25 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
     const double count_from =
         official ? counted_from(*basis, periods, p, net.project_investment[p] * scale, first_construction) : 0.0;
     std::fill(project_months.begin(), project_months.end(), 0.0);
+    const double built_scale = basis && !basis->construction_scale.empty() ? basis->construction_scale[p] : 1.0;
     double last_start = 0, last_finish = -1, approval_start = 0;
+    double land_done = -1, construction_end = -1;
     bool all_ran = true;
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       const engine::Task& task = net.tasks[t];
       if (task.done_at_start) continue;
       const double s = trace.start[t], e = trace.finish[t];
-      const double spend = net.spend[t] * scale;
+      const double spend = built_scale == 1.0 ? net.spend[t] * scale : net.spend[t] * scale * built_scale;
       if (!std::isfinite(e)) {  // never ran: all its spend falls after the horizon
         f.investment_after_horizon += spend;
         all_ran = false;
+        if (task.type == model::StepType::construction) construction_end = e;  // the construction never ends
         continue;
       }
       if (e > last_finish) last_start = s, last_finish = e;
+      if (task.type == model::StepType::land) land_done = std::max(land_done, e);
+      if (task.type == model::StepType::construction && std::isfinite(construction_end))
+        construction_end = std::max(construction_end, e);
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
@@ -86,14 +115,39 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       const SpendSpan span{&cal, spend_from, e, spend, basis ? basis->curve_of(t) : model::SpendCurve{}};
       const double in_horizon = add_spend(span, periods, per_month);
       r.investment_in_horizon += in_horizon;
+      r.part_in_horizon[0] += in_horizon;
       f.investment_after_horizon += spend - in_horizon;
       add_spend(span, periods, project_months, count_from);  // only the work after registration counts
     }
+    if (basis)
+      for (std::uint32_t i = basis->parts_begin[p]; i < basis->parts_begin[p + 1]; ++i) {
+        const ReportingBasis::PartLeft& part = basis->parts[i];
+        const double amount = part.amount * scale;
+        const SpendSpan span = part_span(*basis, part, trace, calendars, first_construction, construction_end, land_done, amount);
+        if (!std::isfinite(span.finish)) {
+          f.investment_after_horizon += amount;
+          continue;
+        }
+        std::vector<double> gross(per_month.size(), 0.0);
+        const double in_horizon = add_spend(span, periods, gross);
+        for (std::size_t m = 0; m < months; ++m) per_month[m] += gross[m];
+        r.investment_in_horizon += in_horizon;
+        r.part_in_horizon[part.part] += in_horizon;
+        f.investment_after_horizon += amount - in_horizon;
+        std::vector<double> part_counted(months, 0.0);
+        add_spend(span, periods, part_counted, count_from);
+        for (std::size_t m = 0; m < months; ++m) project_months[part.part * months + m] += part_counted[m];
+      }
     const std::uint16_t c = basis ? basis->category[p] : 0;
     for (std::size_t m = 0; m < months; ++m) {
-      counted[m] += project_months[m];
-      f.category_months[c * months + m] += project_months[m];
-      f.counted_in_horizon += project_months[m];
+      double all = 0;
+      for (int k = 0; k < kParts; ++k) {
+        all += project_months[k * months + m];
+        f.part_months[k * months + m] += project_months[k * months + m];
+      }
+      counted[m] += all;
+      f.category_months[c * months + m] += all;
+      f.counted_in_horizon += all;
     }
     if (!net.project_under_construction[p] && first_construction < std::numeric_limits<double>::infinity()) {
       r.start = first_construction;

@@ -2,6 +2,7 @@
 // starts/completions per month and quarter, and per-project dates.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -24,6 +25,7 @@ struct ProjectResult {
   // The same as reported dates (days since the origin, finish days inclusive).
   std::int32_t approval_finish_day = 0, start_day = 0, completion_day = 0;
   double investment_in_horizon = 0;
+  std::array<double, 3> part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用 (every project's spend)
   // The step that held the project when a target passed unmet: the task
   // unfinished at the end of the target day that began (or will begin)
   // first — the approval it was in or queued for, or the construction that
@@ -47,6 +49,7 @@ struct Forecast {
   double counted_in_horizon = 0;        // as PeriodResult::counted
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
   std::vector<double> category_months;  // [category × months + month]: counted investment
+  std::vector<double> part_months;      // [part × months + month]: counted investment by 投资构成
 };
 
 // `calendars`: those the schedule ran on (a replication's, with its lost

@@ -26,6 +26,7 @@ struct ProjectStats {
   double p_start_target_missed = kNever;       // NaN without a target
   double p_completion_target_missed = kNever;
   double mean_investment_in_horizon = 0;
+  std::array<double, 3> mean_part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用
   // Tracked projects (key, or with a target): P10/P50/P90 of the reported
   // start and completion day, to the week (the last day of the week the
   // quantile falls in); +infinity: after the horizon or never; NaN: untracked.
@@ -85,6 +86,9 @@ struct MonteCarloForecast {
   Eigen::MatrixXd month_investment, quarter_investment;
   Eigen::MatrixXd month_ytd, quarter_ytd;  // year to date, reset each January
   Eigen::MatrixXd month_started, month_completed, quarter_started, quarter_completed;
+  // 投资构成: replication × period, on the same basis as month_investment:
+  // [0] 建筑安装工程, [1] 设备工器具购置, [2] 其他费用; they add up to it.
+  std::array<Eigen::MatrixXd, 3> month_part, quarter_part;
   Eigen::VectorXd horizon_investment;      // per replication
   Eigen::VectorXd gross_horizon_investment;  // every project's spend, whatever the basis
   // Replication × quarter: projects not under construction at the start and

@@ -67,6 +67,7 @@ class ForecastReducer::Impl {
       completed.push_back(m.completed);
     }
     month_investment_.push_back(std::move(inv));
+    part_months_.push_back(f.part_months);
     month_started_.push_back(std::move(started));
     month_completed_.push_back(std::move(completed));
     horizon_.push_back(basis_.official ? f.counted_in_horizon : f.investment_in_horizon);
@@ -142,6 +143,14 @@ class ForecastReducer::Impl {
     mc.quarter_investment = mc.month_investment * to_quarter;
     mc.quarter_started = mc.month_started * to_quarter;
     mc.quarter_completed = mc.month_completed * to_quarter;
+    for (std::size_t k = 0; k < mc.month_part.size(); ++k) {
+      Eigen::MatrixXd m(n_, months);
+      for (Eigen::Index r = 0; r < n_; ++r)
+        for (Eigen::Index c = 0; c < months; ++c)
+          m(r, c) = part_months_[static_cast<std::size_t>(r)][k * static_cast<std::size_t>(months) + static_cast<std::size_t>(c)];
+      mc.month_part[k] = m;
+      mc.quarter_part[k] = m * to_quarter;
+    }
     mc.month_ytd = mc.month_investment * ytd_matrix(mc.periods.months);
     mc.quarter_ytd = mc.quarter_investment * ytd_matrix(mc.periods.quarters);
     mc.horizon_investment = Eigen::Map<const Eigen::VectorXd>(horizon_.data(), n_);
@@ -163,6 +172,7 @@ class ForecastReducer::Impl {
       if (sc_.projects[p].start_target) s.p_start_target_missed = a.start_missed / n;
       if (sc_.projects[p].completion_target) s.p_completion_target_missed = a.completion_missed / n;
       s.mean_investment_in_horizon = a.investment / n;
+      for (std::size_t k = 0; k < a.parts.size(); ++k) s.mean_part_in_horizon[k] = a.parts[k] / n;
       std::tie(s.held_start_task, s.held_start_share) = most_held(p, held_start_);
       std::tie(s.held_completion_task, s.held_completion_share) = most_held(p, held_completion_);
       if (track_[p] != kUntracked) {
@@ -246,6 +256,7 @@ class ForecastReducer::Impl {
     double started_in_horizon = 0, started = 0, completed = 0, start_day_sum = 0, completion_day_sum = 0;
     double approved = 0, approval_day_sum = 0;
     double start_missed = 0, completion_missed = 0, investment = 0;
+    std::array<double, 3> parts{};
   };
   struct AgencyAcc {
     double busy = 0, queue_area = 0, max_queue_sum = 0, wait = 0, served = 0, limited = 0, over = 0, excess = 0, deemed = 0;
@@ -255,6 +266,7 @@ class ForecastReducer::Impl {
   void add_project(std::uint32_t p, const ProjectResult& r) {
     ProjectAcc& a = projects_[p];
     a.investment += r.investment_in_horizon;
+    for (std::size_t k = 0; k < a.parts.size(); ++k) a.parts[k] += r.part_in_horizon[k];
     if (!std::isnan(r.approval_finish)) a.approved += 1, a.approval_day_sum += r.approval_finish_day;
     if (!std::isnan(r.start)) {
       a.started += 1;
@@ -354,6 +366,7 @@ class ForecastReducer::Impl {
   std::vector<double> agency_month_busy_;
   std::uint64_t events_ = 0;
   std::vector<std::vector<double>> month_investment_, month_started_, month_completed_;
+  std::vector<std::vector<double>> part_months_;  // per replication: [part × months + month]
   std::vector<double> horizon_;
   std::vector<ProjectAcc> projects_;
   std::vector<AgencyAcc> agencies_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/model/ids.hpp"
+
 namespace kpsim::report {
 namespace {
 
@@ -48,7 +50,65 @@ std::vector<std::uint8_t> task_curves(const model::Scenario& sc, const engine::N
   return out;
 }
 
+// What each project still has to spend on equipment and other costs, and
+// the share of its construction spend left for construction and installation.
+void plan_composition(const model::Scenario& sc, const engine::Network& net, ReportingBasis& b) {
+  b.construction_scale.assign(net.project_count(), 1.0);
+  b.parts_begin.assign(1, 0);
+  for (std::uint32_t p = 0; p < net.project_count(); ++p) {
+    const model::Template& tpl = sc.templates[net.project_template[p]];
+    const model::Composition& comp = tpl.composition;
+    double money_left = 0, built_left = 0, parts_left = 0;
+    bool land_left = false;
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
+      money_left += net.spend[t];
+      const bool to_do = !net.tasks[t].done_at_start && !net.tasks[t].skipped;
+      const model::Step& step = tpl.steps[net.tasks[t].step];
+      if (step.type == model::StepType::construction && to_do) built_left += step.share * net.hot[t].remaining;
+      land_left |= step.type == model::StepType::land && to_do;
+    }
+    auto task_of = [&](const std::string& step) {
+      for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
+        if (tpl.steps[net.tasks[t].step].id == step) return t;
+      return UINT32_MAX;  // gone (merged by a policy): spent as if spread
+    };
+    const std::pair<std::uint8_t, const model::SpendPart*> parts[] = {{1, &comp.equipment}, {2, &comp.other}};
+    for (const auto& [k, part] : parts) {
+      if (part->share <= 0 || money_left <= 0) continue;
+      ReportingBasis::PartLeft left;
+      left.project = p;
+      left.part = k;
+      left.timing = part->timing;
+      left.curve = part->curve;
+      if (!part->calendar.empty())
+        left.calendar = static_cast<std::int32_t>(*model::index_of_id(sc.calendars, part->calendar));
+      double fraction = built_left;  // spread: as much as construction has left
+      if (part->timing == model::SpendTiming::with_step || part->timing == model::SpendTiming::at_step) {
+        left.task = task_of(part->step);
+        if (left.task == UINT32_MAX) left.timing = model::SpendTiming::spread;
+        else fraction = net.tasks[left.task].done_at_start ? 0.0 : net.hot[left.task].remaining;
+      } else if (part->timing == model::SpendTiming::at_land) {
+        fraction = land_left ? 1.0 : 0.0;
+      }
+      left.amount = part->share * net.project_investment[p] * fraction;
+      if (left.amount <= 0) continue;
+      parts_left += left.amount;
+      b.parts.push_back(left);
+    }
+    // What is left to spend is split as the composition says; construction
+    // and installation take what the other parts do not.
+    if (parts_left > money_left) {
+      for (std::size_t i = b.parts_begin.back(); i < b.parts.size(); ++i) b.parts[i].amount *= money_left / parts_left;
+      parts_left = money_left;
+    }
+    if (money_left > 0) b.construction_scale[p] = (money_left - parts_left) / money_left;
+    b.parts_begin.push_back(static_cast<std::uint32_t>(b.parts.size()));
+  }
+}
+
 }  // namespace
+
+ReportingBasis::ReportingBasis() : every_day(std::vector<bool>(core::Calendar::kCycleDays, true)) {}
 
 ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Network& net) {
   ReportingBasis b;
@@ -79,6 +139,7 @@ ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Net
   }
   b.gates_start = start_gates(net);
   b.task_curve = task_curves(sc, net, b.curves);
+  plan_composition(sc, net, b);
   for (std::size_t i = 0; i < net.arrivals.size(); ++i) {
     const engine::ArrivalSlots& a = net.arrivals[i];
     const model::ArrivalStream& s = sc.arrivals[i];

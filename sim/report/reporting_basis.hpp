@@ -14,6 +14,8 @@
 namespace kpsim::report {
 
 struct ReportingBasis {
+  ReportingBasis();
+
   // Statistics bureau rules (off: every project's spend counts from day 0).
   bool official = false;
   double min_investment = 0;        // smaller projects are not counted (investment × scale)
@@ -34,6 +36,24 @@ struct ReportingBasis {
   // construction step needs (a permit released by 拿地即开工) does not hold
   // the start.
   std::vector<std::uint8_t> gates_start;
+
+  // 投资构成: per project, the share of its construction tasks' spend that is
+  // construction and installation (the rest of what is left to spend goes to
+  // the parts below), and the equipment and other costs still to spend.
+  static constexpr int kParts = 3;  // 0 建安工程, 1 设备工器具购置, 2 其他费用
+  struct PartLeft {
+    std::uint32_t project = 0;
+    std::uint8_t part = 1;            // 1 equipment, 2 other
+    model::SpendTiming timing = model::SpendTiming::spread;
+    std::uint32_t task = UINT32_MAX;  // with_step, at_step: the project's task
+    std::int32_t calendar = -1;       // over time: the calendar; −1 every day
+    model::SpendCurve curve;
+    double amount = 0;                // left to spend at the start (before an arrival's scale)
+  };
+  std::vector<double> construction_scale;  // per project; empty: 1 for all
+  std::vector<PartLeft> parts;             // by project
+  std::vector<std::uint32_t> parts_begin;  // per project + 1: its entries in `parts`
+  core::Calendar every_day;                // the calendar of spend that no stop holds up
 
   // Per task: its spend curve, as an index into `curves` ([0] is uniform).
   std::vector<std::uint8_t> task_curve;

@@ -74,16 +74,18 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
   s.notes = basis_notes(sc, mc, o);
   s.header = {"period", "first_day", "last_day", "investment_mean", "investment_p10", "investment_p50", "investment_p90",
               "ytd_mean", "ytd_p10", "ytd_p25", "ytd_p50", "ytd_p75", "ytd_p90", "share_of_plan", "share_p10", "share_p90",
-              "projects_started", "projects_completed", "start_rate"};
+              "projects_started", "projects_completed", "start_rate", "construction_mean", "equipment_mean", "other_mean"};
   s.labels = {quarters ? "季度" : "月份", "起", "止", unit_label(sc, "完成投资 均值"), "P10", "P50", "P90",
               unit_label(sc, "累计完成 均值"), "累计 P10", "累计 P25", "累计 P50", "累计 P75", "累计 P90", "占年度计划",
               "占计划 P10", "占计划 P90",
-              "开工项目数", "竣工项目数", "累计开工率"};
+              "开工项目数", "竣工项目数", "累计开工率", unit_label(sc, "建筑安装工程 均值"), unit_label(sc, "设备工器具购置 均值"),
+              unit_label(sc, "其他费用 均值")};
   const auto& periods = quarters ? mc.periods.quarters : mc.periods.months;
   const Eigen::MatrixXd& investment = quarters ? mc.quarter_investment : mc.month_investment;
   const Eigen::MatrixXd& ytd = quarters ? mc.quarter_ytd : mc.month_ytd;
   const Eigen::MatrixXd& started = quarters ? mc.quarter_started : mc.month_started;
   const Eigen::MatrixXd& completed = quarters ? mc.quarter_completed : mc.month_completed;
+  const auto& parts = quarters ? mc.quarter_part : mc.month_part;
   const double plan = sc.annual_plan.value_or(report::kNever);
   double started_so_far = 0;
   for (const Span& span : quarters ? spans(periods) : release_months(mc)) {
@@ -101,7 +103,9 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
                       Cell::number(cum_p75, 6), Cell::number(cum.p90, 6),
                       Cell::share(cum.mean / plan, 2), Cell::share(cum.p10 / plan, 2), Cell::share(cum.p90 / plan, 2),
                       Cell::number(n_started, 3), Cell::number(n_completed, 3),
-                      Cell::share(mc.start_candidates > 0 ? started_so_far / mc.start_candidates : report::kNever, 2)});
+                      Cell::share(mc.start_candidates > 0 ? started_so_far / mc.start_candidates : report::kNever, 2),
+                      Cell::number(over(parts[0], span).mean, 6), Cell::number(over(parts[1], span).mean, 6),
+                      Cell::number(over(parts[2], span).mean, 6)});
   }
   return s;
 }
@@ -182,11 +186,13 @@ Sheet projects_sheet(const model::Scenario& sc, const engine::Network& net, cons
               "mean_approval_finish", "p_start_in_horizon", "mean_start", "start_p10", "start_p50", "start_p90",
               "start_target", "p_start_target_missed", "held_start_step", "mean_completion", "completion_p10",
               "completion_p50", "completion_p90", "completion_target", "p_completion_target_missed",
-              "held_completion_step", "investment_in_horizon_mean"};
+              "held_completion_step", "investment_in_horizon_mean", "construction_in_horizon_mean",
+              "equipment_in_horizon_mean", "other_in_horizon_mean"};
   s.labels = {"项目编号", "项目名称", "模板", "等级", "类型", "区县", "类别", unit_label(sc, "总投资"),
               unit_label(sc, "年度计划"), "年初状态", "审批完成（均值）", "年内开工概率", "开工（均值）", "开工 P10",
               "开工 P50", "开工 P90", "开工目标", "未按期开工概率", "最常卡在（开工）", "竣工（均值）", "竣工 P10",
-              "竣工 P50", "竣工 P90", "竣工目标", "未按期竣工概率", "最常卡在（竣工）", unit_label(sc, "年内完成投资")};
+              "竣工 P50", "竣工 P90", "竣工目标", "未按期竣工概率", "最常卡在（竣工）", unit_label(sc, "年内完成投资"),
+              unit_label(sc, "其中 建安工程"), unit_label(sc, "设备工器具购置"), unit_label(sc, "其他费用")};
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     const model::Project& pr = sc.projects[p];
     const report::ProjectStats& st = mc.projects[p];
@@ -203,7 +209,8 @@ Sheet projects_sheet(const model::Scenario& sc, const engine::Network& net, cons
                       day_of(sc, st.completion_quantiles[1]), day_of(sc, st.completion_quantiles[2]),
                       pr.completion_target ? Cell::day(*pr.completion_target) : Cell::blank(),
                       Cell::share(st.p_completion_target_missed, 2), held_cell(sc, net, st.held_completion_task),
-                      Cell::number(st.mean_investment_in_horizon, 6)});
+                      Cell::number(st.mean_investment_in_horizon, 6), Cell::number(st.mean_part_in_horizon[0], 6),
+                      Cell::number(st.mean_part_in_horizon[1], 6), Cell::number(st.mean_part_in_horizon[2], 6)});
   }
   return s;
 }
