@@ -15,11 +15,17 @@ namespace kpsim::core {
 struct YearlyStop {
   int from_month = 1, from_day = 1;
   int to_month = 12, to_day = 31;
+  double intensity = 0;  // 0 closes the days; 0.3: a working day does 0.3 of a day's work (winter fit-out)
 };
 
 struct DatedStop {
   Date from, to;  // inclusive
+  double intensity = 0;
 };
+
+// The least intensity a slowed day may have: keeps every calendar query
+// O(1) (a query scans at most 1 / kMinIntensity slowed days).
+inline constexpr double kMinIntensity = 0.05;
 
 // What makes a day a working day, independent of any simulation origin.
 // Precedence: dated and yearly stops close a day whatever else says;
@@ -29,9 +35,15 @@ struct WorkPattern {
   std::vector<std::pair<Date, bool>> exceptions;  // (day, works)
   std::vector<YearlyStop> yearly_stops;
   std::vector<DatedStop> dated_stops;
+  // Each month's pace (the slow month after the Spring Festival, the push
+  // before a quarter's end): a working day does this much of a day's work.
+  std::array<double, 12> month_intensity{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
-  bool stopped(Date d) const;  // inside a dated or yearly stop
+  bool stopped(Date d) const;  // inside a dated or yearly stop that closes it
   bool works(Date d) const;
+  // The share of a day's work done on d: 0 closed, 1 a full day; between (or
+  // above 1) where a slowing stop or the month's pace says.
+  double intensity(Date d) const;
 };
 
 // Working time as a function of simulation time t (days since the origin; a
@@ -46,6 +58,9 @@ class Calendar {
   // kCycleDays days. Queries beyond the table need a working day in the last
   // kCycleDays (compile checks that before any).
   explicit Calendar(std::vector<bool> working);
+  // Days of differing intensity (each 0, or at least kMinIntensity); where
+  // every day is 0 or 1 this is the calendar of those working days.
+  explicit Calendar(const std::vector<double>& intensity);
 
   // The fast paths of an all-days calendar are inline: the engine asks these
   // on every event, and for continuous time each is one comparison.
@@ -81,6 +96,8 @@ class Calendar {
   }
 
   bool is_working_day(std::int64_t day) const;
+  // The day's share of a full day's work (0 or 1 unless slowed).
+  double intensity_of(std::int64_t day) const;
 
   // This calendar becomes `base` with the given days (indices into the table)
   // closed. Reuses its storage: no allocation once sized, so replications
@@ -94,9 +111,20 @@ class Calendar {
   double table_end_at(double w) const;
   double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies
   void build_tables();
+  // Slowed days: working time accrues at each day's intensity.
+  void build_weighted_tables();
+  double weighted_work_before(double t) const;
+  double weighted_moment(double w, bool at_end) const;
+  std::size_t first_positive_ending(double w, bool or_at) const;  // index into positive_ within the table
 
   bool every_day_works_ = false;  // continuous time: working time is time itself
+  bool weighted_ = false;         // some day's intensity is neither 0 nor 1
   std::vector<bool> working_;
+  std::vector<double> weight_;             // weighted: each day's intensity
+  std::vector<double> wcum_;               // weighted: work in [0, i), size n+1
+  std::vector<std::int32_t> positive_;     // weighted: days with work, in order
+  std::vector<std::uint32_t> by_work_;     // weighted: [k] = first of positive_ whose day ends past work k
+  double cycle_wwork_ = 0;                 // weighted: work in the last cycle
   std::vector<std::int32_t> cum_;          // cum_[i] = working days in [0, i), size n+1
   std::vector<std::int32_t> nth_;          // nth_[k] = day of the k-th working day
   std::vector<std::int32_t> cycle_nth_;    // offsets of working days within the last cycle

@@ -101,12 +101,25 @@ void apply_state(const model::Project& p, const model::Template& t, const Templa
     if (remaining[s] < 1.0 || done[s])
       for (std::uint32_t q : plan.preds[s]) done[q] = true;
   }
-  // A finished or started step implies all it depends on is finished.
+  // A finished or started step implies all it depends on is finished: a
+  // step under way too.
+  const std::uint32_t under_way = p.state.under_way.empty() ? UINT32_MAX : plan.step_ids(p.state.under_way);
   for (auto it = plan.order.rbegin(); it != plan.order.rend(); ++it)
-    if (done[*it] || remaining[*it] < 1.0)
+    if (done[*it] || remaining[*it] < 1.0 || *it == under_way)
       for (std::uint32_t q : plan.preds[*it]) done[q] = true;
   for (std::size_t s = 0; s < n; ++s)
     if (done[s]) remaining[s] = 0.0;
+}
+
+// Statutory working days a step under way has on its clock at the start:
+// those of its calendar since it was filed, or, without a filing date, the
+// days it has been worked.
+double clock_before_start(const model::Scenario& sc, const model::Step& step, const model::ProjectState& state) {
+  if (!state.filed) return state.worked;
+  const model::CalendarSpec* cal = sc.find_calendar(step.calendar);
+  double days = 0;
+  for (core::Date d = *state.filed; d < sc.start; d = d + 1) days += cal && cal->pattern.works(d) ? 1 : 0;
+  return std::max(days, state.worked);
 }
 
 // Enough slots that a Poisson stream overflows them with negligible
@@ -415,6 +428,9 @@ std::vector<double> compile_projects(const model::Scenario& sc, const ScenarioId
       task.done_at_start = remaining[s] == 0.0;
       task.before_construction = plan.before_construction[s];
       task.skipped = !task.done_at_start && std::find(p.state.skip.begin(), p.state.skip.end(), step.id) != p.state.skip.end();
+      if (!p.state.under_way.empty() && step.id == p.state.under_way && !task.done_at_start && !task.skipped)
+        net.under_way.push_back({static_cast<std::uint32_t>(net.tasks.size()), p.state.worked,
+                                 clock_before_start(sc, step, p.state)});
       net.tasks.push_back(task);
       task_remaining.push_back(remaining[s]);
       const bool spends = step.type == model::StepType::construction && weight > 0;
@@ -458,8 +474,16 @@ void compile_ready_set(Network& net) {
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
       if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) net.initial_tasks.push_back(t);
+  // Steps under way come first at day 0, those in review before those
+  // queued, the queue in filing order: agencies begin with their real load.
+  std::stable_sort(net.under_way.begin(), net.under_way.end(), [](const Network::UnderWay& a, const Network::UnderWay& b) {
+    return (a.worked > 0) != (b.worked > 0) ? a.worked > 0 : a.clock_before > b.clock_before;
+  });
+  std::vector<std::uint32_t> rank(net.tasks.size(), UINT32_MAX);
+  for (std::uint32_t i = 0; i < net.under_way.size(); ++i) rank[net.under_way[i].task] = i;
   std::stable_sort(net.initial_tasks.begin(), net.initial_tasks.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return net.project_ready[net.tasks[a].project] < net.project_ready[net.tasks[b].project];
+    const double ra = net.project_ready[net.tasks[a].project], rb = net.project_ready[net.tasks[b].project];
+    return ra != rb ? ra < rb : rank[a] < rank[b];
   });
 }
 

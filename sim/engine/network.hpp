@@ -153,6 +153,14 @@ struct Network {
   std::vector<float> succ_fraction;           // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
   std::vector<std::uint32_t> overlap_edges;   // edges with f < 1, ascending
   std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
+  // Steps in progress at the start date (Project::state.under_way), those in
+  // review first: each is ready at day 0 with `worked` working days of it
+  // done and `clock_before` statutory working days already on its clock.
+  struct UnderWay {
+    std::uint32_t task = 0;
+    double worked = 0, clock_before = 0;
+  };
+  std::vector<UnderWay> under_way;
   std::vector<std::uint32_t> initial_tasks;   // of the scenario's projects: ready at once, by (ready day, task)
   std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs (compile only; then in `hot`)
   std::vector<std::uint32_t> need_agency;

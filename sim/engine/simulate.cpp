@@ -131,6 +131,11 @@ class Engine {
       for (std::uint32_t t : w_.cold_used) r_.off_path[t] = 0;
     w_.cold_used.clear();
     w_.cold.assign(1, Workspace::TaskCold{});
+    for (const Network::UnderWay& u : net_.under_way) {
+      Workspace::TaskCold& c = cold(u.task);
+      c.worked = u.worked;
+      c.clock_before = u.clock_before;
+    }
     std::fill(w_.edge_released.begin(), w_.edge_released.end(), 0);
     std::copy(net_.agency_capacity.begin(), net_.agency_capacity.end(), w_.free_units.begin());
     for (auto& w : w_.waitlists) w.clear();
@@ -237,7 +242,10 @@ class Engine {
     const StepRule& limits = net_.rules[net_.hot[t].rule];
     if (limits.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
       st.filed = now;
-      if (limits.deemed) w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, limits.limit), kDeadline, t);
+      // A step under way at the start has days on its clock already.
+      const double before = st.cold ? cold_of(t).clock_before : 0.0;
+      if (limits.deemed)
+        w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, std::max(0.0, limits.limit - before)), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
@@ -271,7 +279,8 @@ class Engine {
   void start(std::uint32_t t, double now) {
     Workspace::TaskState& st = w_.state[t];
     const bool first = st.attempt == 0;
-    const StepWork w = work_of(t);
+    StepWork w = work_of(t);
+    if (first && st.cold && cold_of(t).worked > 0) w = less_worked(w, cold_of(t).worked);
     double clock = w.clock;
     if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
@@ -367,7 +376,8 @@ class Engine {
       if (st.where == kInService && now > c.clock_end)
         off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
     }
-    return cal.work_before(now) - cal.work_before(st.filed) - off;
+    const double before = st.cold ? w_.cold[st.cold].clock_before : 0.0;
+    return cal.work_before(now) - cal.work_before(st.filed) - off + before;
   }
 
   void note_statutory_clock(std::uint32_t t, double now) {

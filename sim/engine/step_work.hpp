@@ -5,6 +5,7 @@
 // The engine and the deterministic schedule both use these, so they agree.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 
 #include "sim/core/rng.hpp"
@@ -31,6 +32,15 @@ StepWork deterministic_step_work(const Network& net, const StepRule& rule);
 // Scales an attempt to the share of the work still to do.
 inline StepWork times(StepWork w, double remaining) {
   return {w.clock * remaining, w.off_clock * remaining, w.held * remaining};
+}
+
+// What is left of an attempt once `worked` working days of it are done (a
+// step under way at the start): the on-clock work first, then the off-clock
+// phases; the reviewers' effort shrinks by the same days.
+inline StepWork less_worked(StepWork w, double worked) {
+  const double on = std::min(w.clock, worked);
+  const double off = std::min(w.off_clock, worked - on);
+  return {w.clock - on, w.off_clock - off, std::max(0.0, w.held - worked)};
 }
 
 }  // namespace kpsim::engine

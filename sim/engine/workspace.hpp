@@ -41,6 +41,8 @@ struct Workspace {
     double clock_end = 0;      // when the current attempt's on-clock work ends
     double off_now = 0, off_done = 0;  // off-clock working days: current attempt, finished attempts
     double off_path = 0;       // off-clock days on the chain of driving predecessors, to its finish
+    double worked = 0;         // under way at the start: working days of its work already done
+    double clock_before = 0;   // under way at the start: statutory working days already on its clock
   };
   std::vector<TaskState> state;
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/core/date.hpp"
+#include "sim/core/distribution.hpp"
 #include "sim/core/suggest.hpp"
 
 namespace kpsim::input {
@@ -28,7 +29,7 @@ const std::vector<std::string>& project_field_names() {
   static const std::vector<std::string> names{
       "id",    "name",   "template",     "class",        "kind",              "level",    "district",
       "zone", "investment", "land_mu", "land_pool", "ready", "start_target", "completion_target", "progress",
-      "completed_investment", "registered", "plan", "category", "done"};
+      "completed_investment", "registered", "plan", "category", "done", "under_way", "filed", "worked"};
   return names;
 }
 
@@ -91,6 +92,18 @@ void ProjectReader::set(std::string_view field, const Located& v) {
     double x = 0;
     non_negative(x);
     p_.state.completed_investment = x;
+  } else if (field == "under_way") {
+    p_.state.under_way = text();
+    under_way_ = v;
+  } else if (field == "filed") {
+    filed_ = v;
+    p_.state.filed = to_date(v, diag_);
+  } else if (field == "worked") {
+    worked_ = v;
+    if (auto x = to_number(v, diag_)) {
+      if (*x < 0 || *x > core::kMaxDurationDays) diag_.error("E-PRJ-013", v.loc, "worked is a number of working days, 0 or more");
+      else p_.state.worked = *x;
+    }
   } else if (field == "ready" || field == "start_target" || field == "completion_target") {
     auto d = to_date(v, diag_);
     if (d && *d > scenario_.last_table_day()) {
@@ -108,6 +121,27 @@ void ProjectReader::set(std::string_view field, const Located& v) {
 void ProjectReader::add_done(const Located& step_id) {
   seen_.emplace_back("done");
   done_.push_back(step_id);
+}
+
+// The step under way: one of the template's, not done, not construction
+// (whose progress is `progress`), filed before the start date.
+void ProjectReader::check_under_way(const model::Template* tmpl) {
+  if (!under_way_) {
+    if (filed_ || worked_)
+      diag_.error("E-PRJ-014", (filed_ ? filed_ : worked_)->loc, "say which step is under way ('under_way: STEP')");
+    return;
+  }
+  if (p_.state.filed && *p_.state.filed >= scenario_.start)
+    diag_.error("E-PRJ-015", filed_->loc, "a step under way was filed before the start date " + scenario_.start.iso() + ", not on or after it");
+  if (!tmpl) return;
+  const std::string& id = p_.state.under_way;
+  const model::Step* step = tmpl->find_step(id);
+  if (!step)
+    diag_.error("E-PRJ-008", under_way_->loc, "template '" + tmpl->id + "' has no step '" + id + "'" + did_you_mean(id, step_ids(*tmpl)));
+  else if (step->type == model::StepType::construction)
+    diag_.error("E-PRJ-016", under_way_->loc, "construction under way is given by 'progress', not 'under_way'");
+  else if (std::find(p_.state.done.begin(), p_.state.done.end(), id) != p_.state.done.end())
+    diag_.error("E-PRJ-017", under_way_->loc, "step '" + id + "' is both done and under way");
 }
 
 bool ProjectReader::finish(model::Project& out) {
@@ -128,6 +162,7 @@ bool ProjectReader::finish(model::Project& out) {
         diag_.error("E-PRJ-008", d.loc,
                     "template '" + tmpl->id + "' has no step '" + d.text + "'" + did_you_mean(d.text, step_ids(*tmpl)));
     }
+  check_under_way(tmpl);
   if (land_pool_ && !p_.land_pool.empty() && !scenario_.find_land_pool(p_.land_pool)) {
     std::vector<std::string> pools;
     for (const auto& lp : scenario_.land_pools) pools.push_back(lp.id);

@@ -1,7 +1,9 @@
 #include "sim/input/read_calendars.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "sim/core/decimal.hpp"
 #include "sim/input/read_distribution.hpp"
 
 namespace kpsim::input {
@@ -24,10 +26,24 @@ void read_week(const Value& v, core::WorkPattern& p) {
       p.weekday_works[static_cast<std::size_t>(std::find(kWeekdays.begin(), kWeekdays.end(), *name) - kWeekdays.begin())] = true;
 }
 
+// 0 closes; a slowed day does at least core::kMinIntensity of a day's work.
+std::optional<double> read_intensity(const Value& v, double most) {
+  auto x = v.number();
+  if (!x) return std::nullopt;
+  if (*x != 0 && (*x < core::kMinIntensity || *x > most)) {
+    v.error("E-CAL-030", "an intensity is 0 (closed) or between " + core::decimal(core::kMinIntensity, 2) + " and " +
+                             core::decimal(most, 0) + " (a share of a full day's work)");
+    return std::nullopt;
+  }
+  return x;
+}
+
 void read_stop(const Value& v, core::WorkPattern& p) {
-  MapReader m(v, {"name", "from", "to"});
+  MapReader m(v, {"name", "from", "to", "intensity"});
   auto from = m.require("from"), to = m.require("to");
   if (auto name = m.get("name")) name->text();
+  double intensity = 0;  // a stop closes unless it only slows work
+  if (auto i = m.get("intensity")) intensity = read_intensity(*i, 1).value_or(0);
   if (!from || !to) return;
   if (!from->is_scalar() || !to->is_scalar()) {
     v.error("E-CAL-002", "a stop's from and to are dates YYYY-MM-DD or yearly days MM-DD");
@@ -39,7 +55,7 @@ void read_stop(const Value& v, core::WorkPattern& p) {
     if (!md_from) from->error("E-CAL-003", "expected a yearly day MM-DD like 'to', got '" + from->node().Scalar() + "'");
     if (!md_to) to->error("E-CAL-003", "expected a yearly day MM-DD like 'from', got '" + to->node().Scalar() + "'");
     if (md_from && md_to)
-      p.yearly_stops.push_back({md_from->first, md_from->second, md_to->first, md_to->second});
+      p.yearly_stops.push_back({md_from->first, md_from->second, md_to->first, md_to->second, intensity});
     return;
   }
   auto d_from = from->date(), d_to = to->date();
@@ -48,7 +64,7 @@ void read_stop(const Value& v, core::WorkPattern& p) {
     to->error("E-CAL-004", "a stop ends before it starts");
     return;
   }
-  p.dated_stops.push_back({*d_from, *d_to});
+  p.dated_stops.push_back({*d_from, *d_to, intensity});
 }
 
 void read_lost_days(const Value& v, model::CalendarSpec& spec) {
@@ -71,7 +87,7 @@ void read_lost_days(const Value& v, model::CalendarSpec& spec) {
 }
 
 void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string& base_dir) {
-  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days"});
+  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days", "monthly_intensity"});
   if (!m.ok()) return;
   if (auto w = m.get("week")) read_week(*w, spec.pattern);
   if (auto h = m.get("holidays")) {
@@ -93,6 +109,23 @@ void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string&
     for (const Value& s : stops->elements()) read_stop(s, spec.pattern);
   if (auto lost = m.get("lost_days"))
     for (const Value& l : lost->elements()) read_lost_days(l, spec);
+  // {month: intensity}: the months not named keep a full day's work.
+  if (auto profile = m.get("monthly_intensity")) {
+    MapReader pm(*profile, {});
+    for (auto& [month, value] : pm.entries()) {
+      int k = 0;
+      const bool valid = month.size() <= 2 && std::all_of(month.begin(), month.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+                         (k = std::stoi(month)) >= 1 && k <= 12;
+      if (!valid) {
+        value.error("E-CAL-031", "monthly_intensity is keyed by month, 1 to 12, not '" + month + "'");
+        continue;
+      }
+      if (auto x = read_intensity(value, 2)) {
+        if (*x == 0) value.error("E-CAL-030", "a month's intensity is above 0: close days with a stop instead");
+        else spec.pattern.month_intensity[static_cast<std::size_t>(k - 1)] = *x;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ void read_project(const Value& v, model::Scenario& sc, model::Diagnostics& diag)
   ProjectReader reader(sc, diag, v.loc());
   for (auto& [key, value] : m.entries()) {
     if (key == "state") {
-      MapReader sm(value, {"done", "progress", "completed_investment"});
+      MapReader sm(value, {"done", "progress", "completed_investment", "under_way", "filed", "worked"});
       for (auto& [skey, svalue] : sm.entries()) {
         if (skey == "done") {
           for (const Value& d : svalue.elements())

@@ -155,6 +155,12 @@ struct ProjectState {
   double progress = 0;            // share of construction (by investment share) already built
   std::optional<double> completed_investment;  // default: progress × investment
   std::vector<std::string> skip;  // steps the project does not need (区域评估 done for its zone)
+  // The step in progress at the start date (its predecessors are done): filed
+  // (受理) on a date and waiting in the agency's queue, or already `worked`
+  // working days in review, so that agencies begin the year with their load.
+  std::string under_way;
+  std::optional<core::Date> filed;
+  double worked = 0;
 };
 
 struct Project {

@@ -101,5 +101,60 @@ TEST(Calendar, BeyondTheTableTheLastYearRepeats) {
   EXPECT_DOUBLE_EQ(c.finish(0, 520), 364.0 * 2 - 2);  // ends Friday night of week 104
 }
 
+// A site working every day, its winter (11-15 … 03-15) at 0.3 of a day's
+// work (indoor fit-out goes on), February at half pace on top.
+WorkPattern slowed_site() {
+  WorkPattern p;
+  p.weekday_works.fill(true);
+  p.yearly_stops.push_back({11, 15, 3, 15, 0.3});
+  p.month_intensity[1] = 0.5;
+  return p;
+}
+
+TEST(Calendar, AStopAtIntensityPointThreeSlowsWorkInsteadOfHaltingIt) {
+  const Date origin = date("2026-01-01");
+  const Calendar c = make_calendar(slowed_site(), origin, 3 * 365);
+  const double dec1 = date("2026-12-01") - origin;
+  EXPECT_NEAR(c.intensity_of(static_cast<std::int64_t>(dec1)), 0.3, 1e-15);
+  // 10 working days from December 1 take 10 / 0.3 calendar days.
+  EXPECT_NEAR(c.finish(dec1, 10), dec1 + 10 / 0.3, 1e-9);
+  EXPECT_NEAR(c.work_before(dec1 + 31) - c.work_before(dec1), 31 * 0.3, 1e-9);
+  // January works at 0.3, February at 0.3 × 0.5, April in full.
+  EXPECT_NEAR(c.work_before(31), 31 * 0.3, 1e-9);
+  EXPECT_NEAR(c.work_before(59) - c.work_before(31), 28 * 0.15, 1e-9);
+  const double apr1 = date("2026-04-01") - origin;
+  EXPECT_NEAR(c.work_before(apr1 + 30) - c.work_before(apr1), 30, 1e-9);
+  // A closing stop still closes.
+  WorkPattern closed = slowed_site();
+  closed.yearly_stops[0].intensity = 0;
+  EXPECT_EQ(make_calendar(closed, origin, 3 * 365).work_before(dec1 + 31) -
+                make_calendar(closed, origin, 3 * 365).work_before(dec1),
+            0.0);
+}
+
+TEST(Calendar, SlowedDaysStillInvertAndRepeatBeyondTheTable) {
+  const Date origin = date("2026-01-01");
+  const Calendar c = make_calendar(slowed_site(), origin, 400);
+  for (double w = 0.05; w < 1500; w += 7.37) {
+    const double end = c.end_at(w), start = c.start_at(w);
+    EXPECT_NEAR(c.work_before(end), w, 1e-9) << w;
+    EXPECT_NEAR(c.work_before(start), w, 1e-9) << w;
+    EXPECT_LE(start, end + 1e-12) << w;
+    EXPECT_GT(c.intensity_of(static_cast<std::int64_t>(std::floor(start))), 0) << w;  // work goes on from there
+  }
+  // Beyond the table, the last 364 days repeat: a year later, the same pace.
+  const double far = 400 + 3 * 364 + 20.5;
+  EXPECT_NEAR(c.work_before(far + 364) - c.work_before(far), c.work_before(far) - c.work_before(far - 364), 1e-9);
+}
+
+TEST(Calendar, LostDaysCloseSlowedDaysToo) {
+  const Date origin = date("2026-01-01");
+  const Calendar base = make_calendar(slowed_site(), origin, 400);
+  Calendar c = base;
+  c.assign_with_closed_days(base, {0, 1, 2});
+  EXPECT_NEAR(c.work_before(31), 28 * 0.3, 1e-9);
+  EXPECT_FALSE(c.is_working_day(1));
+}
+
 }  // namespace
 }  // namespace kpsim::core

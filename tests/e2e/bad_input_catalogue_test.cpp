@@ -9,7 +9,7 @@
 // report; every expected line names a location.
 #include <gtest/gtest.h>
 
-#include <regex>
+#include <cctype>
 
 #include "support/run_kpsim.hpp"
 
@@ -44,6 +44,38 @@ Expectation expectation_of(const std::string& text) {
   return e;
 }
 
+// "file:line:column: [key_path: ]message [E-XXX-123]" (a syntax error has no
+// key path).
+bool located(const std::string& line) {
+  const auto file_end = line.find(':');
+  if (file_end == 0 || file_end == std::string::npos) return false;
+  std::size_t i = file_end + 1;
+  for (int number = 0; number < 2; ++number) {
+    const std::size_t digits = i;
+    while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+    if (i == digits || i >= line.size() || line[i] != ':') return false;
+    ++i;
+  }
+  if (line.compare(i, 1, " ") != 0) return false;
+  const auto code = line.rfind(" [E-");
+  if (code == std::string::npos || code <= i + 1 || line.back() != ']') return false;
+  const std::string id = line.substr(code + 4, line.size() - code - 5);  // "XXX-123"
+  const auto dash = id.find('-');
+  if (dash == 0 || dash == std::string::npos || id.size() - dash - 1 != 3) return false;
+  for (std::size_t k = 0; k < id.size(); ++k)
+    if (k < dash ? !std::isupper(static_cast<unsigned char>(id[k])) : k > dash && !std::isdigit(static_cast<unsigned char>(id[k])))
+      return false;
+  return true;
+}
+
+TEST(Catalogue, TheLocatedFormIsRecognised) {
+  EXPECT_TRUE(located("a.yaml:3:14: projects[0].template: unknown template 'x' [E-PRJ-007]"));
+  EXPECT_TRUE(located("a.yaml:3:14: YAML syntax error [E-YAML-001]"));
+  EXPECT_FALSE(located("a.yaml:3: no column [E-PRJ-007]"));
+  EXPECT_FALSE(located("a.yaml:3:14: no code"));
+  EXPECT_FALSE(located("a.yaml:3:14: bad code [E-prj-07]"));
+}
+
 class BadInput : public testing::TestWithParam<std::string> {};
 
 TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
@@ -56,9 +88,8 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
   EXPECT_EQ(r.status, want.status) << r.err;
   // file:line:column, then the key path where there is one (a syntax error
   // has none), the message and the error's code.
-  const std::regex located(R"(^[^:]+:\d+:\d+: .+ \[E-[A-Z]+-\d{3}\]$)");
   for (const std::string& line : want.lines) {
-    EXPECT_TRUE(std::regex_match(line, located)) << "not file:line:col: [key_path: ]message [code]: " << line;
+    EXPECT_TRUE(located(line)) << "not file:line:col: [key_path: ]message [code]: " << line;
     EXPECT_NE(r.err.find(line + "\n"), std::string::npos) << "missing: " << line << "\ngot:\n" << r.err;
   }
   EXPECT_TRUE(r.out.empty()) << r.out;

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <regex>
+#include <string_view>
 
 #include "support/run_kpsim.hpp"
 
@@ -22,11 +22,27 @@ const std::map<std::string, int> kRank{{"core", 0},   {"model", 1},  {"input", 2
                                        {"engine", 3}, {"run", 4},    {"report", 5}, {"tables", 6},
                                        {"output", 7}, {"sweep", 8},  {"synth", 8},  {"cli", 9}};
 
+// "report/forecast.hpp" for a line `#include "sim/report/forecast.hpp"`,
+// else "".
+std::string included_from_sim(std::string_view line) {
+  auto skip_blanks = [&] { while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1); };
+  skip_blanks();
+  if (line.substr(0, 1) != "#") return "";
+  line.remove_prefix(1);
+  skip_blanks();
+  if (line.substr(0, 7) != "include") return "";
+  line.remove_prefix(7);
+  skip_blanks();
+  if (line.substr(0, 5) != "\"sim/") return "";
+  line.remove_prefix(5);
+  const auto end = line.find('"');
+  return end == std::string_view::npos ? "" : std::string(line.substr(0, end));
+}
+
 // "sim/report/x.cpp includes sim/output/y.hpp" for every include that goes up
 // or sideways, and for every folder that has no rank.
 std::vector<std::string> layer_violations(const fs::path& sim) {
   std::vector<std::string> out;
-  const std::regex include(R"re(^\s*#\s*include\s*"sim/([a-z_]+)/([^"]+)")re");
   for (const auto& entry : fs::recursive_directory_iterator(sim)) {
     if (!entry.is_regular_file()) continue;
     const fs::path rel = fs::relative(entry.path(), sim);
@@ -38,11 +54,11 @@ std::vector<std::string> layer_violations(const fs::path& sim) {
     }
     std::ifstream in(entry.path());
     for (std::string line; std::getline(in, line);) {
-      std::smatch m;
-      if (!std::regex_search(line, m, include) || m[1] == folder) continue;
-      const auto to = kRank.find(m[1]);
-      if (to == kRank.end() || to->second >= from->second)
-        out.push_back("sim/" + rel.string() + " includes sim/" + m[1].str() + "/" + m[2].str());
+      const std::string target = included_from_sim(line);
+      const std::string to_folder = target.substr(0, target.find('/'));
+      if (target.empty() || to_folder == folder) continue;
+      const auto to = kRank.find(to_folder);
+      if (to == kRank.end() || to->second >= from->second) out.push_back("sim/" + rel.string() + " includes sim/" + target);
     }
   }
   std::sort(out.begin(), out.end());
