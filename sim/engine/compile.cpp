@@ -348,6 +348,35 @@ void compile_periods(const model::Scenario& sc, Network& net) {
   }
 }
 
+// Each calendar's restart points: the first working moment after each stop
+// that closes it (yearly ones in every year of the table), and its listed
+// dates; only those from the start date on.
+void compile_restarts(const model::Scenario& sc, Network& net) {
+  net.calendar_restart.assign(sc.calendars.size(), -1);
+  for (std::uint16_t c = 0; c < sc.calendars.size(); ++c) {
+    const model::CalendarSpec& spec = sc.calendars[c];
+    if (!spec.restart) continue;
+    const core::Calendar& cal = net.calendars[c];
+    CalendarRestart r{{}, spec.restart->lag, spec.restart->ramp, core::hash_name("restart/" + spec.id)};
+    auto add = [&](core::Date d) {
+      const std::int32_t day = d - sc.start;
+      if (day >= 0 && day < cal.table_days()) r.points.push_back(cal.next_working(day));
+    };
+    const int first_year = sc.start.ymd().year, last_year = (sc.start + cal.table_days()).ymd().year;
+    for (const core::YearlyStop& stop : spec.pattern.yearly_stops)
+      if (stop.intensity == 0)
+        for (int y = first_year - 1; y <= last_year; ++y)
+          add(core::Date::from_ymd({y, stop.to_month, std::min(stop.to_day, core::days_in_month(y, stop.to_month))}) + 1);
+    for (const core::DatedStop& stop : spec.pattern.dated_stops)
+      if (stop.intensity == 0) add(stop.to + 1);
+    for (core::Date d : spec.restart->dates) add(d);
+    std::sort(r.points.begin(), r.points.end());
+    r.points.erase(std::unique(r.points.begin(), r.points.end()), r.points.end());
+    net.calendar_restart[c] = static_cast<std::int32_t>(net.restarts.size());
+    net.restarts.push_back(std::move(r));
+  }
+}
+
 // Each calendar's working-time table over the horizon and a tail after it,
 // and the months whose working days a lost-day risk may take.
 void compile_calendars(const model::Scenario& sc, Network& net, model::Diagnostics& diag) {
@@ -362,6 +391,7 @@ void compile_calendars(const model::Scenario& sc, Network& net, model::Diagnosti
       net.calendar_risks.push_back(risk);
     }
   }
+  compile_restarts(sc, net);
   if (!net.calendar_risks.empty()) {
     // Lost days matter where work happens: the horizon and the years just after it.
     const std::int32_t span = std::min(table_days, net.horizon_days + 5 * 366);

@@ -55,6 +55,14 @@ struct CalendarRisk {
   std::uint64_t hash = 0;
 };
 
+// A calendar's restart points (复工) and how each project's site resumes.
+struct CalendarRestart {
+  std::vector<double> points;  // sorted days on which work could resume
+  core::Distribution lag;
+  core::RampSpec ramp;
+  std::uint64_t hash = 0;
+};
+
 // A calendar month of the simulated span, for drawing lost days.
 struct MonthSpan {
   std::int32_t begin = 0, end = 0;  // days since the origin, end exclusive
@@ -135,6 +143,9 @@ struct Network {
 
   std::vector<core::Calendar> calendars;
   std::vector<CalendarRisk> calendar_risks;
+  // Per calendar: its restart rule's index in `restarts`, −1 if none.
+  std::vector<std::int32_t> calendar_restart;
+  std::vector<CalendarRestart> restarts;
   std::vector<MonthSpan> lost_day_months;  // the horizon and five years after it
 
   std::vector<int> agency_capacity;

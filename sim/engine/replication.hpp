@@ -62,6 +62,11 @@ struct Replication {
   std::vector<std::uint32_t> risk_hits;   // per risk: how many tasks it struck
   std::vector<LandStats> land;
   std::uint64_t events = 0;    // events processed
+  // Which replication this is: what the report needs to redraw the keyed
+  // per-project restarts (restart.hpp) it integrates spend over.
+  std::uint64_t seed = 0;
+  std::uint32_t replication = 0;
+  bool deterministic = false;
 };
 
 }  // namespace kpsim::engine

@@ -9,6 +9,7 @@
 #include "sim/core/sample.hpp"
 #include "sim/engine/cpm.hpp"
 #include "sim/engine/replication_inputs.hpp"
+#include "sim/engine/restart.hpp"
 #include "sim/engine/step_work.hpp"
 #include "sim/engine/workspace.hpp"
 
@@ -284,7 +285,7 @@ class Engine {
     double clock = w.clock;
     if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
-    const Span span = work_span(cal, now, clock + w.off_clock);
+    const Span span = net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
     if (first) st.start = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
     if (w.off_clock > 0 || st.cold || net_.rules[net_.hot[t].rule].deemed) {
@@ -301,6 +302,19 @@ class Engine {
       for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
         if (net_.succ_fraction[i] < 1)
           w_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
+  }
+
+  // Construction on a calendar with restarts (复工) runs on its project's
+  // site time; everything else on the calendar's.
+  Span site_span(std::uint32_t t, const core::Calendar& cal, double now, double work) {
+    const TaskHot& h = net_.hot[t];
+    const std::int32_t rule = net_.calendar_restart[h.calendar];
+    if (rule < 0 || h.type != model::StepType::construction) return work_span(cal, now, work);
+    const CalendarRestart& r = net_.restarts[static_cast<std::size_t>(rule)];
+    site_restarts(net_, r, h.project, seed_, replication_, settings_.deterministic, w_.restart_scratch);
+    const core::SiteTime site(cal, w_.restart_scratch, r.ramp);
+    const double start = site.next_working(now);
+    return {start, site.finish(start, work)};
   }
 
   void on_finish(std::uint32_t t, double now) {
@@ -601,6 +615,9 @@ Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
   Engine(*net_, seed, replication, settings, result_, *work_).run();
+  result_.seed = seed;
+  result_.replication = replication;
+  result_.deterministic = settings.deterministic;
   return result_;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/event_set.hpp"
+#include "sim/core/site_time.hpp"
 #include "sim/engine/network.hpp"
 #include "sim/engine/waitlist.hpp"
 
@@ -64,6 +65,7 @@ struct Workspace {
   std::vector<Waitlist> waitlists;
   std::vector<double> queue_changed;
   std::vector<std::uint8_t> dispatch_due;  // per agency: a priority dispatch is scheduled
+  std::vector<core::Restart> restart_scratch;  // a project's restarts, while its site work is scheduled
   core::EventSet event_set;
   std::uint64_t request_seq = 0;
 };

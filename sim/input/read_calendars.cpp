@@ -86,8 +86,38 @@ void read_lost_days(const Value& v, model::CalendarSpec& spec) {
   spec.lost_days.push_back(std::move(l));
 }
 
+// restart: {lag: DIST (calendar days), ramp: {days, from}, dates: [...]}
+void read_restart(const Value& v, model::CalendarSpec& spec) {
+  MapReader m(v, {"lag", "ramp", "dates"});
+  if (!m.ok()) return;
+  model::RestartRule rule;
+  if (auto l = m.require("lag")) rule.lag = read_distribution(*l).value_or(rule.lag);
+  if (auto r = m.get("ramp")) {
+    MapReader rm(*r, {"days", "from"});
+    if (auto d = rm.require("days"))
+      if (auto x = d->number()) {
+        if (*x < 0 || *x > 365) d->error("E-CAL-032", "a ramp lasts 0 to 365 working days");
+        else rule.ramp.days = *x;
+      }
+    if (auto f = rm.require("from"))
+      if (auto x = f->number()) {
+        if (*x < core::kMinIntensity || *x > 1)
+          f->error("E-CAL-032", "a ramp starts at a pace between " + core::decimal(core::kMinIntensity, 2) + " and 1");
+        else rule.ramp.from = *x;
+      }
+  }
+  if (auto d = m.get("dates"))
+    for (const Value& e : d->elements())
+      if (auto date = e.date()) rule.dates.push_back(*date);
+  bool closes = !rule.dates.empty();
+  for (const auto& stop : spec.pattern.yearly_stops) closes |= stop.intensity == 0;
+  for (const auto& stop : spec.pattern.dated_stops) closes |= stop.intensity == 0;
+  if (!closes) v.error("E-CAL-033", "nothing to restart from: the calendar has no stop that closes it and no restart 'dates'");
+  spec.restart = std::move(rule);
+}
+
 void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string& base_dir) {
-  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days", "monthly_intensity"});
+  MapReader m(v, {"week", "holidays", "off", "work", "stops", "lost_days", "monthly_intensity", "restart"});
   if (!m.ok()) return;
   if (auto w = m.get("week")) read_week(*w, spec.pattern);
   if (auto h = m.get("holidays")) {
@@ -109,6 +139,7 @@ void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string&
     for (const Value& s : stops->elements()) read_stop(s, spec.pattern);
   if (auto lost = m.get("lost_days"))
     for (const Value& l : lost->elements()) read_lost_days(l, spec);
+  if (auto r = m.get("restart")) read_restart(*r, spec);
   // {month: intensity}: the months not named keep a full day's work.
   if (auto profile = m.get("monthly_intensity")) {
     MapReader pm(*profile, {});

@@ -10,6 +10,7 @@
 #include "sim/core/calendar.hpp"
 #include "sim/core/date.hpp"
 #include "sim/core/distribution.hpp"
+#include "sim/core/site_time.hpp"
 #include "sim/model/input_error.hpp"
 #include "sim/model/policy.hpp"
 
@@ -24,10 +25,21 @@ struct LostDays {
   core::Distribution per_month;   // rounded to whole days
 };
 
+// 复工: how sites come back after each stop that closes the calendar (and
+// on listed dates, such as the end of the Spring Festival holiday): each
+// project's site resumes after a lag drawn for it, then ramps back to full
+// pace.
+struct RestartRule {
+  core::Distribution lag;        // calendar days after the restart point, per project and restart
+  core::RampSpec ramp;           // pace from `from` to full over `days` working days
+  std::vector<core::Date> dates;  // restart points besides the ends of closing stops
+};
+
 struct CalendarSpec {
   std::string id;
   core::WorkPattern pattern;
   std::vector<LostDays> lost_days;
+  std::optional<RestartRule> restart;
   // Official holiday tables end somewhere; later dates follow the week rule.
   std::optional<core::Date> holidays_known_through;
   SourceLoc loc;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/engine/restart.hpp"
 #include "sim/report/spend.hpp"
 
 namespace kpsim::report {
@@ -65,7 +66,8 @@ SpendSpan part_span(const ReportingBasis& b, const ReportingBasis::PartLeft& par
 
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
                        const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
-                       const ReportingBasis* basis) {
+                       const ReportingBasis* basis, const DrawKey& draws) {
+  std::vector<core::Restart> restarts;
   Forecast f;
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
@@ -112,7 +114,18 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       const core::Calendar& cal = calendars[task.calendar];
       const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
       const double spend_from = std::min(idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s, e);
-      const SpendSpan span{&cal, spend_from, e, spend, basis ? basis->curve_of(t) : model::SpendCurve{}};
+      // Construction after restarts spends over its site's working time.
+      const std::int32_t rule = net.calendar_restart.empty() || task.type != model::StepType::construction
+                                    ? -1
+                                    : net.calendar_restart[task.calendar];
+      std::optional<core::SiteTime> site;
+      if (rule >= 0) {
+        const engine::CalendarRestart& r = net.restarts[static_cast<std::size_t>(rule)];
+        engine::site_restarts(net, r, p, draws.seed, draws.replication, draws.deterministic, restarts);
+        site.emplace(cal, restarts, r.ramp);
+      }
+      const SpendSpan span{&cal, spend_from, e, spend, basis ? basis->curve_of(t) : model::SpendCurve{},
+                           site ? &*site : nullptr};
       const double in_horizon = add_spend(span, periods, per_month);
       r.investment_in_horizon += in_horizon;
       r.part_in_horizon[0] += in_horizon;

@@ -56,9 +56,17 @@ struct Forecast {
 // days); `project_scale`: each project's spend multiplier (an arrival's drawn
 // investment; empty means 1 for all); `basis`: what counts and the project
 // categories (null: everything counts, one category).
+// `draws`: which replication the schedule is, for the per-project restarts
+// (复工) that construction on some calendars runs on (null: none drawn, as
+// for a deterministic schedule of replication 0 with seed 0).
+struct DrawKey {
+  std::uint64_t seed = 0;
+  std::uint32_t replication = 0;
+  bool deterministic = true;
+};
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
                        const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
-                       const ReportingBasis* basis = nullptr);
+                       const ReportingBasis* basis = nullptr, const DrawKey& draws = {});
 inline Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
   return make_forecast(net, trace, net.calendars, {});
 }

@@ -14,8 +14,15 @@ double spent_share(const model::SpendCurve& curve, double u) {
 
 namespace {
 
+// Working time of a span: its site's, or its calendar's.
+struct WorkTime {
+  const core::Calendar& cal;
+  const core::SiteTime* site;
+  double work_before(double t) const { return site ? site->work_before(t) : cal.work_before(t); }
+};
+
 // Uniform spend over [start, finish) as rate × working time.
-double add_uniform(const core::Calendar& cal, double start, double finish, double amount, const Periods& periods,
+double add_uniform(const WorkTime& cal, double start, double finish, double amount, const Periods& periods,
                    std::vector<double>& per_month) {
   if (amount == 0) return 0;
   const double w0 = cal.work_before(start), w1 = cal.work_before(finish);
@@ -46,7 +53,7 @@ double add_uniform(const core::Calendar& cal, double start, double finish, doubl
 }  // namespace
 
 double add_spend(const SpendSpan& span, const Periods& periods, std::vector<double>& per_month, double from) {
-  const core::Calendar& cal = *span.calendar;
+  const WorkTime cal{*span.calendar, span.site};
   if (span.amount == 0 || span.finish <= from) return 0;
   if (span.curve.uniform()) {
     if (span.start >= from) return add_uniform(cal, span.start, span.finish, span.amount, periods, per_month);

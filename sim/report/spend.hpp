@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/calendar.hpp"
+#include "sim/core/site_time.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/report/periods.hpp"
 
@@ -23,6 +24,7 @@ struct SpendSpan {
   double start = 0, finish = 0;  // the span the curve runs over
   double amount = 0;
   model::SpendCurve curve;
+  const core::SiteTime* site = nullptr;  // construction after restarts: its site's working time, not the calendar's
 };
 
 // Adds the span's spend from `from` on (the part before it is not counted)

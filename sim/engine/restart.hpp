@@ -1,0 +1,18 @@
+// Each project's restarts (复工) on a calendar with a restart rule: the lag
+// after every restart point, drawn from a stream keyed by (seed,
+// replication, project, calendar, restart), so that the engine and the
+// report, which integrates spend over the same site time, agree.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/core/site_time.hpp"
+#include "sim/engine/network.hpp"
+
+namespace kpsim::engine {
+
+void site_restarts(const Network& net, const CalendarRestart& rule, std::uint32_t project, std::uint64_t seed,
+                   std::uint32_t replication, bool deterministic, std::vector<core::Restart>& out);
+
+}  // namespace kpsim::engine
