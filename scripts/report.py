@@ -3,7 +3,7 @@
 `kpsim compare` (matplotlib from Debian's python3-matplotlib, Chinese text
 in Noto Sans CJK from fonts-noto-cjk; nothing from pip).
 
-  scripts/report.py out/city-2026 [--out DIR] [--mark LABEL=YYYY-MM:VALUE ...]
+  scripts/report.py out/city-2026 [--out DIR] [--mark LABEL=YYYY-MM:VALUE ...] [--reference LABEL=FILE ...]
   scripts/report.py out/compare-city  (a `kpsim compare` directory)
 
 From a run directory, PNG and PDF of:
@@ -81,14 +81,53 @@ def month_end(row):
     return day(row["last_day"])
 
 
-def fan_chart(run, summary, out, marks):
+def read_reference(path):
+    """A reference profile: CSV month,share (year to date as a share of the year; '#' lines are notes)."""
+    if not os.path.exists(path):
+        sys.exit(f"report.py: --reference: {path}: no such file")
+    with open(path, encoding="utf-8-sig") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    rows = list(csv.DictReader(lines))
+    try:
+        points = sorted((int(r["month"]), float(r["share"])) for r in rows)
+    except (KeyError, TypeError, ValueError):
+        sys.exit(f"report.py: --reference: {path}: expected columns month (1–12) and share (0–1)")
+    if not points or any(not 1 <= m <= 12 or not 0 <= v <= 1.5 for m, v in points):
+        sys.exit(f"report.py: --reference: {path}: months are 1–12 and shares between 0 and 1")
+    return points
+
+
+def share_panel(ax, rows, start, references):
+    """The forecast's year-to-date share of its own year (P50 of the mean path) beside reference profiles."""
+    year_total = number(rows[-1]["ytd_mean"]) or 1.0
+    x = [start] + [month_end(r) for r in rows]
+    ax.plot(x, [0.0] + [100 * number(r["ytd_mean"]) / year_total for r in rows], color="#08306b", lw=2, marker="o",
+            ms=3, label="本预测（均值）")
+    colors = ["#a50f15", "#238b45", "#6a51a3", "#d94801"]
+    for i, (label, points) in enumerate(references):
+        xs = [start] + [dt.date(start.year + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1) for m, _ in points]
+        ax.plot(xs, [0.0] + [100 * v for _, v in points], color=colors[i % len(colors)], lw=1.5, ls="--", marker="s",
+                ms=3, label=label)
+    ax.set_title("累计完成占全年比例（%）")
+    ax.set_ylim(0, 105)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月"))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=[1, 3, 5, 7, 9, 11]))
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="upper left")
+
+
+def fan_chart(run, summary, out, marks, references=()):
     rows = read_csv(os.path.join(run, "forecast_monthly.csv"))
     unit = summary.get("money_unit", "")
     plan = summary.get("annual_plan")
     start = day(summary["start"])
     x = [start] + [month_end(r) for r in rows]
     col = lambda key: [0.0] + [number(r[key]) for r in rows]
-    fig, ax = plt.subplots(figsize=(9, 5.2))
+    if references:
+        fig, (ax, side) = plt.subplots(1, 2, figsize=(14, 5.2), gridspec_kw={"width_ratios": [1.6, 1]})
+        share_panel(side, rows, start, references)
+    else:
+        fig, ax = plt.subplots(figsize=(9, 5.2))
     ax.fill_between(x, col("ytd_p10"), col("ytd_p90"), color="#9ecae1", alpha=0.6, label="P10–P90")
     ax.fill_between(x, col("ytd_p25"), col("ytd_p75"), color="#4292c6", alpha=0.6, label="P25–P75")
     ax.plot(x, col("ytd_p50"), color="#08306b", lw=2, label="中位数 P50")
@@ -219,6 +258,8 @@ def main():
     p.add_argument("results", help="a kpsim run or compare output directory")
     p.add_argument("--out", help="where the pictures go (default: RESULTS/pictures)")
     p.add_argument("--mark", action="append", type=parse_mark, default=[], help="a published figure: LABEL=YYYY-MM:VALUE")
+    p.add_argument("--reference", action="append", default=[], metavar="LABEL=FILE",
+                   help="a reference profile beside the fan chart: CSV month,share (year to date as a share of the year)")
     p.add_argument("--gantt-limit", type=int, default=40, help="key projects in the Gantt chart (default 40)")
     a = p.parse_args()
     out = a.out or os.path.join(a.results, "pictures")
@@ -231,7 +272,13 @@ def main():
         sys.exit(f"report.py: {a.results}: neither a run (summary.json) nor a compare (compare.csv) directory")
     with open(summary_path, encoding="utf-8") as f:
         summary = json.load(f)
-    fan_chart(a.results, summary, out, a.mark)
+    references = []
+    for r in a.reference:
+        label, sep, path = r.partition("=")
+        if not sep:
+            sys.exit(f"report.py: --reference: expected LABEL=FILE, got '{r}'")
+        references.append((label, read_reference(path)))
+    fan_chart(a.results, summary, out, a.mark, references)
     gantt(a.results, summary, out, a.gantt_limit)
     agencies(a.results, summary, out)
 

@@ -5,13 +5,21 @@
 
 namespace kpsim::core {
 
+SiteTime::SiteTime(const Calendar& cal, std::span<Restart> restarts, RampSpec ramp)
+    : cal_(cal), restarts_(restarts), ramp_(ramp) {
+  for (Restart& r : restarts_) {
+    r.work_at = cal_.work_before(r.at);
+    r.work_back = cal_.work_before(r.at + r.lag);
+  }
+}
+
 // x: the calendar's working time. Restart k starts losing at a = W(E): all
 // of [a, b) with b = W(E + L), then (1 − pace) over the ramp [b, b + R).
 double SiteTime::lost(std::size_t k, double x) const {
   const Restart& r = restarts_[k];
-  const double a = cal_.work_before(r.at);
+  const double a = r.work_at;
   if (x <= a) return 0;
-  const double b = cal_.work_before(r.at + r.lag);
+  const double b = r.work_back;
   if (x <= b) return x - a;
   const double R = ramp_.days, q = 1 - ramp_.from;
   if (R <= 0 || q <= 0) return b - a;
@@ -33,7 +41,7 @@ double SiteTime::end_at(double w) const {
   double lost_before = 0;  // site time lost to the restarts already passed
   for (std::size_t k = 0; k < restarts_.size(); ++k) {
     const Restart& r = restarts_[k];
-    const double a = cal_.work_before(r.at), b = cal_.work_before(r.at + r.lag);
+    const double a = r.work_at, b = r.work_back;
     if (w <= a - lost_before) return cal_.end_at(w + lost_before);  // before this restart
     const double at_b = a - lost_before;                            // site time at the end of the lag
     const double R = ramp_.days, q = 1 - ramp_.from;

@@ -14,6 +14,8 @@ namespace kpsim::core {
 struct Restart {
   double at = 0;   // E: the first moment work could resume (a stop's end)
   double lag = 0;  // L: calendar days before this site resumes
+  // The calendar's working time at E and at E + L, filled by SiteTime.
+  double work_at = 0, work_back = 0;
 };
 
 struct RampSpec {
@@ -24,9 +26,9 @@ struct RampSpec {
 class SiteTime {
  public:
   // `restarts` sorted by `at`, each window [at, at + lag) and its ramp
-  // ending before the next restart point.
-  SiteTime(const Calendar& cal, std::span<const Restart> restarts, RampSpec ramp)
-      : cal_(cal), restarts_(restarts), ramp_(ramp) {}
+  // ending before the next restart point; their working times are filled
+  // in here, once, for every later query.
+  SiteTime(const Calendar& cal, std::span<Restart> restarts, RampSpec ramp);
 
   double work_before(double t) const;
   // The earliest moment at which work_before reaches w.
@@ -40,7 +42,7 @@ class SiteTime {
   // Working days the site lost to restart k by calendar work position x.
   double lost(std::size_t k, double x) const;
   const Calendar& cal_;
-  std::span<const Restart> restarts_;
+  std::span<Restart> restarts_;
   RampSpec ramp_;
 };
 

@@ -358,9 +358,11 @@ void compile_restarts(const model::Scenario& sc, Network& net) {
     if (!spec.restart) continue;
     const core::Calendar& cal = net.calendars[c];
     CalendarRestart r{{}, spec.restart->lag, spec.restart->ramp, core::hash_name("restart/" + spec.id)};
+    // Restarts matter where work happens: the horizon and the years just after it.
+    const std::int32_t span = std::min(cal.table_days(), net.horizon_days + 5 * 366);
     auto add = [&](core::Date d) {
       const std::int32_t day = d - sc.start;
-      if (day >= 0 && day < cal.table_days()) r.points.push_back(cal.next_working(day));
+      if (day >= 0 && day < span) r.points.push_back(cal.next_working(day));
     };
     const int first_year = sc.start.ymd().year, last_year = (sc.start + cal.table_days()).ymd().year;
     for (const core::YearlyStop& stop : spec.pattern.yearly_stops)

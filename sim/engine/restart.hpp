@@ -12,7 +12,11 @@
 
 namespace kpsim::engine {
 
+// The restarts that bear on work from `from` on: those of the year before it
+// and after (a restart's lag ends before the next restart point, at most a
+// year later). Queries on the site time are then relative to `from`, which
+// is all a span or a spend needs.
 void site_restarts(const Network& net, const CalendarRestart& rule, std::uint32_t project, std::uint64_t seed,
-                   std::uint32_t replication, bool deterministic, std::vector<core::Restart>& out);
+                   std::uint32_t replication, bool deterministic, double from, std::vector<core::Restart>& out);
 
 }  // namespace kpsim::engine

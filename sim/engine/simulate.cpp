@@ -311,7 +311,7 @@ class Engine {
     const std::int32_t rule = net_.calendar_restart[h.calendar];
     if (rule < 0 || h.type != model::StepType::construction) return work_span(cal, now, work);
     const CalendarRestart& r = net_.restarts[static_cast<std::size_t>(rule)];
-    site_restarts(net_, r, h.project, seed_, replication_, settings_.deterministic, w_.restart_scratch);
+    site_restarts(net_, r, h.project, seed_, replication_, settings_.deterministic, now, w_.restart_scratch);
     const core::SiteTime site(cal, w_.restart_scratch, r.ramp);
     const double start = site.next_working(now);
     return {start, site.finish(start, work)};

@@ -10,12 +10,13 @@
 
 namespace kpsim::input {
 
-// The named shapes of schedule-risk tools' cost loading, as beta curves:
-// an S-curve peaks mid-step; front-loaded peaks at a fifth of the way,
-// back-loaded at four fifths.
+// The named shapes of schedule-risk tools' cost loading, as beta curves
+// with whole shapes (their cumulative share is a polynomial): an S-curve
+// peaks mid-step; front-loaded peaks a third of the way, back-loaded at two
+// thirds.
 const std::vector<std::pair<std::string, model::SpendCurve>>& named_spend_curves() {
   static const std::vector<std::pair<std::string, model::SpendCurve>> curves{
-      {"uniform", {1, 1}}, {"s_curve", {2, 2}}, {"front_loaded", {1.5, 3}}, {"back_loaded", {3, 1.5}}};
+      {"uniform", {1, 1}}, {"s_curve", {2, 2}}, {"front_loaded", {2, 3}}, {"back_loaded", {3, 2}}};
   return curves;
 }
 

@@ -121,7 +121,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       std::optional<core::SiteTime> site;
       if (rule >= 0) {
         const engine::CalendarRestart& r = net.restarts[static_cast<std::size_t>(rule)];
-        engine::site_restarts(net, r, p, draws.seed, draws.replication, draws.deterministic, restarts);
+        engine::site_restarts(net, r, p, draws.seed, draws.replication, draws.deterministic, s, restarts);
         site.emplace(cal, restarts, r.ramp);
       }
       const SpendSpan span{&cal, spend_from, e, spend, basis ? basis->curve_of(t) : model::SpendCurve{},

@@ -1,14 +1,36 @@
 #include "sim/report/spend.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <boost/math/special_functions/beta.hpp>
 
 namespace kpsim::report {
+
+namespace {
+
+// I_u(a, b) for whole a, b: the binomial tail Σ_{j=a}^{n} C(n, j) u^j (1−u)^(n−j),
+// n = a + b − 1, a polynomial (the S-curve beta(2, 2) is 3u² − 2u³).
+double whole_beta(int a, int b, double u) {
+  const int n = a + b - 1;
+  double term = std::pow(1 - u, n), sum = 0;  // j = 0
+  const double ratio = u / (1 - u);
+  for (int j = 0; j <= n; ++j) {
+    if (j >= a) sum += term;
+    term *= ratio * static_cast<double>(n - j) / static_cast<double>(j + 1);
+  }
+  return sum;
+}
+
+bool whole(double x) { return x == std::floor(x) && x <= 20; }
+
+}  // namespace
 
 double spent_share(const model::SpendCurve& curve, double u) {
   if (u <= 0) return 0;
   if (u >= 1) return 1;
   if (curve.uniform()) return u;
+  if (whole(curve.a) && whole(curve.b))
+    return whole_beta(static_cast<int>(curve.a), static_cast<int>(curve.b), u);
   return boost::math::ibeta(curve.a, curve.b, u);
 }
 

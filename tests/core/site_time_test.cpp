@@ -9,7 +9,7 @@ Calendar every_day() { return Calendar(std::vector<bool>(800, true)); }
 
 TEST(SiteTime, WorkIsLostInTheLagAndHalfTheShortfallOverTheRamp) {
   const Calendar cal = every_day();
-  const Restart restarts[] = {{100, 10}, {400, 0}};
+  Restart restarts[] = {{100, 10}, {400, 0}};
   const SiteTime site(cal, restarts, {20, 0.5});
   EXPECT_DOUBLE_EQ(site.work_before(100), 100);
   EXPECT_DOUBLE_EQ(site.work_before(110), 100);            // the lag
@@ -21,7 +21,7 @@ TEST(SiteTime, WorkIsLostInTheLagAndHalfTheShortfallOverTheRamp) {
 
 TEST(SiteTime, EndAtInvertsWorkBefore) {
   const Calendar cal = every_day();
-  const Restart restarts[] = {{50, 7.5}, {300, 30}};
+  Restart restarts[] = {{50, 7.5}, {300, 30}};
   const SiteTime site(cal, restarts, {12, 0.3});
   for (double w = 0.25; w < 700; w += 3.7) {
     const double t = site.end_at(w);

@@ -22,7 +22,9 @@ def main(kpsim, source):
                     "--replications", "40", "--out", cmp_dir], check=True, stdout=subprocess.DEVNULL)
     failures = []
     script = os.path.join(source, "scripts/report.py")
-    for results, names, extra in ((run_dir, ["fan", "gantt", "agencies"], ["--mark", "公布值=2026-05:15"]),
+    reference = os.path.join(source, "scenarios/city/reference-national-fai.csv")
+    for results, names, extra in ((run_dir, ["fan", "gantt", "agencies"],
+                                   ["--mark", "公布值=2026-05:15", "--reference", "全国 2023–2025=" + reference]),
                                   (cmp_dir, ["compare"], [])):
         done = subprocess.run(["/usr/bin/python3", script, results] + extra, capture_output=True, text=True)
         if done.returncode != 0:
@@ -34,6 +36,10 @@ def main(kpsim, source):
                 path = os.path.join(results, "pictures", f"{name}.{ext}")
                 if not os.path.exists(path) or os.path.getsize(path) < 5000:
                     failures.append(f"{path}: missing or empty")
+    # A missing reference file is a clear error, not a traceback.
+    done = subprocess.run(["/usr/bin/python3", script, run_dir, "--reference", "x=/nonexistent.csv"], capture_output=True, text=True)
+    if done.returncode == 0 or "Traceback" in done.stderr or "no such file" not in done.stderr:
+        failures.append(f"a missing --reference file: exit {done.returncode}: {done.stderr.strip()[:300]}")
     for f in failures:
         print("FAIL:", f)
     print("picture checks:", "failed" if failures else "all passed")
