@@ -77,6 +77,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
   f.part_months.assign(kParts * months, 0.0);
   const std::size_t categories = basis ? basis->category_names.size() : 1;
   f.category_months.assign(categories * months, 0.0);
+  f.category_parts.assign(categories * kParts, 0.0);
   f.months.resize(months);
   f.projects.resize(net.project_count());
 
@@ -157,6 +158,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       for (int k = 0; k < kParts; ++k) {
         all += project_months[k * months + m];
         f.part_months[k * months + m] += project_months[k * months + m];
+        f.category_parts[c * kParts + k] += project_months[k * months + m];
       }
       counted[m] += all;
       f.category_months[c * months + m] += all;

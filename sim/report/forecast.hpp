@@ -50,6 +50,7 @@ struct Forecast {
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
   std::vector<double> category_months;  // [category × months + month]: counted investment
   std::vector<double> part_months;      // [part × months + month]: counted investment by 投资构成
+  std::vector<double> category_parts;   // [category × 3 + part]: counted in the horizon
 };
 
 // `calendars`: those the schedule ran on (a replication's, with its lost

@@ -100,6 +100,7 @@ struct MonteCarloForecast {
   std::vector<double> category_plan;
   std::vector<std::uint16_t> project_category;  // the scenario's projects: index into category_names
   std::vector<Eigen::MatrixXd> category_quarter_ytd;
+  std::vector<std::array<double, 3>> category_part_mean;  // per category: 建安, 设备, 其他 in the horizon, mean
   Eigen::MatrixXd agency_month_utilisation;  // agency × month: busy reviewers / reviewers, working days
   double start_candidates = 0;  // projects that could start: not under construction at the start, plus mean arrivals
   std::vector<ProjectStats> projects;  // the scenario's projects (not arrivals)

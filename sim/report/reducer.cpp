@@ -75,6 +75,8 @@ class ForecastReducer::Impl {
     for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) add_project(p, f.projects[p]);
     add_not_started(f);
     category_months_.push_back(f.category_months);
+    if (category_parts_.size() < f.category_parts.size()) category_parts_.resize(f.category_parts.size(), 0.0);
+    for (std::size_t i = 0; i < f.category_parts.size(); ++i) category_parts_[i] += f.category_parts[i];
     for (std::size_t i = 0; i < agency_month_busy_.size(); ++i) agency_month_busy_[i] += s.agency_month_busy[i];
     for (std::size_t i = 0; i < net_.arrivals.size(); ++i) {
       const engine::ArrivalSlots& a = net_.arrivals[i];
@@ -196,6 +198,9 @@ class ForecastReducer::Impl {
         for (Eigen::Index k = 0; k < months; ++k)
           m(r, k) = category_months_[static_cast<std::size_t>(r)][c * static_cast<std::size_t>(months) + static_cast<std::size_t>(k)];
       mc.category_quarter_ytd.push_back(m * quarter_ytd_of_month);
+      std::array<double, 3> parts{};
+      for (std::size_t k = 0; k < parts.size() && c * 3 + k < category_parts_.size(); ++k) parts[k] = category_parts_[c * 3 + k] / n;
+      mc.category_part_mean.push_back(parts);
     }
     mc.agency_month_utilisation = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(agencies_.size()), months);
     for (std::size_t a = 0; a < agencies_.size(); ++a) {
@@ -367,6 +372,7 @@ class ForecastReducer::Impl {
   std::uint64_t events_ = 0;
   std::vector<std::vector<double>> month_investment_, month_started_, month_completed_;
   std::vector<std::vector<double>> part_months_;  // per replication: [part × months + month]
+  std::vector<double> category_parts_;            // summed over replications: [category × 3 + part]
   std::vector<double> horizon_;
   std::vector<ProjectAcc> projects_;
   std::vector<AgencyAcc> agencies_;

@@ -146,6 +146,8 @@ Sheet category_sheet(const model::Scenario& sc, const MonteCarloForecast& mc) {
     s.labels.push_back(q.label + " 累计完成");
     s.labels.push_back(q.label + " 占计划");
   }
+  s.header.insert(s.header.end(), {"construction_in_horizon", "equipment_in_horizon", "other_in_horizon"});
+  s.labels.insert(s.labels.end(), {unit_label(sc, "期内 建筑安装工程"), unit_label(sc, "设备工器具购置"), unit_label(sc, "其他费用")});
   for (std::size_t c = 0; c < mc.category_names.size(); ++c) {
     double projects = 0;
     for (std::uint16_t pc : mc.project_category) projects += pc == c;
@@ -156,6 +158,7 @@ Sheet category_sheet(const model::Scenario& sc, const MonteCarloForecast& mc) {
       row.push_back(Cell::number(ytd, 4));
       row.push_back(mc.category_plan[c] > 0 ? Cell::share(ytd / mc.category_plan[c], 1) : Cell::blank());
     }
+    for (double part : mc.category_part_mean[c]) row.push_back(Cell::number(part, 4));
     s.rows.push_back(std::move(row));
   }
   return s;

@@ -108,5 +108,57 @@ TEST(Composition, WorkDoneBeforeTheStartLeavesLessOfItsPartToSpend) {
   EXPECT_NEAR(b.construction_scale[0], 0.7, 1e-12);  // 7 of the 10 left to spend
 }
 
+// Every mechanism at once — S-curves, composition, a slowed indoor winter, a
+// slow February, each project's restart lag and ramp, a horizon that ends
+// mid-way: the spend in the periods and after the horizon is still the whole
+// investment, replication after replication.
+TEST(Composition, EveryMechanismTogetherStillSpendsTheWholeInvestment) {
+  const test::ScenarioFile f(R"(kpsim: 1
+name: all-mechanisms
+start: 2026-01-01
+end: 2026-09-30
+calendars:
+  days: {week: all}
+  site:
+    week: all
+    stops: [{name: 冬季停工, from: 11-15, to: 03-15}]
+    restart: {lag: {triangular: [0, 15, 60]}, ramp: {days: 30, from: 0.5}}
+  indoor:
+    week: all
+    stops: [{name: 冬季室内施工, from: 11-15, to: 03-15, intensity: 0.3}]
+    monthly_intensity: {2: 0.5, 6: 1.2}
+agencies:
+  land_bank: {capacity: 1, calendar: days}
+templates:
+  t:
+    calendar: site
+    curve: s_curve
+    composition:
+      equipment: {share: 0.3, with: install, curve: back_loaded}
+      other: {share: 0.1, spread: true}
+    steps:
+      - {id: transfer, type: land, agency: land_bank, duration: {uniform: [10, 40]}, after: []}
+      - {id: main, type: construction, duration: {uniform: [80, 160]}, share: 0.6}
+      - {id: install, type: construction, calendar: indoor, duration: {uniform: [100, 300]}, share: 0.4, curve: front_loaded}
+projects:
+  - {id: A, name: A, template: t, investment: 10}
+  - {id: B, name: B, template: t, investment: 7, state: {progress: 0.3}}
+  - {id: C, name: C, template: t, investment: 4, state: {done: [transfer]}}
+)");
+  const ReportingBasis basis = make_reporting_basis(f.scenario, f.net);
+  const double to_spend = 10 + 7 * 0.7 + 4;
+  for (std::uint32_t r = 0; r < 20; ++r) {
+    const engine::Replication rep = f.simulate(11, r);
+    const Forecast fc = make_forecast(f.net, rep.trace, rep.calendars, rep.project_scale, &basis, {rep.seed, rep.replication, false});
+    double months = 0;
+    for (const PeriodResult& m : fc.months) months += m.investment;
+    EXPECT_NEAR(months, fc.investment_in_horizon, 1e-9) << r;
+    EXPECT_NEAR(fc.investment_in_horizon + fc.investment_after_horizon, to_spend, 1e-9) << r;
+    double parts = 0;
+    for (double x : fc.part_months) parts += x;
+    EXPECT_NEAR(parts, fc.counted_in_horizon, 1e-9) << r;
+  }
+}
+
 }  // namespace
 }  // namespace kpsim::report
