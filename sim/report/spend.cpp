@@ -11,12 +11,15 @@ namespace {
 // I_u(a, b) for whole a, b: the binomial tail Σ_{j=a}^{n} C(n, j) u^j (1−u)^(n−j),
 // n = a + b − 1, a polynomial (the S-curve beta(2, 2) is 3u² − 2u³).
 double whole_beta(int a, int b, double u) {
+  if (a == 2 && b == 2) return u * u * (3 - 2 * u);  // the S-curve: the common case
   const int n = a + b - 1;
-  double term = std::pow(1 - u, n), sum = 0;  // j = 0
-  const double ratio = u / (1 - u);
-  for (int j = 0; j <= n; ++j) {
-    if (j >= a) sum += term;
-    term *= ratio * static_cast<double>(n - j) / static_cast<double>(j + 1);
+  const double v = 1 - u;
+  double term = 1;  // C(n, j) u^j v^(n−j), from j = n down
+  for (int k = 0; k < n; ++k) term *= u;
+  double sum = 0;
+  for (int j = n; j >= a; --j) {
+    sum += term;
+    term *= v / u * static_cast<double>(j) / static_cast<double>(n - j + 1);
   }
   return sum;
 }
