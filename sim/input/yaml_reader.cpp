@@ -90,18 +90,42 @@ std::string index_path(const std::string& parent, std::size_t i) {
   return parent + "[" + std::to_string(i) + "]";
 }
 
+namespace {
+
+constexpr std::size_t kCheckpointBytes = 64;
+
+bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+}  // namespace
+
+void YamlDocument::index_text() {
+  chars_at.assign(text.size() / kCheckpointBytes + 1, 0);
+  std::uint32_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kCheckpointBytes == 0) chars_at[i / kCheckpointBytes] = chars;
+    chars += starts_character(text[i]);
+  }
+}
+
+std::size_t YamlDocument::chars_before(std::size_t byte) const {
+  const std::size_t k = std::min(byte / kCheckpointBytes, chars_at.size() - 1);
+  std::size_t chars = chars_at[k];
+  for (std::size_t i = k * kCheckpointBytes; i < byte; ++i) chars += starts_character(text[i]);
+  return chars;
+}
+
 model::SourceLoc YamlDocument::locate(const YAML::Mark& m, std::string key_path) const {
   model::SourceLoc l{path, 0, 0, std::move(key_path)};
   if (m.line < 0) return l;
   l.line = m.line + 1;
   l.column = m.column + 1;
-  // yaml-cpp counts bytes; count UTF-8 characters from the start of the line.
-  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text.size()) {
+  // yaml-cpp counts bytes; editors count characters. The line starts m.column
+  // bytes back; the characters between are counted from the checkpoints.
+  if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= text.size() && m.column <= m.pos && !chars_at.empty()) {
     const auto pos = static_cast<std::size_t>(m.pos);
-    const std::size_t line_start = pos == 0 ? 0 : text.rfind('\n', pos - 1) + 1;
-    int chars = 0;
-    for (std::size_t i = line_start; i < pos; ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-    if (pos - line_start == static_cast<std::size_t>(m.column)) l.column = chars + 1;
+    const std::size_t line_start = pos - static_cast<std::size_t>(m.column);
+    if (line_start == 0 || text[line_start - 1] == '\n')
+      l.column = static_cast<int>(chars_before(pos) - chars_before(line_start)) + 1;
   }
   return l;
 }
@@ -246,7 +270,10 @@ std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diag
 }
 
 std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag) {
-  YamlDocument doc{path, std::move(text), {}};
+  // An editor's byte-order mark is not part of line 1's columns.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  YamlDocument doc{path, std::move(text), {}, {}};
+  doc.index_text();
   if (const auto [line, column] = too_deep(doc.text); line > 0) {
     diag.error("E-YAML-002", {path, line, column, ""},
                "nested more than " + std::to_string(kMaxNesting) + " levels deep; kpsim reads at most that");

@@ -23,11 +23,19 @@ class Value;
 // characters (as editors count them) rather than bytes.
 struct YamlDocument {
   std::string path;
-  std::string text;
+  std::string text;  // without a UTF-8 byte-order mark, so that columns count from the first character
   YAML::Node root;
+  // Characters (UTF-8 code points) in text[0, 64·k): a column is then found
+  // in at most 64 steps, however long its line — locating every value of a
+  // file stays linear in its size.
+  std::vector<std::uint32_t> chars_at;
 
+  void index_text();
   model::SourceLoc locate(const YAML::Mark& mark, std::string key_path) const;
   Value root_value(model::Diagnostics& diag) const;
+
+ private:
+  std::size_t chars_before(std::size_t byte) const;
 };
 
 // A YAML node together with where it is and where errors go. Valid while

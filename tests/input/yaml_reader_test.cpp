@@ -61,5 +61,27 @@ TEST(YamlReader, SeedsAndReplicationsAreCheckedAlike) {
   EXPECT_EQ(index_path("projects", 3), "projects[3]");
 }
 
+TEST(YamlReader, AByteOrderMarkDoesNotShiftTheFirstLinesColumns) {
+  Doc bom("\xEF\xBB\xBF" "seed: -1\nreplications: 0\n");
+  MapReader m(bom.root(), {"seed", "replications"});
+  EXPECT_FALSE(read_seed(*m.get("seed")));
+  EXPECT_FALSE(read_replications(*m.get("replications")));
+  ASSERT_EQ(bom.diag.errors().size(), 2u);
+  EXPECT_EQ(bom.diag.errors()[0].where.line, 1);
+  EXPECT_EQ(bom.diag.errors()[0].where.column, 7);  // "seed: " is 6 characters; the mark is none
+  EXPECT_EQ(bom.diag.errors()[1].where.line, 2);
+  EXPECT_EQ(bom.diag.errors()[1].where.column, 15);
+}
+
+TEST(YamlReader, ColumnsAreCharactersFarIntoALongLine) {
+  // Checkpoints every 64 bytes: a value far into a line of ASCII and UTF-8.
+  Doc value("k: [" + std::string(200, 'b') + ", 城关区城关区, x]\n");
+  MapReader mv(value.root(), {"k"});
+  const auto elements = mv.get("k")->elements();
+  ASSERT_EQ(elements.size(), 3u);
+  EXPECT_EQ(elements[1].loc().column, 4 + 200 + 2 + 1);
+  EXPECT_EQ(elements[2].loc().column, 4 + 200 + 2 + 6 + 2 + 1);  // six characters, 18 bytes
+}
+
 }  // namespace
 }  // namespace kpsim::input
