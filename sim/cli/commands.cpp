@@ -69,9 +69,12 @@ model::Scenario load_with_policies(const std::string& path, const std::vector<st
 
 // The forecast of one scenario: replications run, summarised and reduced.
 report::MonteCarloForecast forecast(const model::Scenario& sc, const engine::Network& net,
-                                    const run::ReplicationOptions& options) {
+                                    const run::ReplicationOptions& options, std::ostream& err) {
   report::ForecastBuilder builder(sc, net);
   const run::ReplicationCount count = run::run_replications(net, options, builder);
+  if (count.threads < options.threads)
+    err << "warning: the system started only " << count.threads << " of " << options.threads
+        << " threads; the results are the same, the run slower\n";
   return builder.finish(count);
 }
 
@@ -104,7 +107,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.threads = thread_count(options.threads);
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
-  const report::MonteCarloForecast mc = forecast(sc, net, mc_options);
+  const report::MonteCarloForecast mc = forecast(sc, net, mc_options, err);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
   write_or_fail(dir, [&] { output::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
   output::print_run_tables(out, sc, net, mc, options.deterministic);
@@ -127,14 +130,14 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   mc_options.threads = thread_count(options.threads);
   // Same seed and replication numbers for every scenario: common random numbers.
   const engine::Network base_net = engine::compile(base);
-  const report::MonteCarloForecast base_mc = forecast(base, base_net, mc_options);
+  const report::MonteCarloForecast base_mc = forecast(base, base_net, mc_options, err);
   std::vector<report::Comparison> comparisons;
   std::vector<engine::Network> nets;
   std::vector<report::MonteCarloForecast> forecasts;
   for (const model::Scenario& v : variants) {
     print_warnings(err, v);
     nets.push_back(engine::compile(v));
-    forecasts.push_back(forecast(v, nets.back(), mc_options));
+    forecasts.push_back(forecast(v, nets.back(), mc_options, err));
     comparisons.push_back(report::compare_forecasts(base, base_mc, v, forecasts.back()));
   }
   std::vector<tables::ForecastView> views;
@@ -181,6 +184,9 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   const auto begin = std::chrono::steady_clock::now();
   sweep::SweepSummary s;
   write_or_fail(o.out_dir.string(), [&] { s = sweep::run_sweep(spec, prepared, o); });
+  if (s.threads < o.threads)
+    err << "warning: the system started only " << s.threads << " of " << o.threads
+        << " threads; the results are the same, the sweep slower\n";
   if (!root) return 0;
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   out << "sweep " << spec.name << ": " << s.variants << " variants × " << prepared.replications << " replications";

@@ -2,6 +2,7 @@
 // codes (2 for bad input, 1 for anything else).
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <new>
 
 #include "sim/cli/commands.hpp"
 #include "sim/model/input_error.hpp"
@@ -99,6 +100,9 @@ int main(int argc, char** argv) {
   } catch (const model::InputError& e) {
     if (kpsim::sweep::this_rank() == 0) cli::print_input_error(std::cerr, e);
     status = 2;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "kpsim: out of memory [E-SYS-001]: fewer replications, threads or sweep variants need less\n";
+    status = 1;
   } catch (const std::exception& e) {
     std::cerr << "kpsim: internal error: " << e.what() << '\n';
     status = 1;

@@ -50,7 +50,7 @@ ReplicationCount run_replications(const engine::Network& net, const ReplicationO
   };
   const int per_round = o.deterministic ? 1 : std::max(1, o.replications);
   run(0, per_round);
-  ReplicationCount count{per_round, 1, false};
+  ReplicationCount count{per_round, 1, false, o.threads};
   if (o.until_converged && !o.deterministic) {
     double mean = mean_of(sink.monitored()), p90 = p90_of(sink.monitored());
     while (count.rounds < o.max_rounds) {
@@ -67,6 +67,7 @@ ReplicationCount run_replications(const engine::Network& net, const ReplicationO
       }
     }
   }
+  count.threads = runner.threads_started();
   return count;
 }
 

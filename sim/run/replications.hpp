@@ -28,6 +28,7 @@ struct ReplicationCount {
   int replications = 0;
   int rounds = 1;             // > 1 when run until converged
   bool converged = false;     // until_converged: settled before the cap
+  int threads = 1;            // threads the system let the runner start
 };
 
 // take() is called on worker threads with a slot in [0, kBlock); absorb()

@@ -12,7 +12,8 @@
 namespace kpsim::run {
 
 Runner::Runner(const RunnerSettings& settings)
-    : settings_(settings), simulators_(static_cast<std::size_t>(std::max(1, settings.threads))) {}
+    : settings_(settings), threads_started_(std::max(1, settings.threads)),
+      simulators_(static_cast<std::size_t>(std::max(1, settings.threads))) {}
 Runner::~Runner() = default;
 
 void Runner::run(std::span<const engine::Network* const> networks, std::span<const Unit> units, UnitSink& sink) {
@@ -40,7 +41,12 @@ void Runner::run(std::span<const engine::Network* const> networks, std::span<con
   };
   std::vector<std::thread> pool;
   const std::size_t threads = std::min(simulators_.size(), std::max<std::size_t>(1, units.size()));
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker, std::ref(simulators_[t]));
+  try {
+    pool.reserve(threads);
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker, std::ref(simulators_[t]));
+  } catch (const std::exception&) {  // std::system_error, or no memory for the pool: go on with those started
+  }
+  if (pool.size() + 1 < threads) threads_started_ = std::min(threads_started_, static_cast<int>(pool.size()) + 1);
   worker(simulators_[0]);
   for (auto& t : pool) t.join();
   if (failure) std::rethrow_exception(failure);

@@ -44,11 +44,16 @@ class Runner {
 
   // Runs every unit once. The first exception on any thread stops the
   // others (they finish the unit they are in) and is rethrown here. The
-  // threads' simulators are kept for the next call.
+  // threads' simulators are kept for the next call. A thread the system
+  // will not start (too many, or no memory for its stack) is done without:
+  // the results are the same on fewer threads.
   void run(std::span<const engine::Network* const> networks, std::span<const Unit> units, UnitSink& sink);
+  // The fewest threads any run() could start (≤ settings.threads).
+  int threads_started() const { return threads_started_; }
 
  private:
   RunnerSettings settings_;
+  int threads_started_;
   std::vector<std::unique_ptr<engine::Simulator>> simulators_;  // per thread
 };
 

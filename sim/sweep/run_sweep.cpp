@@ -227,6 +227,7 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   VariantSink sink(p, mine, blocks, block, partial, progress);
   run::Runner runner({std::max(1, o.threads), p.seed, {}});
   runner.run(networks, unit_list, sink);
+  summary.threads = runner.threads_started();
   std::vector<std::string>& texts = sink.texts;
   summary.events = sink.events;
 

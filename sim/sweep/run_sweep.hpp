@@ -28,6 +28,7 @@ struct SweepSummary {
   std::size_t variants = 0, resumed = 0;  // resumed: finished before, not run again
   std::size_t units = 0;                  // work units run here (this rank)
   std::uint64_t events = 0;
+  int threads = 1;                        // threads the system let it start
 };
 
 // Throws model::InputError when --resume finds the results of another sweep.

@@ -55,11 +55,13 @@ struct Outcome {
   std::string out, err;
 };
 
-// Runs `kpsim ARGS` (ARGS already shell-quoted) from `cwd`.
-inline Outcome run_kpsim(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path()) {
+// Runs `kpsim ARGS` (ARGS already shell-quoted) from `cwd`, after the
+// shell commands `before` (such as a ulimit) in the same shell.
+inline Outcome run_kpsim(const std::string& args, const std::filesystem::path& cwd = std::filesystem::current_path(),
+                         const std::string& before = "") {
   ScratchDir io;
-  const std::string cmd = "cd '" + cwd.string() + "' && '" KPSIM_BINARY "' " + args + " > '" + (io / "out").string() +
-                          "' 2> '" + (io / "err").string() + "'";
+  const std::string cmd = "cd '" + cwd.string() + "' && " + before + "'" KPSIM_BINARY "' " + args + " > '" +
+                          (io / "out").string() + "' 2> '" + (io / "err").string() + "'";
   const int raw = std::system(cmd.c_str());
   Outcome o;
   o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

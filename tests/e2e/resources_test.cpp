@@ -1,0 +1,37 @@
+// What the system refuses is reported, never a crash: threads it will not
+// start are done without (the results are the same on fewer threads).
+#include <gtest/gtest.h>
+
+#include "support/run_kpsim.hpp"
+
+namespace kpsim {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+TEST(Resources, ThreadsTheSystemWillNotStartAreDoneWithoutAndSaidSo) {
+  if (kAddressSanitizer) GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit allows";
+  test::ScratchDir dir;
+  // 1 GB of address space: the threads' stacks (8 MiB each) do not all fit.
+  const auto many = test::run_kpsim("run " + test::kQuickstart + " -n 200 --threads 500 --out '" + (dir / "many").string() + "'",
+                                    std::filesystem::current_path(), "ulimit -v 1000000 && ");
+  ASSERT_EQ(many.status, 0) << many.err;
+  EXPECT_NE(many.err.find("warning: the system started only"), std::string::npos) << many.err;
+  const auto one = test::run_kpsim("run " + test::kQuickstart + " -n 200 --threads 1 --out '" + (dir / "one").string() + "'");
+  ASSERT_EQ(one.status, 0) << one.err;
+  for (const char* f : {"forecast_quarterly.csv", "projects.csv", "summary.json"})
+    EXPECT_EQ(test::read_file(dir / "many" / f), test::read_file(dir / "one" / f)) << f;
+}
+
+}  // namespace
+}  // namespace kpsim
