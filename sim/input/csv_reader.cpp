@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/core/utf8.hpp"
+
 namespace kpsim::input {
 namespace {
 
@@ -103,6 +105,13 @@ std::string trim(std::string s) {
 CsvTable parse_csv(const std::string& text, const std::string& file_name, const std::string& key_path,
                    model::Diagnostics& diag) {
   CsvTable table;
+  if (const auto bad = core::first_invalid_utf8(text)) {
+    // Excel on Chinese Windows saves "CSV" as GBK unless told otherwise.
+    diag.error("E-CSV-005", {file_name, bad->line, bad->column, key_path},
+               "not UTF-8: bytes " + bad->bytes +
+                   " here (a spreadsheet saved as GBK?): save it again as \"CSV UTF-8 (逗号分隔)\"");
+    return table;
+  }
   Parser p(text, file_name, diag);
   std::vector<Located> record;
   bool have_header = false;

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sim/core/suggest.hpp"
+#include "sim/core/utf8.hpp"
 
 namespace kpsim::input {
 using core::did_you_mean;
@@ -272,6 +273,11 @@ std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diag
 std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag) {
   // An editor's byte-order mark is not part of line 1's columns.
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  if (const auto bad = core::first_invalid_utf8(text)) {
+    diag.error("E-YAML-004", {path, bad->line, bad->column, ""},
+               "not UTF-8: bytes " + bad->bytes + " here; save the file as UTF-8");
+    return std::nullopt;
+  }
   YamlDocument doc{path, std::move(text), {}, {}};
   doc.index_text();
   if (const auto [line, column] = too_deep(doc.text); line > 0) {
