@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
   run->add_option("--threads,-j", run_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--until-converged", run_opts.until_converged,
                   "add blocks of replications until the mean and P90 of the horizon's investment move less than TOL")
-      ->check(CLI::Range(1e-9, 1.0));
+      ->check(CLI::Range(1e-9, 1.0))
+      ->check([](const std::string& v) { return v.find_first_of("nN") != std::string::npos ? "not a number: " + v : ""; });
   run->add_flag("--deterministic", run_opts.deterministic,
                 "one replication with every duration at its most likely value (risks, lost days and arrivals as drawn "
                 "for replication 0)");

@@ -94,6 +94,12 @@ bool blank(const std::vector<Located>& record) {
   return true;
 }
 
+std::size_t chars_of(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string trim(std::string s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return {};
@@ -117,7 +123,11 @@ CsvTable parse_csv(const std::string& text, const std::string& file_name, const 
   bool have_header = false;
   while (p.next_record(record)) {
     if (blank(record)) continue;
-    for (Located& c : record) c.text = trim(std::move(c.text));
+    for (Located& c : record) {
+      c.text = trim(std::move(c.text));
+      if (c.text.size() > 32'767 * 4 || (c.text.size() > 32'767 && chars_of(c.text) > 32'767))
+        diag.error("E-CSV-007", c.loc, "a cell longer than a spreadsheet cell holds (32,767 characters)");
+    }
     if (!have_header) {
       for (std::size_t i = 0; i < record.size(); ++i) record[i].loc.key_path = key_path + ".header[" + std::to_string(i) + "]";
       table.header = record;

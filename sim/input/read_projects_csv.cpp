@@ -59,6 +59,13 @@ void read_projects_csv(const Value& v, const std::string& base_dir, model::Scena
   }
 
   std::vector<std::string> fields;  // per column
+  for (std::size_t i = 0; i < table.header.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (table.header[i].text == table.header[j].text && !table.header[i].text.empty()) {
+        diag.error("E-CSV-006", table.header[i].loc,
+                   "column '" + table.header[i].text + "' twice (also column " + std::to_string(j + 1) + "): which one counts?");
+        break;
+      }
   for (const Located& h : table.header) {
     auto it = std::find_if(mapping.begin(), mapping.end(), [&](const auto& p) { return p.first == h.text; });
     const std::string field = it != mapping.end() ? it->second : h.text;

@@ -95,6 +95,14 @@ namespace {
 
 constexpr std::size_t kCheckpointBytes = 64;
 
+// Every text kpsim reads may end up in a workbook cell.
+bool fits_a_cell(const std::string& s) {
+  if (s.size() <= 32'767) return true;
+  std::size_t chars = 0;
+  for (char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return chars <= 32'767;
+}
+
 bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 }  // namespace
@@ -146,10 +154,18 @@ std::optional<std::string> Value::text() const {
     error("E-YAML-010", "expected text, got " + describe(node_));
     return std::nullopt;
   }
+  if (!fits_a_cell(node_.Scalar())) {
+    error("E-VAL-006", "longer than a spreadsheet cell holds (32,767 characters)");
+    return std::nullopt;
+  }
   return node_.Scalar();
 }
 
 std::optional<Located> Value::scalar(const char* expected) const {
+  if (node_.IsScalar() && !fits_a_cell(node_.Scalar())) {
+    error("E-VAL-006", "longer than a spreadsheet cell holds (32,767 characters)");
+    return std::nullopt;
+  }
   if (node_.IsScalar()) return Located{node_.Scalar(), loc()};
   error("E-YAML-011", std::string("expected ") + expected + ", got " + describe(node_));
   return std::nullopt;
@@ -286,7 +302,14 @@ std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string&
     return std::nullopt;
   }
   try {
-    doc.root = YAML::Load(doc.text);
+    // A second document (after '---') would be ignored silently: refuse it.
+    std::vector<YAML::Node> documents = YAML::LoadAll(doc.text);
+    if (documents.size() > 1) {
+      diag.error("E-YAML-005", doc.locate(documents[1].Mark(), ""),
+                 "a second YAML document ('---'): a scenario, sweep or policy file holds one");
+      return std::nullopt;
+    }
+    doc.root = documents.empty() ? YAML::Node() : documents.front();
   } catch (const YAML::Exception& e) {
     diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg);
     return std::nullopt;

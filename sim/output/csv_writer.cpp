@@ -6,7 +6,10 @@ namespace kpsim::output {
 
 std::string csv_text(std::string_view s) {
   std::string v(s);
-  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) v.insert(0, "'");
+  // A spreadsheet runs =, +, - and @ as a formula, also after a leading tab
+  // or carriage return (OWASP's CSV injection list).
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
+    v.insert(0, "'");
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string q = "\"";
   for (char c : v) q += c == '"' ? std::string("\"\"") : std::string(1, c);

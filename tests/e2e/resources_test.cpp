@@ -35,3 +35,15 @@ TEST(Resources, ThreadsTheSystemWillNotStartAreDoneWithoutAndSaidSo) {
 
 }  // namespace
 }  // namespace kpsim
+
+namespace kpsim {
+namespace {
+
+TEST(CommandLine, UntilConvergedRefusesNotANumber) {
+  const auto r = test::run_kpsim("run " + test::kQuickstart + " --until-converged nan --out /nonexistent/never");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("not a number"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace kpsim

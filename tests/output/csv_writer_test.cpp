@@ -10,6 +10,8 @@ TEST(CsvWriter, NeutralisesTextThatASpreadsheetWouldRun) {
   EXPECT_EQ(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
   EXPECT_EQ(csv_text("+1"), "'+1");
   EXPECT_EQ(csv_text("-cmd"), "'-cmd");
+  EXPECT_EQ(csv_text("\t=1+1"), "'\t=1+1");          // a leading tab does not hide a formula
+  EXPECT_EQ(csv_text("\r=1+1"), "\"'\r=1+1\"");     // nor a carriage return (quoted: it breaks the row)
   EXPECT_EQ(csv_text("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(csv_text("医院"), "医院");
   EXPECT_EQ(csv_text("a,b"), "\"a,b\"");
