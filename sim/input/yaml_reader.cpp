@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include "sim/core/suggest.hpp"
 #include "sim/core/utf8.hpp"
@@ -94,6 +95,36 @@ std::string index_path(const std::string& parent, std::size_t i) {
 namespace {
 
 constexpr std::size_t kCheckpointBytes = 64;
+
+// The line (1-based) on which a second document begins, or 0: a '---' line
+// after content, or content after a '...' line. Comments, blank lines and
+// directives ('%YAML') are not content.
+int second_document_line(const std::string& text) {
+  bool content = false, ended = false;
+  int line = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view l(text.data() + at, end - at);
+    ++line;
+    at = end + 1;
+    auto marker = [&](std::string_view m) {
+      return l.substr(0, 3) == m && (l.size() == 3 || l[3] == ' ' || l[3] == '\t' || l[3] == '\r' || l[3] == '#');
+    };
+    if (marker("---")) {
+      if (content || ended) return line;
+      continue;
+    }
+    if (marker("...")) {
+      ended = content || ended;
+      continue;
+    }
+    const auto first = l.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || l[first] == '#' || (first == 0 && l[0] == '%')) continue;
+    if (ended) return line;
+    content = true;
+  }
+  return 0;
+}
 
 // Every text kpsim reads may end up in a workbook cell.
 bool fits_a_cell(const std::string& s) {
@@ -301,15 +332,15 @@ std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string&
                "nested more than " + std::to_string(kMaxNesting) + " levels deep; kpsim reads at most that");
     return std::nullopt;
   }
+  // A second document (after '---' or '...') would be ignored silently:
+  // refuse it, found on the text (a document marker at a line's start
+  // always ends the document) rather than by parsing every document.
+  if (const int line = second_document_line(doc.text); line > 0) {
+    diag.error("E-YAML-005", {path, line, 1, ""}, "a second YAML document ('---'): a scenario, sweep or policy file holds one");
+    return std::nullopt;
+  }
   try {
-    // A second document (after '---') would be ignored silently: refuse it.
-    std::vector<YAML::Node> documents = YAML::LoadAll(doc.text);
-    if (documents.size() > 1) {
-      diag.error("E-YAML-005", doc.locate(documents[1].Mark(), ""),
-                 "a second YAML document ('---'): a scenario, sweep or policy file holds one");
-      return std::nullopt;
-    }
-    doc.root = documents.empty() ? YAML::Node() : documents.front();
+    doc.root = YAML::Load(doc.text);
   } catch (const YAML::Exception& e) {
     diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg);
     return std::nullopt;

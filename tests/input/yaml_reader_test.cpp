@@ -83,5 +83,18 @@ TEST(YamlReader, ColumnsAreCharactersFarIntoALongLine) {
   EXPECT_EQ(elements[2].loc().column, 4 + 200 + 2 + 6 + 2 + 1);  // six characters, 18 bytes
 }
 
+TEST(YamlReader, OneDocumentPerFileMarkersAroundItAllowed) {
+  for (const char* ok : {"a: 1\n", "---\na: 1\n", "%YAML 1.2\n---\na: 1\n...\n# end\n", "# c\n--- # start\na: |\n  --- text\n"}) {
+    Doc d(ok);
+    EXPECT_TRUE(d.doc) << ok;
+  }
+  for (const char* two : {"a: 1\n---\nb: 2\n", "a: 1\n...\nb: 2\n", "---\na: 1\n---\n"}) {
+    Doc d(two);
+    EXPECT_FALSE(d.doc) << two;
+    ASSERT_FALSE(d.diag.errors().empty()) << two;
+    EXPECT_EQ(d.diag.errors()[0].code, "E-YAML-005") << two;
+  }
+}
+
 }  // namespace
 }  // namespace kpsim::input
