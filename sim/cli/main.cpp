@@ -1,6 +1,8 @@
 // The kpsim command: parses flags, calls the library, maps failures to exit
 // codes (2 for bad input, 1 for anything else).
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
 #include <iostream>
 #include <new>
 
@@ -15,6 +17,16 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("kpsim ") + KPSIM_VERSION);
   app.require_subcommand(1);
 
+  // 0 … 2^64 − 1, digits only: "-1" or a larger number is refused rather than wrapped or clamped.
+  const CLI::Validator seed_check(
+      [](std::string& v) -> std::string {
+        std::uint64_t seed = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), seed);
+        if (v.empty() || v[0] == '-' || v[0] == '+' || ec != std::errc{} || end != v.data() + v.size())
+          return "a seed is a whole number from 0 to 18446744073709551615, not " + v;
+        return "";
+      },
+      "SEED");
   const char* policy_help = "policy overlay file (a 'policies:' list), applied after the scenario's own; repeatable";
   std::string validate_path;
   std::vector<std::string> validate_policies;
@@ -29,7 +41,7 @@ int main(int argc, char** argv) {
   run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
   run->add_option("--replications,-n", run_opts.replications, "replications (default: the scenario's)")
       ->check(CLI::Range(1, 1'000'000));
-  run->add_option("--seed", run_opts.seed, "random seed (default: the scenario's)");
+  run->add_option("--seed", run_opts.seed, "random seed (default: the scenario's)")->check(seed_check);
   run->add_option("--threads,-j", run_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--until-converged", run_opts.until_converged,
                   "add blocks of replications until the mean and P90 of the horizon's investment move less than TOL")
@@ -53,7 +65,7 @@ int main(int argc, char** argv) {
   compare->add_option("--out", compare_opts.out_dir, "output directory (default out/compare-<base name>/)");
   compare->add_option("--replications,-n", compare_opts.replications, "replications (default: the base's)")
       ->check(CLI::Range(1, 1'000'000));
-  compare->add_option("--seed", compare_opts.seed, "random seed (default: the base's)");
+  compare->add_option("--seed", compare_opts.seed, "random seed (default: the base's)")->check(seed_check);
   compare->add_option("--threads,-j", compare_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
 
   cli::SweepCommandOptions sweep_opts;

@@ -78,7 +78,8 @@ void ProjectReader::set(std::string_view field, const Located& v) {
   } else if (field == "investment") {
     investment_ = v;
     if (auto x = to_number(v, diag_)) {
-      if (*x <= 0) diag_.error("E-PRJ-003", v.loc, "investment must be positive");
+      // Sums of a million such amounts stay far from overflow and keep their decimals.
+      if (*x <= 0 || *x > 1e12) diag_.error("E-PRJ-003", v.loc, "investment must be positive and at most 1e12");
       else p_.investment = *x;
     }
   } else if (field == "land_mu") non_negative(p_.land_mu);

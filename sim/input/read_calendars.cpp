@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 
 #include "sim/core/decimal.hpp"
 #include "sim/input/read_distribution.hpp"
@@ -176,6 +177,7 @@ void read_holiday_file(const std::string& path, model::CalendarSpec& spec, model
     if (auto d = k->date()) spec.holidays_known_through = spec.holidays_known_through ? std::max(*spec.holidays_known_through, *d) : *d;
   auto days = m.require("days");
   if (!days) return;
+  std::map<core::Date, bool> said;  // in this file: a day both off and work is a contradiction
   for (const Value& entry : days->elements()) {
     if (!entry.is_sequence() || entry.node().size() < 2 || entry.node().size() > 3) {
       entry.error("E-CAL-012", "expected [date, off|work] or [date, off|work, name]");
@@ -185,7 +187,13 @@ void read_holiday_file(const std::string& path, model::CalendarSpec& spec, model
     auto date = items[0].date();
     auto kind = items[1].one_of({"off", "work"});
     if (items.size() == 3) items[2].text();
-    if (date && kind) spec.pattern.exceptions.emplace_back(*date, *kind == "work");
+    if (!date || !kind) continue;
+    const bool works = *kind == "work";
+    if (const auto [it, fresh] = said.emplace(*date, works); !fresh && it->second != works) {
+      items[1].error("E-CAL-013", date->iso() + " is listed both as a day off and as a working day");
+      continue;
+    }
+    spec.pattern.exceptions.emplace_back(*date, works);
   }
 }
 

@@ -1,6 +1,7 @@
 #include "sim/input/yaml_reader.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -65,13 +66,21 @@ std::string describe(const YAML::Node& n) {
 }  // namespace
 
 std::optional<std::uint64_t> read_seed(const Value& v) {
+  // Any 64-bit seed, 0 … 18446744073709551615, as the command line takes.
+  if (v.is_scalar()) {
+    const std::string& t = v.node().Scalar();
+    std::uint64_t seed = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), seed);
+    if (!t.empty() && t[0] != '-' && ec == std::errc{} && end == t.data() + t.size()) return seed;
+    if (!t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      v.error("E-SCN-004", "the seed is at most 18446744073709551615");
+      return std::nullopt;
+    }
+  }
   const auto n = v.integer();
   if (!n) return std::nullopt;
-  if (*n < 0) {
-    v.error("E-SCN-004", "the seed must not be negative");
-    return std::nullopt;
-  }
-  return static_cast<std::uint64_t>(*n);
+  v.error("E-SCN-004", "the seed must not be negative");
+  return std::nullopt;
 }
 
 std::optional<int> read_replications(const Value& v) {

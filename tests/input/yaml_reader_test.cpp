@@ -55,6 +55,9 @@ TEST(YamlReader, SeedsAndReplicationsAreCheckedAlike) {
   EXPECT_FALSE(read_seed(*m.get("seed")));
   EXPECT_FALSE(read_replications(*m.get("replications")));
   EXPECT_EQ(read_replications(*m.get("ok")), 7);
+  Doc top("seed: 18446744073709551615\n");  // 2^64 − 1: any 64-bit seed, as the command line takes
+  MapReader mt(top.root(), {"seed"});
+  EXPECT_EQ(read_seed(*mt.get("seed")), std::optional<std::uint64_t>(18446744073709551615ull));
   EXPECT_EQ(d.diag.errors().size(), 2u);
   EXPECT_EQ(join_path("agencies", "eco"), "agencies.eco");
   EXPECT_EQ(join_path("", "eco"), "eco");
