@@ -48,7 +48,6 @@ struct Workspace {
   std::vector<TaskState> state;
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
-  double off_path(std::uint32_t t) const { return state[t].cold ? cold[state[t].cold].off_path : 0.0; }
   std::vector<std::uint8_t> edge_released;  // per overlap edge (Network::overlap_edges): released its successor
   struct LandWait {
     std::uint64_t order;  // class bit (key_first pools), then request sequence

@@ -143,6 +143,11 @@ void ProjectReader::check_under_way(const model::Template* tmpl) {
     diag_.error("E-PRJ-016", under_way_->loc, "construction under way is given by 'progress', not 'under_way'");
   else if (std::find(p_.state.done.begin(), p_.state.done.end(), id) != p_.state.done.end())
     diag_.error("E-PRJ-017", under_way_->loc, "step '" + id + "' is both done and under way");
+  else if (p_.state.progress > 0 && step->type != model::StepType::construction)
+    // Construction under way means every step before it is done: the step
+    // would be dropped without a word.
+    diag_.error("E-PRJ-018", under_way_->loc,
+                "step '" + id + "' cannot be under way: the project is already under construction ('progress')");
 }
 
 bool ProjectReader::finish(model::Project& out) {

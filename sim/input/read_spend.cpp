@@ -9,6 +9,7 @@
 #include "sim/model/ids.hpp"
 
 namespace kpsim::input {
+namespace {
 
 // The named shapes of schedule-risk tools' cost loading, as beta curves
 // with whole shapes (their cumulative share is a polynomial): an S-curve
@@ -19,6 +20,8 @@ const std::vector<std::pair<std::string, model::SpendCurve>>& named_spend_curves
       {"uniform", {1, 1}}, {"s_curve", {2, 2}}, {"front_loaded", {2, 3}}, {"back_loaded", {3, 2}}};
   return curves;
 }
+
+}  // namespace
 
 std::optional<model::SpendCurve> read_spend_curve(const Value& v) {
   if (v.is_scalar()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "sim/engine/restart.hpp"
 #include "sim/report/spend.hpp"
@@ -72,9 +73,11 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
   f.periods = make_periods(net.origin, net.horizon_days);
   const Periods& periods = f.periods;
   const std::size_t months = periods.months.size();
-  constexpr int kParts = ReportingBasis::kParts;
+  constexpr std::size_t kParts = kInvestmentParts;
   std::vector<double> per_month(months, 0.0), counted(months, 0.0), project_months(kParts * months, 0.0);
   f.part_months.assign(kParts * months, 0.0);
+  // A project's counted spend of part k, month by month.
+  auto part_months = [&](std::size_t k) { return std::span<double>(project_months).subspan(k * months, months); };
   const std::size_t categories = basis ? basis->category_names.size() : 1;
   f.category_months.assign(categories * months, 0.0);
   f.category_parts.assign(categories * kParts, 0.0);
@@ -131,7 +134,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
       r.investment_in_horizon += in_horizon;
       r.part_in_horizon[0] += in_horizon;
       f.investment_after_horizon += spend - in_horizon;
-      add_spend(span, periods, project_months, count_from);  // only the work after registration counts
+      add_spend(span, periods, part_months(0), count_from);  // only the work after registration counts
     }
     if (basis)
       for (std::uint32_t i = basis->parts_begin[p]; i < basis->parts_begin[p + 1]; ++i) {
@@ -142,20 +145,16 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
           f.investment_after_horizon += amount;
           continue;
         }
-        std::vector<double> gross(per_month.size(), 0.0);
-        const double in_horizon = add_spend(span, periods, gross);
-        for (std::size_t m = 0; m < months; ++m) per_month[m] += gross[m];
+        const double in_horizon = add_spend(span, periods, per_month);
         r.investment_in_horizon += in_horizon;
         r.part_in_horizon[part.part] += in_horizon;
         f.investment_after_horizon += amount - in_horizon;
-        std::vector<double> part_counted(months, 0.0);
-        add_spend(span, periods, part_counted, count_from);
-        for (std::size_t m = 0; m < months; ++m) project_months[part.part * months + m] += part_counted[m];
+        add_spend(span, periods, part_months(part.part), count_from);
       }
     const std::uint16_t c = basis ? basis->category[p] : 0;
     for (std::size_t m = 0; m < months; ++m) {
       double all = 0;
-      for (int k = 0; k < kParts; ++k) {
+      for (std::size_t k = 0; k < kParts; ++k) {
         all += project_months[k * months + m];
         f.part_months[k * months + m] += project_months[k * months + m];
         f.category_parts[c * kParts + k] += project_months[k * months + m];

@@ -25,7 +25,7 @@ struct ProjectResult {
   // The same as reported dates (days since the origin, finish days inclusive).
   std::int32_t approval_finish_day = 0, start_day = 0, completion_day = 0;
   double investment_in_horizon = 0;
-  std::array<double, 3> part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用 (every project's spend)
+  std::array<double, kInvestmentParts> part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用 (every project's spend)
   // The step that held the project when a target passed unmet: the task
   // unfinished at the end of the target day that began (or will begin)
   // first — the approval it was in or queued for, or the construction that
@@ -50,7 +50,7 @@ struct Forecast {
   double investment_after_horizon = 0;  // remaining spend that falls after the end date
   std::vector<double> category_months;  // [category × months + month]: counted investment
   std::vector<double> part_months;      // [part × months + month]: counted investment by 投资构成
-  std::vector<double> category_parts;   // [category × 3 + part]: counted in the horizon
+  std::vector<double> category_parts;   // [category × kInvestmentParts + part]: counted in the horizon
 };
 
 // `calendars`: those the schedule ran on (a replication's, with its lost

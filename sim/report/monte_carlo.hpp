@@ -26,7 +26,7 @@ struct ProjectStats {
   double p_start_target_missed = kNever;       // NaN without a target
   double p_completion_target_missed = kNever;
   double mean_investment_in_horizon = 0;
-  std::array<double, 3> mean_part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用
+  std::array<double, kInvestmentParts> mean_part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用
   // Tracked projects (key, or with a target): P10/P50/P90 of the reported
   // start and completion day, to the week (the last day of the week the
   // quantile falls in); +infinity: after the horizon or never; NaN: untracked.
@@ -88,7 +88,7 @@ struct MonteCarloForecast {
   Eigen::MatrixXd month_started, month_completed, quarter_started, quarter_completed;
   // 投资构成: replication × period, on the same basis as month_investment:
   // [0] 建筑安装工程, [1] 设备工器具购置, [2] 其他费用; they add up to it.
-  std::array<Eigen::MatrixXd, 3> month_part, quarter_part;
+  std::array<Eigen::MatrixXd, kInvestmentParts> month_part, quarter_part;
   Eigen::VectorXd horizon_investment;      // per replication
   Eigen::VectorXd gross_horizon_investment;  // every project's spend, whatever the basis
   // Replication × quarter: projects not under construction at the start and
@@ -100,7 +100,7 @@ struct MonteCarloForecast {
   std::vector<double> category_plan;
   std::vector<std::uint16_t> project_category;  // the scenario's projects: index into category_names
   std::vector<Eigen::MatrixXd> category_quarter_ytd;
-  std::vector<std::array<double, 3>> category_part_mean;  // per category: 建安, 设备, 其他 in the horizon, mean
+  std::vector<std::array<double, kInvestmentParts>> category_part_mean;  // per category: 建安, 设备, 其他 in the horizon, mean
   Eigen::MatrixXd agency_month_utilisation;  // agency × month: busy reviewers / reviewers, working days
   double start_candidates = 0;  // projects that could start: not under construction at the start, plus mean arrivals
   std::vector<ProjectStats> projects;  // the scenario's projects (not arrivals)

@@ -198,8 +198,9 @@ class ForecastReducer::Impl {
         for (Eigen::Index k = 0; k < months; ++k)
           m(r, k) = category_months_[static_cast<std::size_t>(r)][c * static_cast<std::size_t>(months) + static_cast<std::size_t>(k)];
       mc.category_quarter_ytd.push_back(m * quarter_ytd_of_month);
-      std::array<double, 3> parts{};
-      for (std::size_t k = 0; k < parts.size() && c * 3 + k < category_parts_.size(); ++k) parts[k] = category_parts_[c * 3 + k] / n;
+      std::array<double, kInvestmentParts> parts{};
+      for (std::size_t k = 0; k < parts.size() && c * kInvestmentParts + k < category_parts_.size(); ++k)
+        parts[k] = category_parts_[c * kInvestmentParts + k] / n;
       mc.category_part_mean.push_back(parts);
     }
     mc.agency_month_utilisation = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(agencies_.size()), months);
@@ -261,7 +262,7 @@ class ForecastReducer::Impl {
     double started_in_horizon = 0, started = 0, completed = 0, start_day_sum = 0, completion_day_sum = 0;
     double approved = 0, approval_day_sum = 0;
     double start_missed = 0, completion_missed = 0, investment = 0;
-    std::array<double, 3> parts{};
+    std::array<double, kInvestmentParts> parts{};
   };
   struct AgencyAcc {
     double busy = 0, queue_area = 0, max_queue_sum = 0, wait = 0, served = 0, limited = 0, over = 0, excess = 0, deemed = 0;
@@ -372,7 +373,7 @@ class ForecastReducer::Impl {
   std::uint64_t events_ = 0;
   std::vector<std::vector<double>> month_investment_, month_started_, month_completed_;
   std::vector<std::vector<double>> part_months_;  // per replication: [part × months + month]
-  std::vector<double> category_parts_;            // summed over replications: [category × 3 + part]
+  std::vector<double> category_parts_;            // summed over replications: [category × kInvestmentParts + part]
   std::vector<double> horizon_;
   std::vector<ProjectAcc> projects_;
   std::vector<AgencyAcc> agencies_;

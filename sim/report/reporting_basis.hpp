@@ -13,6 +13,10 @@
 
 namespace kpsim::report {
 
+// 投资构成: the parts completed investment is reported in — 0 建筑安装工程,
+// 1 设备工器具购置, 2 其他费用.
+inline constexpr std::size_t kInvestmentParts = 3;
+
 struct ReportingBasis {
   ReportingBasis();
 
@@ -40,7 +44,6 @@ struct ReportingBasis {
   // 投资构成: per project, the share of its construction tasks' spend that is
   // construction and installation (the rest of what is left to spend goes to
   // the parts below), and the equipment and other costs still to spend.
-  static constexpr int kParts = 3;  // 0 建安工程, 1 设备工器具购置, 2 其他费用
   struct PartLeft {
     std::uint32_t project = 0;
     std::uint8_t part = 1;            // 1 equipment, 2 other

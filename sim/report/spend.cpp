@@ -48,7 +48,7 @@ struct WorkTime {
 
 // Uniform spend over [start, finish) as rate × working time.
 double add_uniform(const WorkTime& cal, double start, double finish, double amount, const Periods& periods,
-                   std::vector<double>& per_month) {
+                   std::span<double> per_month) {
   if (amount == 0) return 0;
   const double w0 = cal.work_before(start), w1 = cal.work_before(finish);
   const double work = w1 - w0;
@@ -77,7 +77,7 @@ double add_uniform(const WorkTime& cal, double start, double finish, double amou
 
 }  // namespace
 
-double add_spend(const SpendSpan& span, const Periods& periods, std::vector<double>& per_month, double from) {
+double add_spend(const SpendSpan& span, const Periods& periods, std::span<double> per_month, double from) {
   const WorkTime cal{*span.calendar, span.site};
   if (span.amount == 0 || span.finish <= from) return 0;
   if (span.curve.uniform()) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <limits>
+#include <span>
 #include <vector>
 
 #include "sim/core/calendar.hpp"
@@ -28,10 +29,10 @@ struct SpendSpan {
 };
 
 // Adds the span's spend from `from` on (the part before it is not counted)
-// to per_month (size periods.months.size()). Returns the part added, which
+// to per_month (periods.months.size() entries). Returns the part added, which
 // lies inside the horizon. A span with no working time spends everything at
 // its finish.
-double add_spend(const SpendSpan& span, const Periods& periods, std::vector<double>& per_month,
+double add_spend(const SpendSpan& span, const Periods& periods, std::span<double> per_month,
                  double from = -std::numeric_limits<double>::infinity());
 
 }  // namespace kpsim::report
