@@ -7,19 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "sim/engine/network.hpp"
-#include "sim/model/scenario.hpp"
 #include "sim/model/sweep_spec.hpp"
-#include "sim/report/reporting_basis.hpp"
 #include "sim/sweep/expand.hpp"
+#include "sim/sweep/scenario_edits.hpp"
 
 namespace kpsim::sweep {
-
-struct PreparedVariant {
-  model::Scenario scenario;
-  engine::Network net;
-  report::ReportingBasis basis;
-};
 
 struct PreparedSweep {
   Expansion expansion;

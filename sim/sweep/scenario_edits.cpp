@@ -1,0 +1,107 @@
+#include "sim/sweep/scenario_edits.hpp"
+
+#include <algorithm>
+
+#include "sim/core/rng.hpp"
+#include "sim/engine/compile.hpp"
+#include "sim/input/load_scenario.hpp"
+#include "sim/input/read_policies.hpp"
+#include "sim/policy/apply_policies.hpp"
+
+namespace kpsim::sweep {
+
+bool compatible_kinds(const std::string& want, const std::string& got) {
+  if (want == got) return true;
+  if (want == "number") return got == "integer";
+  if (want == "text") return got != "mapping" && got != "list";
+  return false;
+}
+
+ScenarioEdits::ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays,
+                             model::Diagnostics& diag)
+    : overlay_count_(overlays.size()) {
+  std::vector<std::string> all{base};
+  all.insert(all.end(), overlays.begin(), overlays.end());
+  for (const std::string& path : all)
+    if (auto doc = input::parse_yaml_file(path, diag)) sources_.push_back(std::move(*doc));
+}
+
+std::uint64_t ScenarioEdits::sources_hash() const {
+  std::uint64_t h = 0;
+  for (const input::YamlDocument& s : sources_) h = core::mix64(h ^ core::hash_name(s.text));
+  return h;
+}
+
+std::optional<EditTarget> ScenarioEdits::resolve(const std::string& path, const model::SourceLoc& loc,
+                                                 model::Diagnostics& diag) const {
+  std::string why;
+  const auto parsed = input::parse_yaml_path(path, why);
+  if (!parsed) {
+    diag.error("E-SWP-002", loc, "'" + path + "' is not a path: " + why);
+    return std::nullopt;
+  }
+  const auto& segments = *parsed;
+  std::size_t source = 0, from = 0;
+  YAML::Node root = sources_[0].root;
+  if (segments.size() >= 2 && std::holds_alternative<std::string>(segments[0]) &&
+      std::get<std::string>(segments[0]) == "policies" && std::holds_alternative<std::size_t>(segments[1])) {
+    std::size_t index = std::get<std::size_t>(segments[1]), total = 0;
+    bool found = false;
+    for (std::size_t s = 0; s < sources_.size() && !found; ++s) {
+      YAML::Node list;
+      if (sources_[s].root.IsMap())
+        for (auto it = sources_[s].root.begin(); it != sources_[s].root.end(); ++it)
+          if (it->first.as<std::string>("") == "policies") list.reset(it->second);
+      const std::size_t n = list.IsDefined() && list.IsSequence() ? list.size() : 0;
+      if (index < n) {
+        source = s;
+        root.reset(list[index]);
+        from = 2;
+        found = true;
+      } else {
+        index -= n;
+        total += n;
+      }
+    }
+    if (!found) {
+      diag.error("E-SWP-010", loc, path + ": the scenario and its overlays have " + std::to_string(total) + " policies");
+      return std::nullopt;
+    }
+  }
+  const input::PathLookup hit = input::lookup_yaml_path(root, segments, from);
+  if (!hit.problem.empty()) {
+    diag.error("E-SWP-010", loc, path + ": no such value in " + sources_[source].path + ": " + hit.problem);
+    return std::nullopt;
+  }
+  const auto span = input::source_span(sources_[source].text, hit.node);
+  if (!span) {
+    diag.error("E-SWP-011", loc, path + ": the value there is a block collection or multi-line text; address a value inside it");
+    return std::nullopt;
+  }
+  return EditTarget{source, *span, input::value_kind(hit.node),
+                    sources_[source].text.substr(span->begin, span->end - span->begin)};
+}
+
+PreparedVariant ScenarioEdits::prepare(const std::vector<std::pair<const EditTarget*, std::string>>& edits) const {
+  std::vector<std::string> texts;
+  for (const input::YamlDocument& s : sources_) texts.push_back(s.text);
+  std::vector<const std::pair<const EditTarget*, std::string>*> order;
+  for (const auto& e : edits) order.push_back(&e);
+  // From the end of each text backwards, so earlier offsets stay valid.
+  std::sort(order.begin(), order.end(), [](const auto* x, const auto* y) { return x->first->span.begin > y->first->span.begin; });
+  for (const auto* e : order) {
+    const EditTarget& t = *e->first;
+    texts[t.source].replace(t.span.begin, t.span.end - t.span.begin, e->second);
+  }
+  std::vector<model::Policy> overlays;
+  for (std::size_t s = 1; s < sources_.size(); ++s) {
+    auto more = input::load_policy_text(texts[s], sources_[s].path);
+    overlays.insert(overlays.end(), more.begin(), more.end());
+  }
+  model::Scenario sc = policy::apply_policies(input::load_scenario_text(texts[0], sources_[0].path), overlays);
+  engine::Network net = engine::compile(sc);
+  report::ReportingBasis basis = report::make_reporting_basis(sc, net);
+  return {std::move(sc), std::move(net), std::move(basis)};
+}
+
+}  // namespace kpsim::sweep

@@ -1,0 +1,65 @@
+// Editing a scenario at addressed paths: the base scenario's and overlays'
+// source text with values spliced in at the paths (so every other line and
+// column stays where it was), then read, its policies applied, compiled.
+// Sweeps put their variants' values there; calibration its parameter points.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/engine/network.hpp"
+#include "sim/input/yaml_path.hpp"
+#include "sim/input/yaml_reader.hpp"
+#include "sim/model/scenario.hpp"
+#include "sim/report/reporting_basis.hpp"
+
+namespace kpsim::sweep {
+
+// A scenario ready to run.
+struct PreparedVariant {
+  model::Scenario scenario;
+  engine::Network net;
+  report::ReportingBasis basis;
+};
+
+// Where a path points: which source file, the span of the value's text, its
+// YAML kind (integer, number, text …) and its text as written.
+struct EditTarget {
+  std::size_t source = 0;
+  input::TextSpan span;
+  std::string kind;
+  std::string text;
+};
+
+// The value text `value_kind` may replace a value of `target_kind` with: an
+// integer may stand for a number, and any scalar for text.
+bool compatible_kinds(const std::string& target_kind, const std::string& value_kind);
+
+class ScenarioEdits {
+ public:
+  // Reads the base scenario and the overlays; errors go to `diag`.
+  ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays, model::Diagnostics& diag);
+
+  bool ok() const { return !sources_.empty() && sources_.size() == 1 + overlay_count_; }
+  // Of the files as read.
+  std::uint64_t sources_hash() const;
+  const std::string& base_file() const { return sources_.front().path; }
+
+  // The value a path names (policies[i] counts the scenario's own policies,
+  // then each overlay's); a located error at `loc` when there is none or it
+  // spans several lines.
+  std::optional<EditTarget> resolve(const std::string& path, const model::SourceLoc& loc, model::Diagnostics& diag) const;
+
+  // The scenario with `edits` (target, new text) in place. Throws
+  // model::InputError when the result is not a valid scenario.
+  PreparedVariant prepare(const std::vector<std::pair<const EditTarget*, std::string>>& edits) const;
+
+ private:
+  std::vector<input::YamlDocument> sources_;
+  std::size_t overlay_count_ = 0;
+};
+
+}  // namespace kpsim::sweep
