@@ -9,6 +9,7 @@
 #include "sim/input/read_policies.hpp"
 #include "sim/input/read_sweep.hpp"
 #include "sim/input/references.hpp"
+#include "sim/input/yaml_reader.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/psplib_text.hpp"
@@ -23,6 +24,7 @@
 #include "sim/run/replications.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/run_sweep.hpp"
+#include "sim/sweep/scenario_edits.hpp"
 #include "sim/synth/generate.hpp"
 #include "sim/tables/side_by_side.hpp"
 
@@ -56,8 +58,21 @@ int thread_count(int requested) {
   return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-// The scenario with its own policies and then the overlays applied.
+bool sets_values(const std::string& overlay) {
+  model::Diagnostics diag;
+  const auto doc = input::parse_yaml_file(overlay, diag);
+  return doc && doc->root.IsMap() && doc->root["set"];
+}
+
+// The scenario with its own policies and then the overlays applied; an
+// overlay's `set:` values (calibrated.yaml) put in the scenario first.
 model::Scenario load_with_policies(const std::string& path, const std::vector<std::string>& overlay_files) {
+  if (std::any_of(overlay_files.begin(), overlay_files.end(), sets_values)) {
+    model::Diagnostics diag;
+    const sweep::ScenarioEdits edits(path, overlay_files, diag);
+    diag.throw_if_errors();
+    return policy::apply_policies(edits.edited_scenario({}), edits.overlay_policies({}));
+  }
   model::Scenario sc = input::load_scenario(path);
   std::vector<model::Policy> overlays;
   for (const std::string& f : overlay_files) {

@@ -76,6 +76,22 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   return Date::from_ymd(v);
 }
 
+std::optional<Date> parse_month_end(std::string_view s) {
+  int year = 0, month = 0;
+  std::string_view rest;
+  if (s.size() >= 6 && (s[4] == '-' || s[4] == '/')) {
+    rest = s.substr(5);
+  } else if (s.size() >= 11 && s.substr(4, 3) == "年" && s.substr(s.size() - 3) == "月") {
+    rest = s.substr(7, s.size() - 10);
+  } else {
+    return std::nullopt;
+  }
+  if (!parse_int(s.substr(0, 4), year) || rest.empty() || rest.size() > 2 || !parse_int(rest, month) || month < 1 ||
+      month > 12 || year < 1)
+    return std::nullopt;
+  return Date::from_ymd({year, month, days_in_month(year, month)});
+}
+
 std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
   int m = 0, d = 0;
   if (s.size() != 5 || s[2] != '-' || !parse_int(s.substr(0, 2), m) || !parse_int(s.substr(3, 2), d))

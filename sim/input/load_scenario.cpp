@@ -36,7 +36,7 @@ class ScenarioReader {
     const Value doc = file.root_value(diag_);
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
                       "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
-                      "arrivals", "copulas", "risks", "policies", "statistics", "report"});
+                      "arrivals", "copulas", "risks", "policies", "statistics", "report", "duration_scale"});
     if (!m.ok()) return s_;
     read_header(m);
     if (auto v = m.get("statistics")) read_statistics(*v);
@@ -45,6 +45,7 @@ class ScenarioReader {
     if (auto a = m.get("agencies")) read_agencies(*a);
     if (auto l = m.get("land")) read_land(*l);
     if (auto t = m.require("templates")) read_templates(*t, s_);
+    if (auto v = m.get("duration_scale")) read_duration_scale(*v);
     if (auto p = m.get("projects"))
       for (const Value& e : p->elements()) read_project(e, s_, diag_);
     if (auto csv = m.get("projects_csv")) read_projects_csv(*csv, base_dir_, s_);
@@ -116,6 +117,29 @@ class ScenarioReader {
       }
     if (auto x = m.get("combine_jan_feb")) r.combine_jan_feb = x->boolean().value_or(true);
     s_.statistics = r;
+  }
+
+  // duration_scale: {preparation: k, approval: k, land: k, construction: k}
+  // — every drawn duration of the templates' steps of that type × k, from the
+  // same random numbers (a calibration knob: "owners take 1.4 times as long
+  // to prepare as the templates say").
+  void read_duration_scale(const Value& v) {
+    MapReader m(v, {"approval", "land", "construction", "preparation"});
+    if (!m.ok()) return;
+    for (auto& [type_name, x] : m.entries()) {
+      const auto k = x.number();
+      if (!k) continue;
+      if (!(*k > 0) || *k > 10) {
+        x.error("E-SCN-016", "a duration scale is above 0 and at most 10");
+        continue;
+      }
+      for (model::Template& t : s_.templates)
+        for (model::Step& step : t.steps) {
+          if (model::to_string(step.type) != type_name) continue;
+          step.duration = core::scaled(step.duration, *k);
+          for (model::MergedPart& part : step.parts) part.duration = core::scaled(part.duration, *k);
+        }
+    }
   }
 
   // report: {at_risk: probability}

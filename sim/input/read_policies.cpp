@@ -2,6 +2,7 @@
 
 #include "sim/input/read_distribution.hpp"
 #include "sim/input/read_enums.hpp"
+#include "sim/input/yaml_path.hpp"
 
 namespace kpsim::input {
 namespace {
@@ -230,12 +231,13 @@ std::vector<model::Policy> read_policy_document(const std::optional<YamlDocument
   std::vector<model::Policy> out;
   if (!doc) return out;
   const Value root = doc->root_value(diag);
-  MapReader m(root, {"kpsim", "description", "policies"});
+  MapReader m(root, {"kpsim", "description", "policies", "set"});
   if (!m.ok()) return out;
   if (auto v = m.require("kpsim"))
     if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
   if (auto d = m.get("description")) d->text();
-  if (auto list = m.require("policies")) out = read_policies(*list);
+  if (m.has("set")) overlay_settings(*doc, diag);
+  if (auto list = m.has("set") ? m.get("policies") : m.require("policies")) out = read_policies(*list);
   return out;
 }
 
@@ -262,7 +264,33 @@ namespace kpsim::input {
 bool is_policy_overlay(const std::string& path) {
   model::Diagnostics diag;
   const auto doc = parse_yaml_file(path, diag);
-  return doc && doc->root.IsMap() && doc->root["policies"] && !doc->root["templates"];
+  return doc && doc->root.IsMap() && (doc->root["policies"] || doc->root["set"]) && !doc->root["templates"];
+}
+
+std::vector<OverlaySetting> overlay_settings(const YamlDocument& doc, model::Diagnostics& diag) {
+  std::vector<OverlaySetting> out;
+  const Value root = doc.root_value(diag);
+  if (!root.is_map() || !root.node()["set"]) return out;
+  const Value set = root.child(root.node()["set"], "set");
+  MapReader m(set, {});
+  if (!m.ok()) return out;
+  for (auto it = set.node().begin(); it != set.node().end(); ++it) {
+    const std::string path = it->first.as<std::string>("");
+    const model::SourceLoc where = doc.locate(it->first.Mark(), join_path("set", path));
+    std::string why;
+    if (!parse_yaml_path(path, why)) {
+      diag.error("E-SWP-002", where, "'" + path + "' is not a path: " + why);
+      continue;
+    }
+    const Value v = set.child(it->second, join_path("set", path));
+    const auto span = source_span(doc.text, v.node());
+    if (!span) {
+      v.error("E-SWP-003", "a value set is a scalar or a one-line flow collection such as {pert: [5, 10, 20]}");
+      continue;
+    }
+    out.push_back({path, {doc.text.substr(span->begin, span->end - span->begin), value_kind(v.node()), v.loc()}, where});
+  }
+  return out;
 }
 
 }  // namespace kpsim::input

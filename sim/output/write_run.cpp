@@ -23,12 +23,14 @@ Json number(double x) {
 }  // namespace
 
 void write_run(const std::filesystem::path& dir, const model::Scenario& sc, const engine::Network& net,
-               const report::MonteCarloForecast& mc, const RunInfo& info) {
+               const report::MonteCarloForecast& mc, const RunInfo& info, const RunExtras& extras) {
   std::filesystem::create_directories(dir);
   AtomicFileSet files;
-  const std::vector<tables::Sheet> sheets = tables::run_sheets(sc, net, mc, {info.seed, info.deterministic});
+  std::vector<tables::Sheet> sheets = tables::run_sheets(sc, net, mc, {info.seed, info.deterministic});
+  sheets.insert(sheets.end(), extras.sheets.begin(), extras.sheets.end());
   for (const tables::Sheet& sheet : sheets) write_sheet_csv(files.add(dir / sheet.csv), sheet);
   write_xlsx(files.add(dir / "report.xlsx"), sheets, dir);
+  for (const auto& [name, content] : extras.files) files.add(dir / name) << content;
   auto table = [&](const char* csv, const std::vector<std::string>& columns = {}) {
     for (const tables::Sheet& sheet : sheets)
       if (sheet.csv == csv) return sheet_json(sheet, columns);
@@ -74,6 +76,11 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
   Json warnings = Json::array();
   for (const auto& w : sc.warnings) warnings.push_back(w.format());
   summary["warnings"] = warnings;
+  if (!extras.sheets.empty()) {
+    Json more = Json::object();
+    for (const tables::Sheet& sheet : extras.sheets) more[sheet.csv.substr(0, sheet.csv.rfind('.'))] = sheet_json(sheet, {});
+    summary[extras.summary_key] = more;
+  }
   files.add(dir / "summary.json") << summary.dump(2) << '\n';
   files.commit_all();
 }

@@ -6,12 +6,23 @@
 #include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
 #include "sim/report/monte_carlo.hpp"
+#include "sim/tables/sheet.hpp"
 
 namespace kpsim::output {
 
 struct RunInfo {
   std::uint64_t seed = 0;
   bool deterministic = false;
+};
+
+// What a command adds to a run's files (a calibration its posterior and fit):
+// each sheet as a CSV, a workbook sheet after the run's and a table in
+// summary.json under `summary_key`; `files` are written as they are. All
+// appear together with the run's files.
+struct RunExtras {
+  std::string summary_key;
+  std::vector<tables::Sheet> sheets;
+  std::vector<std::pair<std::string, std::string>> files;  // name, content
 };
 
 // Writes into `dir` (created if missing), all appearing together or none:
@@ -31,6 +42,6 @@ struct RunInfo {
 //   arrivals.csv      per arrival stream: projects entering, starting, investing
 //   summary.json      all of the above in one document, plus the run's settings
 void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const engine::Network& net,
-               const report::MonteCarloForecast& mc, const RunInfo& info);
+               const report::MonteCarloForecast& mc, const RunInfo& info, const RunExtras& extras = {});
 
 }  // namespace kpsim::output

@@ -24,6 +24,23 @@ ScenarioEdits::ScenarioEdits(const std::string& base, const std::vector<std::str
   all.insert(all.end(), overlays.begin(), overlays.end());
   for (const std::string& path : all)
     if (auto doc = input::parse_yaml_file(path, diag)) sources_.push_back(std::move(*doc));
+  if (!ok()) return;
+  for (std::size_t s = 1; s < sources_.size(); ++s)
+    for (const input::OverlaySetting& set : input::overlay_settings(sources_[s], diag)) {
+      auto target = resolve(set.path, set.path_loc, diag);
+      if (!target) continue;
+      if (target->source != 0) {
+        diag.error("E-SWP-013", set.path_loc, set.path + ": an overlay sets values of the scenario, not of policies");
+        continue;
+      }
+      if (!compatible_kinds(target->kind, set.value.kind)) {
+        diag.error("E-SWP-012", set.value.loc,
+                   "expected " + target->kind + " like the value at " + set.path + " (" + target->text + "), got " + set.value.kind);
+        continue;
+      }
+      set_targets_.push_back(*target);
+      set_values_.push_back(set.value.text);
+    }
 }
 
 std::uint64_t ScenarioEdits::sources_hash() const {
@@ -82,22 +99,42 @@ std::optional<EditTarget> ScenarioEdits::resolve(const std::string& path, const 
                     sources_[source].text.substr(span->begin, span->end - span->begin)};
 }
 
-PreparedVariant ScenarioEdits::prepare(const std::vector<std::pair<const EditTarget*, std::string>>& edits) const {
+std::vector<std::string> ScenarioEdits::edited_texts(const Edits& edits) const {
   std::vector<std::string> texts;
   for (const input::YamlDocument& s : sources_) texts.push_back(s.text);
-  std::vector<const std::pair<const EditTarget*, std::string>*> order;
-  for (const auto& e : edits) order.push_back(&e);
-  // From the end of each text backwards, so earlier offsets stay valid.
-  std::sort(order.begin(), order.end(), [](const auto* x, const auto* y) { return x->first->span.begin > y->first->span.begin; });
-  for (const auto* e : order) {
-    const EditTarget& t = *e->first;
-    texts[t.source].replace(t.span.begin, t.span.end - t.span.begin, e->second);
+  Edits all = edits;
+  for (std::size_t i = 0; i < set_targets_.size(); ++i) {
+    const bool replaced = std::any_of(edits.begin(), edits.end(), [&](const auto& e) {
+      return e.first->source == set_targets_[i].source && e.first->span.begin == set_targets_[i].span.begin;
+    });
+    if (!replaced) all.emplace_back(&set_targets_[i], set_values_[i]);
   }
+  // From the end of each text backwards, so earlier offsets stay valid.
+  std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first->span.begin > y.first->span.begin; });
+  for (const auto& [target, text] : all) texts[target->source].replace(target->span.begin, target->span.end - target->span.begin, text);
+  return texts;
+}
+
+model::Scenario ScenarioEdits::edited_scenario(const Edits& edits) const {
+  return input::load_scenario_text(edited_texts(edits)[0], sources_[0].path);
+}
+
+std::vector<model::Policy> ScenarioEdits::policies_in(const std::vector<std::string>& texts) const {
   std::vector<model::Policy> overlays;
   for (std::size_t s = 1; s < sources_.size(); ++s) {
     auto more = input::load_policy_text(texts[s], sources_[s].path);
     overlays.insert(overlays.end(), more.begin(), more.end());
   }
+  return overlays;
+}
+
+std::vector<model::Policy> ScenarioEdits::overlay_policies(const Edits& edits) const {
+  return policies_in(edited_texts(edits));
+}
+
+PreparedVariant ScenarioEdits::prepare(const Edits& edits) const {
+  const std::vector<std::string> texts = edited_texts(edits);
+  const std::vector<model::Policy> overlays = policies_in(texts);
   model::Scenario sc = policy::apply_policies(input::load_scenario_text(texts[0], sources_[0].path), overlays);
   engine::Network net = engine::compile(sc);
   report::ReportingBasis basis = report::make_reporting_basis(sc, net);

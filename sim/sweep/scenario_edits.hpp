@@ -38,9 +38,13 @@ struct EditTarget {
 // integer may stand for a number, and any scalar for text.
 bool compatible_kinds(const std::string& target_kind, const std::string& value_kind);
 
+// Overlays may set values too (`set:` in the file, as calibrated.yaml does):
+// those edits are made first, and an edit given to prepare() at the same
+// place replaces them.
 class ScenarioEdits {
  public:
-  // Reads the base scenario and the overlays; errors go to `diag`.
+  // Reads the base scenario and the overlays, and resolves the overlays'
+  // `set:` paths in the base; errors go to `diag`.
   ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays, model::Diagnostics& diag);
 
   bool ok() const { return !sources_.empty() && sources_.size() == 1 + overlay_count_; }
@@ -53,13 +57,24 @@ class ScenarioEdits {
   // spans several lines.
   std::optional<EditTarget> resolve(const std::string& path, const model::SourceLoc& loc, model::Diagnostics& diag) const;
 
-  // The scenario with `edits` (target, new text) in place. Throws
-  // model::InputError when the result is not a valid scenario.
-  PreparedVariant prepare(const std::vector<std::pair<const EditTarget*, std::string>>& edits) const;
+  using Edits = std::vector<std::pair<const EditTarget*, std::string>>;  // target, new text
+  // The scenario with `edits` in place, its policies and the overlays'
+  // applied, compiled. Throws model::InputError when the result is not a
+  // valid scenario.
+  PreparedVariant prepare(const Edits& edits) const;
+  // The base scenario with the edits in place, as read: no policy applied.
+  model::Scenario edited_scenario(const Edits& edits) const;
+  // The overlays' policies, read from their texts with the edits in place.
+  std::vector<model::Policy> overlay_policies(const Edits& edits) const;
 
  private:
+  std::vector<std::string> edited_texts(const Edits& edits) const;
+  std::vector<model::Policy> policies_in(const std::vector<std::string>& texts) const;
+
   std::vector<input::YamlDocument> sources_;
   std::size_t overlay_count_ = 0;
+  std::vector<EditTarget> set_targets_;  // the overlays' `set:` entries …
+  std::vector<std::string> set_values_;  // … and their values
 };
 
 }  // namespace kpsim::sweep
