@@ -1,5 +1,7 @@
 #include "sim/cli/commands.hpp"
 
+#include "sim/cli/command_support.hpp"
+
 #include "sim/core/suggest.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
@@ -39,25 +41,6 @@
 namespace kpsim::cli {
 namespace {
 
-void print_warnings(std::ostream& err, const model::Scenario& sc) {
-  for (const auto& w : sc.warnings) err << "warning: " << w.format() << '\n';
-}
-
-// A directory name from the scenario name: keeps letters (also Chinese),
-// digits, '-', '_' and '.', replaces the rest.
-std::string directory_name(const std::string& name) {
-  std::string out;
-  for (char c : name) {
-    const auto u = static_cast<unsigned char>(c);
-    out += (u >= 0x80 || std::isalnum(u) || c == '-' || c == '_' || c == '.') ? c : '_';
-  }
-  return out.empty() || out == "." || out == ".." ? "scenario" : out;
-}
-
-int thread_count(int requested) {
-  return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
-
 bool sets_values(const std::string& overlay) {
   model::Diagnostics diag;
   const auto doc = input::parse_yaml_file(overlay, diag);
@@ -91,14 +74,6 @@ report::MonteCarloForecast forecast(const model::Scenario& sc, const engine::Net
     err << "warning: the system started only " << count.threads << " of " << options.threads
         << " threads; the results are the same, the run slower\n";
   return builder.finish(count);
-}
-
-void write_or_fail(const std::string& dir, const std::function<void()>& write) {
-  try {
-    write();
-  } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
-    throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
-  }
 }
 
 }  // namespace

@@ -63,6 +63,17 @@ struct GenerateOptions {
   std::string out;  // the scenario file; the projects CSV goes beside it
 };
 
+// Calibration to observed figures (docs/calibration.md).
+struct CalibrateOptions {
+  std::string file;
+  std::optional<std::string> out_dir;  // default out/calibration-<name>/ (recovery: out/recovery-<name>/)
+  int threads = 0;                     // 0: all cores (shared by the ranks on a machine)
+  std::optional<std::string> until;    // backtest: fit up to this month (YYYY-MM), forecast the rest
+  bool resume = false;
+  bool dry_run = false;
+  std::optional<int> recovery;         // calibrate this many synthetic truths instead
+};
+
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
@@ -72,6 +83,7 @@ int psplib(const PsplibOptions& options, std::ostream& out, std::ostream& err);
 int generate(const GenerateOptions& options, std::ostream& out, std::ostream& err);
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
+int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err);
 
 // Prints input errors as "file:line:column: key_path: message [code]".
 void print_input_error(std::ostream& err, const std::exception& e);

@@ -77,6 +77,18 @@ int main(int argc, char** argv) {
   sweep->add_flag("--resume", sweep_opts.resume, "keep the variants an interrupted run of the same sweep finished");
   sweep->add_flag("--dry-run", sweep_opts.dry_run, "check the sweep and list its variants without running them");
 
+  cli::CalibrateOptions calibrate_opts;
+  auto* calibrate = app.add_subcommand("calibrate", "calibrate parameters to observed figures, then forecast with them");
+  calibrate->add_option("CALIBRATION", calibrate_opts.file, "calibration YAML file")->required();
+  calibrate->add_option("--out", calibrate_opts.out_dir, "output directory (default out/calibration-<name>/)");
+  calibrate->add_option("--threads,-j", calibrate_opts.threads, "worker threads per process (default: the machine's cores)")
+      ->check(CLI::Range(1, 1024));
+  calibrate->add_option("--until", calibrate_opts.until, "backtest: fit the observations up to this month (YYYY-MM), forecast the rest");
+  calibrate->add_flag("--resume", calibrate_opts.resume, "keep the waves an interrupted run of the same calibration finished");
+  calibrate->add_flag("--dry-run", calibrate_opts.dry_run, "check the calibration against its scenario without running it");
+  calibrate->add_option("--recovery", calibrate_opts.recovery, "calibrate N truths drawn from the prior, with figures kpsim simulates at each")
+      ->check(CLI::Range(1, 10'000));
+
   cli::PsplibOptions psplib_opts;
   auto* psplib = app.add_subcommand("psplib", "schedule PSPLIB RCPSP instances under priority rules");
   psplib->add_option("PATH", psplib_opts.path, "an .sm file, or a folder of them")->required();
@@ -106,6 +118,7 @@ int main(int argc, char** argv) {
     if (*validate) status = cli::validate(validate_path, validate_policies, std::cout, std::cerr);
     else if (*compare) status = cli::compare(compare_opts, std::cout, std::cerr);
     else if (*sweep) status = cli::sweep(sweep_opts, std::cout, std::cerr);
+    else if (*calibrate) status = cli::calibrate(calibrate_opts, std::cout, std::cerr);
     else if (*psplib) status = cli::psplib(psplib_opts, std::cout, std::cerr);
     else if (*generate) status = cli::generate(generate_opts, std::cout, std::cerr);
     else if (*run) status = cli::run(run_opts, std::cout, std::cerr);

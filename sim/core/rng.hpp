@@ -27,7 +27,7 @@ constexpr std::uint64_t hash_name(std::string_view s) {
 }
 
 // What a draw is for; part of the stream key.
-enum class Purpose : std::uint32_t { duration = 1, risk = 2, arrival = 3, calendar = 4, land = 5, copula = 6, phase = 7, effort = 8, restart = 9 };
+enum class Purpose : std::uint32_t { duration = 1, risk = 2, arrival = 3, calendar = 4, land = 5, copula = 6, phase = 7, effort = 8, restart = 9, calibration = 10 };
 
 class RngStream {
  public:

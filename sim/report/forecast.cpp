@@ -67,7 +67,7 @@ SpendSpan part_span(const ReportingBasis& b, const ReportingBasis::PartLeft& par
 
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
                        const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
-                       const ReportingBasis* basis, const DrawKey& draws) {
+                       const ReportingBasis* basis, const DrawKey& draws, bool per_project_months) {
   std::vector<core::Restart> restarts;
   Forecast f;
   f.periods = make_periods(net.origin, net.horizon_days);
@@ -83,6 +83,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
   f.category_parts.assign(categories * kParts, 0.0);
   f.months.resize(months);
   f.projects.resize(net.project_count());
+  if (per_project_months) f.project_months.assign(net.project_count() * months, 0.0);
 
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     ProjectResult& r = f.projects[p];
@@ -160,6 +161,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
         f.category_parts[c * kParts + k] += project_months[k * months + m];
       }
       counted[m] += all;
+      if (per_project_months) f.project_months[p * months + m] = all;
       f.category_months[c * months + m] += all;
       f.counted_in_horizon += all;
     }

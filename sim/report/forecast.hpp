@@ -51,6 +51,7 @@ struct Forecast {
   std::vector<double> category_months;  // [category × months + month]: counted investment
   std::vector<double> part_months;      // [part × months + month]: counted investment by 投资构成
   std::vector<double> category_parts;   // [category × kInvestmentParts + part]: counted in the horizon
+  std::vector<double> project_months;   // [project × months + month]: counted investment, when asked for
 };
 
 // `calendars`: those the schedule ran on (a replication's, with its lost
@@ -65,9 +66,11 @@ struct DrawKey {
   std::uint32_t replication = 0;
   bool deterministic = true;
 };
+// `per_project_months`: also fill Forecast::project_months (calibration to
+// dispatch tables and districts needs them; a forecast does not).
 Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
                        const std::vector<core::Calendar>& calendars, const std::vector<double>& project_scale,
-                       const ReportingBasis* basis = nullptr, const DrawKey& draws = {});
+                       const ReportingBasis* basis = nullptr, const DrawKey& draws = {}, bool per_project_months = false);
 inline Forecast make_forecast(const engine::Network& net, const engine::Trace& trace) {
   return make_forecast(net, trace, net.calendars, {});
 }

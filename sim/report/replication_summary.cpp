@@ -5,12 +5,7 @@
 #include "sim/engine/longest_path.hpp"
 
 namespace kpsim::report {
-namespace {
 
-// Working days from the project's entry to its last approval before
-// construction, on that approval's calendar; NaN if part of it was done
-// before the start or it never finishes. `clock` takes out the off-clock
-// phases on the chain that drove that last approval.
 void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& out,
                    std::vector<double>& clock) {
   const engine::Trace& trace = rep.trace;
@@ -33,8 +28,6 @@ void approval_days(const engine::Network& net, const engine::Replication& rep, s
     clock[p] = out[p] - rep.off_path_of(last);
   }
 }
-
-}  // namespace
 
 void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
                ReplicationSummary& s) {

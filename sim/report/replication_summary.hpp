@@ -24,6 +24,13 @@ struct ReplicationSummary {
   std::uint64_t events = 0;
 };
 
+// Per project: working days from its entry to its last approval before
+// construction, on that approval's calendar (NaN if part of it was done
+// before the start or it never finishes); `clock` takes out the off-clock
+// phases on the chain that drove that last approval.
+void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& days,
+                   std::vector<double>& clock);
+
 void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
                ReplicationSummary& s);
 

@@ -31,6 +31,9 @@ using VariantText = std::pair<std::uint32_t, std::string>;  // variant index, it
 // Every rank's texts, on rank 0 (in rank order); an empty list elsewhere.
 std::vector<VariantText> gather_at_root(const std::vector<VariantText>& mine);
 
+// Every rank's texts, on every rank (in rank order).
+std::vector<VariantText> gather_at_all(const std::vector<VariantText>& mine);
+
 // Ends every rank with `status` when one fails, so that none waits forever.
 [[noreturn]] void abort_all_ranks(int status);
 

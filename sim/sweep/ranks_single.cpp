@@ -12,6 +12,7 @@ int rank_count() { return 1; }
 int ranks_on_this_machine() { return 1; }
 void barrier() {}
 std::vector<VariantText> gather_at_root(const std::vector<VariantText>& mine) { return mine; }
+std::vector<VariantText> gather_at_all(const std::vector<VariantText>& mine) { return mine; }
 void abort_all_ranks(int status) { std::exit(status); }
 
 }  // namespace kpsim::sweep
