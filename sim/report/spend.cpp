@@ -26,6 +26,20 @@ double whole_beta(int a, int b, double u) {
 
 bool whole(double x) { return x == std::floor(x) && x <= 20; }
 
+// I_u(a, b) for whole a and any b > 0: 1 − (1−u)^b Σ_{j<a} (b)_j/j! u^j (from
+// I_u(a, b) = 1 − I_{1−u}(b, a) and the finite sum for a whole second
+// argument): one pow, where Boost's general ibeta costs a continued fraction.
+// Calibrating a shape β(2, b) runs this for every month of every step.
+double whole_a_beta(int a, double b, double u) {
+  double sum = 0, coefficient = 1, power = 1;
+  for (int j = 0; j < a; ++j) {
+    sum += coefficient * power;
+    coefficient *= (b + j) / (j + 1);
+    power *= u;
+  }
+  return 1 - std::pow(1 - u, b) * sum;
+}
+
 }  // namespace
 
 double spent_share(const model::SpendCurve& curve, double u) {
@@ -34,6 +48,8 @@ double spent_share(const model::SpendCurve& curve, double u) {
   if (curve.uniform()) return u;
   if (whole(curve.a) && whole(curve.b))
     return whole_beta(static_cast<int>(curve.a), static_cast<int>(curve.b), u);
+  if (whole(curve.a)) return whole_a_beta(static_cast<int>(curve.a), curve.b, u);
+  if (whole(curve.b)) return 1 - whole_a_beta(static_cast<int>(curve.b), curve.a, 1 - u);
   return boost::math::ibeta(curve.a, curve.b, u);
 }
 

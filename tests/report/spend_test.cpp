@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/math/special_functions/beta.hpp>
+
 #include <numeric>
 
 #include "support/scenario_builder.hpp"
@@ -90,6 +92,14 @@ TEST(Spend, FrontAndBackLoadedCurvesMirrorEachOther) {
     EXPECT_NEAR(spent_share({1.5, 3}, u), 1 - spent_share({3, 1.5}, 1 - u), 1e-12) << u;
   EXPECT_GT(spent_share({1.5, 3}, 0.3), 0.3);  // front-loaded: ahead of the straight line
   EXPECT_DOUBLE_EQ(spent_share({}, 0.3), 0.3);
+}
+
+// A shape with one whole parameter (β(2, b), what calibration varies) has a
+// closed form; it must agree with the general incomplete beta function.
+TEST(Spend, OneWholeParameterGivesTheIncompleteBetaFunction) {
+  for (const auto& [a, b] : std::vector<std::pair<double, double>>{{2, 3.526}, {2, 1.5}, {3, 0.7}, {1.8, 2}, {0.6, 4}})
+    for (double u : {1e-4, 0.05, 0.3, 0.5, 0.77, 0.999})
+      EXPECT_NEAR(spent_share({a, b}, u), boost::math::ibeta(a, b, u), 1e-13) << a << ", " << b << " at " << u;
 }
 
 TEST(Spend, OnlyTheWorkAfterTheCountingDayIsCountedAlongTheCurve) {
