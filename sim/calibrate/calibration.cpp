@@ -64,11 +64,24 @@ void write_atomically(const fs::path& p, const std::string& text) {
   f.commit();
 }
 
+// The last line of a saved wave: a checksum of the calibration's fingerprint
+// and the lines above, so that a file truncated or edited is not trusted.
+std::string checksum_line(const std::string& print, const std::string& lines) {
+  std::ostringstream s;
+  s << "checksum " << std::hex << std::setw(16) << std::setfill('0') << core::hash_name(print + '\n' + lines) << '\n';
+  return s.str();
+}
+
 // A wave's saved lines "index z… log-likelihood" (hexadecimal floats): its
-// log-likelihoods if they are this wave's points, in full.
-std::optional<std::vector<double>> read_wave(const fs::path& file, const std::vector<std::vector<double>>& points) {
+// log-likelihoods if the file is a regular file (not a link, not a FIFO),
+// its checksum holds and it has this wave's points, in full.
+std::optional<std::vector<double>> read_wave(const fs::path& file, const std::string& print,
+                                             const std::vector<std::vector<double>>& points) {
   if (!fs::is_regular_file(fs::symlink_status(file))) return std::nullopt;
-  std::istringstream in(read_all(file));
+  const std::string text = read_all(file);
+  const auto last = text.rfind("checksum ");
+  if (last == std::string::npos || text.substr(last) != checksum_line(print, text.substr(0, last))) return std::nullopt;
+  std::istringstream in(text.substr(0, last));
   std::vector<double> ll(points.size(), NAN);
   std::size_t seen = 0;
   for (std::string line; std::getline(in, line);) {
@@ -256,7 +269,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
     proposals.push_back(wave == 0 ? Proposal() : Proposal(post.particles, post.weights, priors, points_per_wave, s.seed, wave));
     const std::vector<std::vector<double>> points = proposals.back().draw(points_per_wave, priors, s.seed, wave);
     const fs::path file = o.partial_dir / ("wave-" + std::to_string(wave) + ".txt");
-    std::optional<std::vector<double>> ll = resuming ? read_wave(file, points) : std::nullopt;
+    std::optional<std::vector<double>> ll = resuming ? read_wave(file, print, points) : std::nullopt;
     if (ll) {
       ++post.waves_resumed;
       progress.points_resumed(points.size());
@@ -279,7 +292,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
       std::sort(gathered.begin(), gathered.end());
       std::string lines;
       for (const auto& [i, line] : gathered) lines += line;
-      if (saving && rank == 0) write_atomically(file, lines);
+      if (saving && rank == 0) write_atomically(file, lines + checksum_line(print, lines));
       ll = log_likelihoods(lines, points.size(), priors.size());
     }
     for (std::size_t i = 0; i < points.size(); ++i) {
@@ -291,6 +304,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
     drawn.push_back(points.size());
     post.weights = amis_weights(post.particles, proposals, drawn, priors);
     progress.wave_done(best);
+    if (o.stop_after_waves && static_cast<int>(wave) + 1 >= *o.stop_after_waves) break;
   }
   progress.finish();
   post.ess = effective_sample_size(post.weights);

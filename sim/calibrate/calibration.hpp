@@ -44,6 +44,8 @@ struct CalibrationOptions {
   int threads = 1;
   bool resume = false;
   std::ostream* progress = nullptr;
+  // For tests: return after this many waves are saved, as if killed there.
+  std::optional<int> stop_after_waves;
 };
 
 struct Posterior {

@@ -25,8 +25,9 @@ Observables::Observables(const std::vector<model::Observation>& observations, co
                          o.kind == model::ObservationKind::project_started;
     if (o.kind != model::ObservationKind::approval_days && (o.date < first || o.date > last)) {
       diag.error("E-CLB-041", o.loc,
-                 "'" + (o.label.empty() ? o.date.iso() : o.label) + "' is dated " + (monthly ? o.date.iso().substr(0, 7) : o.date.iso()) +
-                     ", outside the scenario's horizon " + first.iso() + " … " + last.iso());
+                 (o.label.empty() ? std::string("the observation") : "'" + o.label + "'") + " is of " +
+                     (monthly ? o.date.iso().substr(0, 7) : o.date.iso()) + ", outside the scenario's horizon " +
+                     first.iso() + " … " + last.iso());
       items_.push_back(it);
       continue;
     }
@@ -53,7 +54,8 @@ Observables::Observables(const std::vector<model::Observation>& observations, co
     if (!o.project.empty()) {
       for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
         if (sc.projects[p].id == o.project) it.projects = {p};
-      if (it.projects.empty()) diag.error("E-CLB-043", o.loc, "no project '" + o.project + "' in the scenario");
+      const bool told = !items_.empty() && items_.back().projects.empty() && observations[items_.size() - 1].project == o.project;
+      if (it.projects.empty() && !told) diag.error("E-CLB-043", o.loc, "no project '" + o.project + "' in the scenario");
       project_months_ = true;
     }
     it.binary = o.kind == model::ObservationKind::project_started;

@@ -50,8 +50,10 @@ PriorSpace::PriorSpace(const model::CalibrationParameter& p) : kind_(p.prior.kin
 
 double PriorSpace::value(double z) const {
   double x = log_ ? std::exp(z) : z;
-  if (integer_) x = std::clamp(std::round(x), value_lo_, value_hi_);
-  return x;
+  if (integer_) x = std::round(x);
+  // Inside the bounds as written (exp(log 5) may come out a hair below 5),
+  // and never −0.
+  return std::clamp(x, value_lo_, value_hi_) + 0.0;
 }
 
 double PriorSpace::quantile(double u) const {

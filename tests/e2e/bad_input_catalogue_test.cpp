@@ -1,7 +1,8 @@
 // Every file in tests/bad_inputs/, in a folder per reader, is a malformed
 // input: scenario/, csv/ (a scenario and its project list) and policy/ are
 // validated, sweep/ is expanded (`kpsim sweep --dry-run`), psplib/ holds
-// PSPLIB instances (`kpsim psplib`; expectations follow the instance). Its
+// PSPLIB instances (`kpsim psplib`; expectations follow the instance),
+// calibration/ calibration files (`kpsim calibrate --dry-run`). Its
 // comment lines
 //   # expect: <a line kpsim must print on stderr>
 //   # exit: <status>            (default 2)
@@ -21,7 +22,7 @@ const std::filesystem::path kCatalogue = KPSIM_SOURCE_DIR "/tests/bad_inputs";
 // "folder/file" for every case.
 std::vector<std::string> catalogue_files() {
   std::vector<std::string> files;
-  for (const char* folder : {"scenario", "csv", "policy", "sweep", "psplib"})
+  for (const char* folder : {"scenario", "csv", "policy", "sweep", "psplib", "calibration"})
     for (const auto& e : std::filesystem::directory_iterator(kCatalogue / folder))
       if (e.path().extension() == ".yaml" || e.path().extension() == ".sm")
         files.push_back(std::string(folder) + "/" + e.path().filename().string());
@@ -83,7 +84,10 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
   const Expectation want = expectation_of(test::read_file(file));
   ASSERT_FALSE(want.lines.empty()) << GetParam() << " says nothing it expects";
   const std::string folder = file.parent_path().filename().string();
-  const std::string command = folder == "psplib" ? "psplib '" : folder == "sweep" ? "sweep --dry-run '" : "validate '";
+  const std::string command = folder == "psplib"        ? "psplib '"
+                              : folder == "sweep"       ? "sweep --dry-run '"
+                              : folder == "calibration" ? "calibrate --dry-run '"
+                                                        : "validate '";
   const auto r = test::run_kpsim(command + file.filename().string() + "'", file.parent_path());
   EXPECT_EQ(r.status, want.status) << r.err;
   // file:line:column, then the key path where there is one (a syntax error
