@@ -1,10 +1,43 @@
 #include "sim/calibrate/synthetic_likelihood.hpp"
 
 #include <Eigen/Cholesky>
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
 namespace kpsim::calibrate {
+namespace {
+
+// Beyond this many figures the shrinkage's cost (replications × figures²)
+// is not worth it: many figures are a dispatch table's projects, nearly
+// independent of each other, and only the diagonal is kept.
+constexpr Eigen::Index kMaxShrunk = 64;
+
+// Schäfer and Strimmer (Stat. Appl. Genet. Mol. Biol. 2005, target "D"):
+// the correlations shrunk towards zero by the estimated share of their
+// sampling noise, the variances kept.
+void shrink_towards_diagonal(const Eigen::MatrixXd& centred, Eigen::MatrixXd& cov) {
+  const Eigen::Index n = centred.rows(), d = centred.cols();
+  const Eigen::VectorXd sd = cov.diagonal().cwiseSqrt();
+  Eigen::MatrixXd z = centred;
+  for (Eigen::Index j = 0; j < d; ++j) z.col(j) /= sd[j] > 0 ? sd[j] : 1.0;
+  double noise = 0, signal = 0;
+  for (Eigen::Index i = 0; i < d; ++i)
+    for (Eigen::Index j = i + 1; j < d; ++j) {
+      const Eigen::ArrayXd w = z.col(i).array() * z.col(j).array();
+      const double mean = w.mean();
+      const double nn = static_cast<double>(n);
+      noise += nn / std::pow(nn - 1, 3) * (w - mean).square().sum();
+      const double correlation = nn / (nn - 1) * mean;
+      signal += correlation * correlation;
+    }
+  const double lambda = signal > 0 ? std::clamp(noise / signal, 0.0, 1.0) : 1.0;
+  for (Eigen::Index i = 0; i < d; ++i)
+    for (Eigen::Index j = 0; j < d; ++j)
+      if (i != j) cov(i, j) *= 1 - lambda;
+}
+
+}  // namespace
 
 double log_synthetic_likelihood(const Eigen::MatrixXd& sims, const ObservedFigures& obs) {
   const Eigen::Index reps = sims.rows();
@@ -38,9 +71,11 @@ double log_synthetic_likelihood(const Eigen::MatrixXd& sims, const ObservedFigur
   }
   const Eigen::MatrixXd centred = x.rowwise() - x.colwise().mean();
   const double r = static_cast<double>(reps);
-  const bool full = reps >= 4 * d;
-  Eigen::MatrixXd cov = full ? Eigen::MatrixXd((centred.transpose() * centred) / (r - 1))
-                             : Eigen::MatrixXd((centred.array().square().colwise().sum() / (r - 1)).matrix().asDiagonal());
+  Eigen::MatrixXd cov = (centred.transpose() * centred) / (r - 1);
+  if (reps < 4 * d) {
+    if (d <= kMaxShrunk) shrink_towards_diagonal(centred, cov);
+    else cov = Eigen::MatrixXd(cov.diagonal().asDiagonal());
+  }
   cov *= 1 + 1 / r;  // one realisation around a mean estimated from R
   for (Eigen::Index k = 0; k < d; ++k) {
     const double extra = obs.extra_variance[gaussian[static_cast<std::size_t>(k)]];

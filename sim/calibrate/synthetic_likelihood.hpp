@@ -21,9 +21,9 @@ struct ObservedFigures {
 };
 
 // `sims`: replications × figures (NaN where a replication has no value).
-// The full covariance is used while there are at least four replications
-// per figure, else only its diagonal (a covariance estimated from fewer is
-// too noisy to invert).
+// The sample covariance is used while there are at least four replications
+// per figure; with fewer its correlations are shrunk towards zero
+// (Schäfer–Strimmer), beyond 64 figures only its diagonal is kept.
 double log_synthetic_likelihood(const Eigen::MatrixXd& sims, const ObservedFigures& observed);
 
 }  // namespace kpsim::calibrate

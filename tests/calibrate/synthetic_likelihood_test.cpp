@@ -67,5 +67,22 @@ TEST(SyntheticLikelihood, CorrelatedFiguresCountOnce) {
   EXPECT_GT(two, 2 * one);
 }
 
+TEST(SyntheticLikelihood, WithFewReplicationsCorrelatedFiguresStillCountNearlyOnce) {
+  // Ten figures that move together, eight replications: the sample
+  // covariance is singular, the diagonal would count the evidence ten
+  // times; shrunk, the correlations stay and ten figures weigh far less.
+  Eigen::MatrixXd sims(8, 10);
+  for (int r = 0; r < 8; ++r)
+    for (int j = 0; j < 10; ++j) sims(r, j) = 10 + (r % 2 ? 2.0 : -2.0) + 0.3 * ((r * 7 + j * 3) % 5);
+  calibrate::ObservedFigures ten;
+  ten.value = Eigen::VectorXd::Constant(10, 14);
+  ten.extra_variance = Eigen::VectorXd::Constant(10, 0.01);
+  ten.binary.assign(10, false);
+  const double shrunk = calibrate::log_synthetic_likelihood(sims, ten);
+  const double one = calibrate::log_synthetic_likelihood(sims.leftCols(1), observed(14, 0.01));
+  EXPECT_TRUE(std::isfinite(shrunk));
+  EXPECT_GT(shrunk, 5 * one) << shrunk << " vs one figure's " << one;
+}
+
 }  // namespace
 }  // namespace kpsim
