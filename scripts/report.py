@@ -13,6 +13,12 @@ From a run directory, PNG and PDF of:
   gantt.*     key projects still to start: P10-P90 bars for start and
               completion, and their targets
   agencies.*  each agency's utilisation by month
+From a calibration directory (`kpsim calibrate`), also:
+  fit.*        each observed figure against the calibrated forecast: the
+               simulated mean with its 90% band, the observed value, and
+               the held-out figures of a backtest
+  posterior.*  each parameter's prior and posterior (weighted histogram),
+               its posterior median and 90% interval
 From a compare directory:
   compare.*   per quarter and for the year, the paired difference in completed
               investment with its 90% interval and the P5-P95 of pairs
@@ -212,6 +218,65 @@ def agencies(run, summary, out):
     save(fig, out, "agencies")
 
 
+def fit_chart(run, summary, out):
+    rows = [(r, "拟合") for r in read_csv(os.path.join(run, "fit.csv"))]
+    backtest = os.path.join(run, "backtest.csv")
+    if os.path.exists(backtest):
+        rows += [({"observation": r["observation"], "observed": r["observed"], "simulated_mean": r["forecast_mean"],
+                   "simulated_p05": r["forecast_p05"], "simulated_p95": r["forecast_p95"]}, "回测") for r in read_csv(backtest)]
+    if not rows:
+        return
+    fig, ax = plt.subplots(figsize=(9, 0.6 * len(rows) + 1.5))
+    for i, (r, kind) in enumerate(rows):
+        mean, lo, hi, obs = (number(r[k]) for k in ("simulated_mean", "simulated_p05", "simulated_p95", "observed"))
+        # Each figure on its own scale: as a share of its simulated mean.
+        scale = abs(mean) if mean else 1.0
+        colour = "tab:blue" if kind == "拟合" else "tab:orange"
+        ax.plot([lo / scale, hi / scale], [i, i], color=colour, lw=6, alpha=0.35, solid_capstyle="butt")
+        ax.plot(1, i, "|", color=colour, ms=14, mew=2)
+        ax.plot(obs / scale, i, "D", color="black", ms=6)
+        ax.annotate(f"观测 {obs:g} · 模拟 {mean:.2f} [{lo:.2f}, {hi:.2f}]", (max(hi, obs) / scale, i),
+                    textcoords="offset points", xytext=(8, -3), fontsize=8)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([f"{r['observation']}（{kind}）" for r, kind in rows])
+    ax.invert_yaxis()
+    ax.set_xlabel("相对于模拟均值（1 = 均值；条 = 90% 区间；◆ = 观测值）")
+    ax.set_title(f"{summary['scenario']}：观测值与校准后模拟值")
+    ax.grid(axis="x", alpha=0.3)
+    save(fig, out, "fit")
+
+
+def posterior_chart(run, summary, out):
+    params = read_csv(os.path.join(run, "parameters.csv"))
+    points = read_csv(os.path.join(run, "posterior.csv"))
+    if not params or not points:
+        return
+    cols = min(len(params), 2)
+    rows_n = (len(params) + cols - 1) // cols
+    fig, axes = plt.subplots(rows_n, cols, figsize=(5 * cols, 3.2 * rows_n), squeeze=False)
+    for ax, p in zip(axes.flat, params):
+        values = [number(r[p["path"]]) for r in points]
+        weights = [number(r["weight"]) for r in points]
+        lo, hi = number(p["prior_p05"]), number(p["prior_p95"])
+        span = (hi - lo) / 0.9 if hi > lo else 1.0
+        bins = 24
+        edges = [lo - 0.05 * span + k * span / bins for k in range(bins + 1)]
+        ax.hist(values, bins=edges, weights=weights, density=True, color="tab:blue", alpha=0.7, label="后验")
+        if p["prior"].startswith("uniform"):
+            ax.axhline(1 / (number(p["prior_p95"]) - number(p["prior_p05"])) * 0.9, color="grey", ls="--", lw=1, label="先验")
+        ax.axvline(number(p["posterior_median"]), color="black", lw=1.2, label="后验中位数")
+        ax.axvspan(number(p["posterior_p05"]), number(p["posterior_p95"]), color="tab:blue", alpha=0.1, label="90% 区间")
+        pinned = "数据已确定" if p["pinned_down"] == "是" else "数据未确定"
+        ax.set_title(f"{p['parameter']}（{pinned}，区间收窄比 {number(p['interval_share']):.2f}）", fontsize=9)
+        ax.grid(alpha=0.3)
+    for ax in list(axes.flat)[len(params):]:
+        ax.axis("off")
+    axes.flat[0].legend(fontsize=7)
+    fig.suptitle(f"{summary['scenario']}：参数后验分布")
+    fig.tight_layout()
+    save(fig, out, "posterior")
+
+
 def compare_chart(cmp_dir, out):
     rows = [r for r in read_csv(os.path.join(cmp_dir, "compare.csv")) if r["metric"] == "investment"]
     with open(os.path.join(cmp_dir, "compare.json"), encoding="utf-8") as f:
@@ -281,6 +346,9 @@ def main():
     fan_chart(a.results, summary, out, a.mark, references)
     gantt(a.results, summary, out, a.gantt_limit)
     agencies(a.results, summary, out)
+    if os.path.exists(os.path.join(a.results, "parameters.csv")):
+        fit_chart(a.results, summary, out)
+        posterior_chart(a.results, summary, out)
 
 
 if __name__ == "__main__":

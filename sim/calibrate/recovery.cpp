@@ -36,8 +36,22 @@ RecoveryResult run_recovery(PreparedCalibration& c, const RecoveryOptions& o) {
     // One realised year at the truth: replication t of the truths' seed.
     const auto sims = run_points(c.slots, {truths[t]}, all, {truth_seed(c.spec.seed), 1, static_cast<std::uint32_t>(t), o.threads}, {});
     if (sims[0].size() == 0) continue;  // not a valid scenario: no truth to recover
+    // The figures as the calibration takes a city's to be: the model's own
+    // plus the stated error (precision and discrepancy), so that intervals
+    // that hold the truth as often as they say are the test.
     std::vector<double> values(all.size());
-    for (std::size_t j = 0; j < all.size(); ++j) values[j] = sims[0](0, static_cast<Eigen::Index>(j));
+    core::RngStream noise = core::RngStream::keyed(truth_seed(c.spec.seed), t, 5, 0, core::Purpose::calibration);
+    for (std::size_t j = 0; j < all.size(); ++j) {
+      const model::Observation& o = all[j];
+      double v = sims[0](0, static_cast<Eigen::Index>(j));
+      if (o.kind == model::ObservationKind::project_started) {
+        if (noise.uniform() < 0.5 * c.spec.discrepancy) v = 1 - v;
+      } else {
+        const double d = o.discrepancy.value_or(c.spec.discrepancy * std::abs(v));
+        v += std::sqrt(o.precision_sd * o.precision_sd + d * d) * normal_quantile(noise.uniform());
+      }
+      values[j] = v;
+    }
     set_observed_values(c, std::vector<double>(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(c.fitted.size())));
     for (std::size_t j = 0; j < c.held_out.size(); ++j) c.held_out[j].value = values[c.fitted.size() + j];
     CalibrationOptions co;

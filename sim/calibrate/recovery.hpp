@@ -1,6 +1,7 @@
 // Does the calibration find what it should? Truths drawn from the prior (a
 // Latin hypercube), observations simulated by kpsim itself at each truth
-// with a seed of their own, each calibrated as a city's figures would be:
+// with a seed of their own (plus the error the calibration assumes of a
+// city's figures), each calibrated as a city's figures would be:
 // how often the posterior intervals hold the truth, and — with --until — how
 // often the forecast bands hold the held-out figures.
 #pragma once

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Draws the briefing pictures of a run and a comparison with
+"""Draws the briefing pictures of a run, a comparison and a calibration with
 scripts/report.py and checks that every one was written as PNG and PDF
 with no character missing from the font (matplotlib warns "Glyph … missing"
 when Chinese text would come out as boxes).
@@ -20,12 +20,30 @@ def main(kpsim, source):
                    stdout=subprocess.DEVNULL)
     subprocess.run([kpsim, "compare", scenario, os.path.join(source, "scenarios/policies/compress-120.yaml"),
                     "--replications", "40", "--out", cmp_dir], check=True, stdout=subprocess.DEVNULL)
+    # A small calibration of the quickstart with a backtest.
+    cal_dir = os.path.join(work, "calibration")
+    with open(os.path.join(work, "calibration.yaml"), "w", encoding="utf-8") as f:
+        f.write(f"""kpsim: 1
+calibration: pictures
+base: {scenario}
+parameters:
+  - {{name: 土地储备中心人数, path: agencies.land_bank.capacity, prior: {{uniform: [1, 4]}}, integer: true}}
+  - {{name: 结构工期众数, path: "templates.government-invested.steps[11].duration.pert[1]", prior: {{uniform: [150, 300]}}}}
+observations:
+  - {{label: 1–6月完成投资, investment: {{to: 2026-06}}, value: 20.5}}
+  - {{label: 1–9月完成投资, investment: {{to: 2026-09}}, value: 33.1}}
+method: {{points: 16, waves: 2, replications: 8}}
+forecast: {{replications: 32, draws: 8}}
+""")
+    subprocess.run([kpsim, "calibrate", os.path.join(work, "calibration.yaml"), "--until", "2026-06", "--out", cal_dir],
+                   check=True, stdout=subprocess.DEVNULL)
     failures = []
     script = os.path.join(source, "scripts/report.py")
     reference = os.path.join(source, "scenarios/city/reference-national-fai.csv")
     for results, names, extra in ((run_dir, ["fan", "gantt", "agencies"],
                                    ["--mark", "公布值=2026-05:15", "--reference", "全国 2023–2025=" + reference]),
-                                  (cmp_dir, ["compare"], [])):
+                                  (cmp_dir, ["compare"], []),
+                                  (cal_dir, ["fan", "fit", "posterior"], [])):
         done = subprocess.run(["/usr/bin/python3", script, results] + extra, capture_output=True, text=True)
         if done.returncode != 0:
             failures.append(f"report.py {results}: exit {done.returncode}: {done.stderr.strip()}")
