@@ -11,7 +11,7 @@
 #include "sim/cli/command_support.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/input/read_calibration.hpp"
-#include "sim/output/atomic_file.hpp"
+#include "sim/output/result_folder.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/csv_sheet.hpp"
 #include "sim/output/text_table.hpp"
@@ -85,11 +85,10 @@ int recovery(calibrate::PreparedCalibration& c, const CalibrateOptions& options,
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   const std::string dir = options.out_dir.value_or("out/recovery-" + directory_name(c.spec.name));
   write_or_fail(dir, [&] {
-    fs::create_directories(dir);
-    output::AtomicFileSet files;
-    output::write_sheet_csv(files.add(fs::path(dir) / r.parameters.csv), r.parameters);
-    if (!r.backtest.rows.empty()) output::write_sheet_csv(files.add(fs::path(dir) / r.backtest.csv), r.backtest);
-    files.commit_all();
+    output::ResultFolder files(dir);
+    output::write_sheet_csv(files.add(r.parameters.csv), r.parameters);
+    if (!r.backtest.rows.empty()) output::write_sheet_csv(files.add(r.backtest.csv), r.backtest);
+    files.commit();
   });
   out << "recovery " << c.spec.name << ": " << ro.truths << " truths × " << c.spec.parameters.size() << " parameters, "
       << r.replications << " replications in " << fixed(seconds, 1) << " s\n"
@@ -121,11 +120,11 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   co.resume = options.resume;
   if (root && isatty(STDERR_FILENO)) co.progress = &err;
   const auto begin = std::chrono::steady_clock::now();
+  // Rank 0 holds the folder while the calibration works: a second there refuses.
+  std::unique_ptr<output::ResultFolder> folder;
+  if (root) write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir); });
   calibrate::Posterior post;
-  write_or_fail(dir, [&] {
-    if (root) fs::create_directories(dir);
-    post = calibrate::run_calibration(c, co);
-  });
+  write_or_fail(dir, [&] { post = calibrate::run_calibration(c, co); });
   if (!root) return 0;
   const calibrate::CalibratedForecast f = calibrate::calibrated_forecast(c, post, threads);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
@@ -135,10 +134,8 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   extras.sheets = {calibrate::parameters_sheet(c, post), calibrate::fit_sheet(c, f), calibrate::posterior_sheet(c, post)};
   if (c.until) extras.sheets.push_back(calibrate::backtest_sheet(c, f));
   extras.files = {{"calibrated.yaml", calibrate::calibrated_overlay(c, post)}};
-  write_or_fail(dir, [&] {
-    output::write_run(dir, c.base.scenario, c.base.net, f.mc, {spec.seed, false}, extras);
-    fs::remove_all(co.partial_dir);
-  });
+  // The waves saved in .partial/ stay in the folder this one replaces.
+  write_or_fail(dir, [&] { output::write_run(*folder, c.base.scenario, c.base.net, f.mc, {spec.seed, false}, extras); });
 
   const model::Scenario& sc = c.base.scenario;
   out << "calibration " << spec.name << ": " << post.particles.size() << " points (" << spec.waves << " waves × "

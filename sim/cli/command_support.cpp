@@ -26,6 +26,8 @@ int thread_count(int requested) {
 void write_or_fail(const std::string& dir, const std::function<void()>& write) {
   try {
     write();
+  } catch (const model::InputError&) {
+    throw;  // already says what is wrong, and where
   } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
     throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
   }

@@ -97,9 +97,11 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.threads = thread_count(options.threads);
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
-  const report::MonteCarloForecast mc = forecast(sc, net, mc_options, err);
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
-  write_or_fail(dir, [&] { output::write_run(dir, sc, net, mc, {mc_options.seed, options.deterministic}); });
+  std::unique_ptr<output::ResultFolder> folder;  // locked while the run works: a second run there refuses
+  write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir); });
+  const report::MonteCarloForecast mc = forecast(sc, net, mc_options, err);
+  write_or_fail(dir, [&] { output::write_run(*folder, sc, net, mc, {mc_options.seed, options.deterministic}); });
   output::print_run_tables(out, sc, net, mc, options.deterministic);
   if (options.until_converged)
     out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
@@ -135,7 +137,10 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   const std::vector<tables::Sheet> side_by_side = tables::side_by_side_sheets({base, base_net, base_mc}, views);
   const output::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
-  write_or_fail(dir, [&] { output::write_compare(dir, comparisons, side_by_side, info); });
+  write_or_fail(dir, [&] {
+    output::ResultFolder folder(dir);
+    output::write_compare(folder, comparisons, side_by_side, info);
+  });
   output::print_compare_tables(out, comparisons, info);
   out << "Results written to " << dir << "/\n";
   return 0;

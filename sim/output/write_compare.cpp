@@ -4,7 +4,6 @@
 #include <optional>
 #include <nlohmann/json.hpp>
 
-#include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_sheet.hpp"
 #include "sim/output/csv_writer.hpp"
 #include "sim/tables/compare_tables.hpp"
@@ -47,11 +46,9 @@ std::string metric_title(const std::string& metric, const std::string& unit) {
 
 }  // namespace
 
-void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
+void write_compare(ResultFolder& files, const std::vector<report::Comparison>& comparisons,
                    const std::vector<Sheet>& side_by_side, const CompareInfo& info) {
-  std::filesystem::create_directories(dir);
-  AtomicFileSet files;
-  std::ostream& csv = files.add(dir / "compare.csv");
+  std::ostream& csv = files.add("compare.csv");
   write_csv_row(csv, {"base", "variant", "metric", "period", "replications", "base_mean", "variant_mean", "diff_mean",
                       "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95"});
   Json doc;
@@ -75,14 +72,14 @@ void write_compare(const std::filesystem::path& dir, const std::vector<report::C
     list.push_back({{"base", c.base}, {"variant", c.variant}, {"rows", rows}});
   }
   doc["comparisons"] = list;
-  files.add(dir / "compare.json") << doc.dump(2) << '\n';
+  files.add("compare.json") << doc.dump(2) << '\n';
   std::vector<Sheet> sheets = tables::compare_sheets(comparisons, info);
   for (const Sheet& s : side_by_side) {
-    write_sheet_csv(files.add(dir / s.csv), s);
+    write_sheet_csv(files.add(s.csv), s);
     sheets.push_back(s);
   }
-  write_xlsx(files.add(dir / "report.xlsx"), sheets, dir);
-  files.commit_all();
+  write_xlsx(files.add("report.xlsx"), sheets, files.staging());
+  files.commit();
 }
 
 void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info) {

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <vector>
 
+#include "sim/output/result_folder.hpp"
 #include "sim/report/compare.hpp"
 #include "sim/tables/compare_tables.hpp"
 #include "sim/tables/sheet.hpp"
@@ -17,7 +18,7 @@ namespace kpsim::output {
 
 using tables::CompareInfo;
 
-void write_compare(const std::filesystem::path& dir, const std::vector<report::Comparison>& comparisons,
+void write_compare(ResultFolder& out, const std::vector<report::Comparison>& comparisons,
                    const std::vector<tables::Sheet>& side_by_side, const CompareInfo& info);
 void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
 

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
-#include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_sheet.hpp"
 #include "sim/output/json_sheet.hpp"
 #include "sim/tables/run_tables.hpp"
@@ -22,15 +21,13 @@ Json number(double x) {
 
 }  // namespace
 
-void write_run(const std::filesystem::path& dir, const model::Scenario& sc, const engine::Network& net,
+void write_run(ResultFolder& files, const model::Scenario& sc, const engine::Network& net,
                const report::MonteCarloForecast& mc, const RunInfo& info, const RunExtras& extras) {
-  std::filesystem::create_directories(dir);
-  AtomicFileSet files;
   std::vector<tables::Sheet> sheets = tables::run_sheets(sc, net, mc, {info.seed, info.deterministic});
   sheets.insert(sheets.end(), extras.sheets.begin(), extras.sheets.end());
-  for (const tables::Sheet& sheet : sheets) write_sheet_csv(files.add(dir / sheet.csv), sheet);
-  write_xlsx(files.add(dir / "report.xlsx"), sheets, dir);
-  for (const auto& [name, content] : extras.files) files.add(dir / name) << content;
+  for (const tables::Sheet& sheet : sheets) write_sheet_csv(files.add(sheet.csv), sheet);
+  write_xlsx(files.add("report.xlsx"), sheets, files.staging());
+  for (const auto& [name, content] : extras.files) files.add(name) << content;
   auto table = [&](const char* csv, const std::vector<std::string>& columns = {}) {
     for (const tables::Sheet& sheet : sheets)
       if (sheet.csv == csv) return sheet_json(sheet, columns);
@@ -81,8 +78,8 @@ void write_run(const std::filesystem::path& dir, const model::Scenario& sc, cons
     for (const tables::Sheet& sheet : extras.sheets) more[sheet.csv.substr(0, sheet.csv.rfind('.'))] = sheet_json(sheet, {});
     summary[extras.summary_key] = more;
   }
-  files.add(dir / "summary.json") << summary.dump(2) << '\n';
-  files.commit_all();
+  files.add("summary.json") << summary.dump(2) << '\n';
+  files.commit();
 }
 
 }  // namespace kpsim::output

@@ -5,6 +5,7 @@
 
 #include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/output/result_folder.hpp"
 #include "sim/report/monte_carlo.hpp"
 #include "sim/tables/sheet.hpp"
 
@@ -25,7 +26,7 @@ struct RunExtras {
   std::vector<std::pair<std::string, std::string>> files;  // name, content
 };
 
-// Writes into `dir` (created if missing), all appearing together or none:
+// Writes the run's files into `out` and publishes them, all together or none:
 //   forecast_quarterly.csv, forecast_monthly.csv  completed investment with
 //                     bands, against the plan (statistics bureau's basis if on)
 //   start_progress.csv  projects not yet started at each quarter's end
@@ -41,7 +42,7 @@ struct RunExtras {
 //   risks.csv         per risk: how often it struck
 //   arrivals.csv      per arrival stream: projects entering, starting, investing
 //   summary.json      all of the above in one document, plus the run's settings
-void write_run(const std::filesystem::path& dir, const model::Scenario& scenario, const engine::Network& net,
+void write_run(ResultFolder& out, const model::Scenario& scenario, const engine::Network& net,
                const report::MonteCarloForecast& mc, const RunInfo& info, const RunExtras& extras = {});
 
 }  // namespace kpsim::output

@@ -13,6 +13,7 @@
 
 #include "sim/core/rng.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/result_folder.hpp"
 #include "sim/report/reducer.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/sweep/ranks.hpp"
@@ -193,12 +194,10 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   const Expansion& e = p.expansion;
   const fs::path partial = o.out_dir / ".partial";
   const std::string print = fingerprint(p);
-  if (this_rank() == 0) {
-    fs::create_directories(o.out_dir);
-    // Results of an earlier run must not stand beside an unfinished one.
-    fs::remove(o.out_dir / "sweep.csv");
-    fs::remove(o.out_dir / "manifest.json");
-  }
+  // Rank 0 holds the folder (a second sweep there refuses); the previous
+  // results stay whole until this sweep's replace them.
+  std::unique_ptr<output::ResultFolder> folder;
+  if (this_rank() == 0) folder = std::make_unique<output::ResultFolder>(o.out_dir);
   std::vector<std::optional<std::string>> rows = open_partial(partial, print, o.resume, e);
 
   // This rank's variants still to run, and their units.
@@ -236,13 +235,11 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   for (auto& [v, text] : gather_at_root(produced)) rows[v] = std::move(text);
   if (rank != 0) return summary;
 
-  output::AtomicFileSet files;
-  std::ostream& csv = files.add(o.out_dir / "sweep.csv");
+  std::ostream& csv = folder->add("sweep.csv");
   csv << sweep_csv_header(e);
   for (const auto& r : rows) csv << *r;
-  files.add(o.out_dir / "manifest.json") << manifest(spec, p, print).dump(2) << '\n';
-  files.commit_all();
-  fs::remove_all(partial);
+  folder->add("manifest.json") << manifest(spec, p, print).dump(2) << '\n';
+  folder->commit();  // the partial results were in the folder it replaced
   return summary;
 }
 
