@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "sim/core/rng.hpp"
-#include "sim/output/atomic_file.hpp"
+#include "sim/output/checked_file.hpp"
 #include "sim/sweep/ranks.hpp"
 
 namespace kpsim::calibrate {
@@ -51,37 +51,13 @@ std::string fingerprint(const PreparedCalibration& c) {
   return out.str();
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_atomically(const fs::path& p, const std::string& text) {
-  output::AtomicFile f(p);
-  f.out() << text;
-  f.commit();
-}
-
-// The last line of a saved wave: a checksum of the calibration's fingerprint
-// and the lines above, so that a file truncated or edited is not trusted.
-std::string checksum_line(const std::string& print, const std::string& lines) {
-  std::ostringstream s;
-  s << "checksum " << std::hex << std::setw(16) << std::setfill('0') << core::hash_name(print + '\n' + lines) << '\n';
-  return s.str();
-}
-
 // A wave's saved lines "index z… log-likelihood" (hexadecimal floats): its
-// log-likelihoods if the file is a regular file (not a link, not a FIFO),
-// its checksum holds and it has this wave's points, in full.
+// log-likelihoods if the file verifies and has this wave's points, in full.
 std::optional<std::vector<double>> read_wave(const fs::path& file, const std::string& print,
                                              const std::vector<std::vector<double>>& points) {
-  if (!fs::is_regular_file(fs::symlink_status(file))) return std::nullopt;
-  const std::string text = read_all(file);
-  const auto last = text.rfind("checksum ");
-  if (last == std::string::npos || text.substr(last) != checksum_line(print, text.substr(0, last))) return std::nullopt;
-  std::istringstream in(text.substr(0, last));
+  const std::optional<std::string> text = output::read_checked(file, print + ' ' + file.filename().string());
+  if (!text) return std::nullopt;
+  std::istringstream in(*text);
   std::vector<double> ll(points.size(), NAN);
   std::size_t seen = 0;
   for (std::string line; std::getline(in, line);) {
@@ -244,7 +220,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
   if (saving) {
     const fs::path stamp = o.partial_dir / "fingerprint";
     if (o.resume && fs::exists(stamp)) {
-      if (read_all(stamp) != print + "\n")
+      if (output::read_regular_file(stamp) != print + "\n")
         throw model::InputError({{"E-CLB-050", {o.partial_dir.string(), 0, 0, "--resume"},
                                   "these partial results are from another calibration (or another kpsim, or changed "
                                   "inputs); run without --resume to start over"}});
@@ -252,7 +228,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
     } else if (rank == 0) {
       fs::remove_all(o.partial_dir);
       fs::create_directories(o.partial_dir);
-      write_atomically(stamp, print + "\n");
+      output::write_file_atomically(stamp, print + "\n");
     }
     sweep::barrier();
   }
@@ -292,7 +268,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
       std::sort(gathered.begin(), gathered.end());
       std::string lines;
       for (const auto& [i, line] : gathered) lines += line;
-      if (saving && rank == 0) write_atomically(file, lines + checksum_line(print, lines));
+      if (saving && rank == 0) output::write_checked(file, lines, print + ' ' + file.filename().string());
       ll = log_likelihoods(lines, points.size(), priors.size());
     }
     for (std::size_t i = 0; i < points.size(); ++i) {

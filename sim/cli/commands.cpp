@@ -186,6 +186,9 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   out << "sweep " << spec.name << ": " << s.variants << " variants × " << prepared.replications << " replications";
   if (s.resumed > 0) out << " (" << s.resumed << " finished before, resumed)";
+  if (s.rejected > 0)
+    err << "warning: " << s.rejected << " saved variant" << (s.rejected == 1 ? " did" : "s did")
+        << " not verify (truncated, edited, or not a regular file) and ran again\n";
   out << " on " << sweep::rank_count() << (sweep::rank_count() == 1 ? " process" : " ranks") << " × " << o.threads
       << (o.threads == 1 ? " thread" : " threads") << " in " << output::fixed(seconds, 1) << " s\n"
       << "Results written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "sim/core/rng.hpp"
-#include "sim/output/atomic_file.hpp"
+#include "sim/output/checked_file.hpp"
 #include "sim/output/result_folder.hpp"
 #include "sim/report/reducer.hpp"
 #include "sim/run/runner.hpp"
@@ -42,38 +42,33 @@ std::string fingerprint(const PreparedSweep& p) {
   return s.str();
 }
 
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_atomically(const fs::path& p, const std::string& text) {
-  output::AtomicFile f(p);
-  f.out() << text;
-  f.commit();
-}
+// The key a saved variant's rows are checked against: the sweep and the variant.
+std::string variant_key(const std::string& print, const Variant& v) { return print + ' ' + v.id; }
 
 // The partial-results folder: checked against this sweep's fingerprint, or
-// started afresh.
+// started afresh. With --resume, a saved variant is reused only if it
+// verifies (output::read_checked); `rejected` counts those that did not.
 std::vector<std::optional<std::string>> open_partial(const fs::path& dir, const std::string& print, bool resume,
-                                                     const Expansion& e) {
+                                                     const Expansion& e, std::size_t& rejected) {
   std::vector<std::optional<std::string>> done(e.variants.size());
   const fs::path stamp = dir / "fingerprint";
-  if (resume && fs::exists(stamp)) {
-    if (read_all(stamp) != print + "\n")
+  if (resume && fs::exists(fs::symlink_status(stamp))) {
+    if (output::read_regular_file(stamp) != print + "\n")
       throw model::InputError({{"E-SWP-030", {dir.string(), 0, 0, "--resume"},
                                 "these partial results are from another sweep (or another kpsim, or changed inputs); "
                                 "run without --resume to start over"}});
-    for (std::size_t v = 0; v < e.variants.size(); ++v)
-      if (fs::exists(dir / (e.variants[v].id + ".csv"))) done[v] = read_all(dir / (e.variants[v].id + ".csv"));
+    for (std::size_t v = 0; v < e.variants.size(); ++v) {
+      const fs::path file = dir / (e.variants[v].id + ".csv");
+      if (!fs::exists(fs::symlink_status(file))) continue;
+      done[v] = output::read_checked(file, variant_key(print, e.variants[v]));
+      rejected += !done[v];
+    }
     return done;
   }
   if (this_rank() == 0) {
     fs::remove_all(dir);
     fs::create_directories(dir);
-    write_atomically(stamp, print + "\n");
+    output::write_file_atomically(stamp, print + "\n");
   }
   barrier();  // nobody writes into the folder before it is fresh
   return done;
@@ -140,9 +135,9 @@ class Progress {
 class VariantSink : public run::UnitSink {
  public:
   VariantSink(const PreparedSweep& p, const std::vector<std::uint32_t>& mine, int blocks, int block,
-              const fs::path& partial, Progress& progress)
+              const fs::path& partial, const std::string& print, Progress& progress)
       : texts(mine.size()), p_(p), mine_(mine), block_(static_cast<std::uint32_t>(block)), partial_(partial),
-        progress_(progress), work_(mine.size()) {
+        print_(print), progress_(progress), work_(mine.size()) {
     for (auto& w : work_) {
       w.blocks.resize(static_cast<std::size_t>(blocks));
       w.remaining = blocks;
@@ -167,7 +162,8 @@ class VariantSink : public run::UnitSink {
       work_[i].blocks = {};
       const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
       texts[i] = sweep_csv_rows(p_.expansion, mine_[i], pv.scenario, mc);
-      write_atomically(partial_ / (p_.expansion.variants[mine_[i]].id + ".csv"), texts[i]);
+      const Variant& v = p_.expansion.variants[mine_[i]];
+      output::write_checked(partial_ / (v.id + ".csv"), texts[i], variant_key(print_, v));
     }
     progress_.unit_done();
   }
@@ -184,6 +180,7 @@ class VariantSink : public run::UnitSink {
   const std::vector<std::uint32_t>& mine_;
   const std::uint32_t block_;
   const fs::path& partial_;
+  const std::string& print_;
   Progress& progress_;
   std::vector<VariantWork> work_;
 };
@@ -198,14 +195,14 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   // results stay whole until this sweep's replace them.
   std::unique_ptr<output::ResultFolder> folder;
   if (this_rank() == 0) folder = std::make_unique<output::ResultFolder>(o.out_dir);
-  std::vector<std::optional<std::string>> rows = open_partial(partial, print, o.resume, e);
+  SweepSummary summary;
+  std::vector<std::optional<std::string>> rows = open_partial(partial, print, o.resume, e, summary.rejected);
 
   // This rank's variants still to run, and their units.
   const int ranks = rank_count(), rank = this_rank();
   const int block = std::max(1, spec.block), reps = p.replications;
   const int blocks = (reps + block - 1) / block;
   std::vector<std::uint32_t> mine;
-  SweepSummary summary;
   summary.variants = e.variants.size();
   for (std::uint32_t v = 0; v < e.variants.size(); ++v) {
     if (rows[v]) ++summary.resumed;
@@ -223,7 +220,7 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
                            static_cast<std::uint32_t>(std::min(block, reps - b * block))});
   }
   Progress progress(o.progress, units);
-  VariantSink sink(p, mine, blocks, block, partial, progress);
+  VariantSink sink(p, mine, blocks, block, partial, print, progress);
   run::Runner runner({std::max(1, o.threads), p.seed, {}});
   runner.run(networks, unit_list, sink);
   summary.threads = runner.threads_started();

@@ -5,8 +5,9 @@
 //
 // In the output directory:
 //   sweep.csv, manifest.json   the results, written together at the end
-//   .partial/                  rows of each finished variant and the sweep's
-//                              fingerprint, while the sweep runs; removed at the end
+//   .partial/                  rows of each finished variant (with a checksum)
+//                              and the sweep's fingerprint, while the sweep
+//                              runs; gone with the folder the results replace
 #pragma once
 
 #include <filesystem>
@@ -26,6 +27,7 @@ struct SweepOptions {
 
 struct SweepSummary {
   std::size_t variants = 0, resumed = 0;  // resumed: finished before, not run again
+  std::size_t rejected = 0;               // saved but not verified (truncated, edited, a link …): run again
   std::size_t units = 0;                  // work units run here (this rank)
   std::uint64_t events = 0;
   int threads = 1;                        // threads the system let it start

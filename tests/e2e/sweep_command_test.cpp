@@ -30,16 +30,20 @@ TEST(SweepCommand, DryRunListsTheVariantsAndRunsNothing) {
   EXPECT_FALSE(std::filesystem::exists(dir / "out"));
 }
 
-TEST(SweepCommand, AKilledSweepResumesToByteIdenticalFiles) {
-  ScratchDir dir;
-  const std::string sweep = write_sweep(dir, 1500);
-  const std::string out = (dir / "killed").string();
-  // Kill it (SIGKILL) as soon as one variant is saved and before the end.
+// Runs the sweep and kills it (SIGKILL) as soon as one variant is saved.
+void run_and_kill(const std::string& sweep, const std::string& out) {
   const std::string cmd = "'" KPSIM_BINARY "' sweep '" + sweep + "' --threads 1 --out '" + out +
                           "' > /dev/null 2>&1 & pid=$!; for i in $(seq 1 1200); do "
                           "if ls '" + out + "/.partial/'v*.csv > /dev/null 2>&1; then break; fi; sleep 0.05; done; "
                           "kill -9 $pid; wait $pid; exit 0";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
+}
+
+TEST(SweepCommand, AKilledSweepResumesToByteIdenticalFiles) {
+  ScratchDir dir;
+  const std::string sweep = write_sweep(dir, 1500);
+  const std::string out = (dir / "killed").string();
+  run_and_kill(sweep, out);
   ASSERT_FALSE(std::filesystem::exists(dir / "killed" / "sweep.csv")) << "the sweep ended before it could be killed";
   EXPECT_FALSE(std::filesystem::exists(dir / "killed" / "manifest.json"));
   const auto resumed = run_kpsim("sweep '" + sweep + "' --resume --threads 2 --out '" + out + "'");
@@ -50,6 +54,44 @@ TEST(SweepCommand, AKilledSweepResumesToByteIdenticalFiles) {
   EXPECT_EQ(read_file(dir / "killed" / "sweep.csv"), read_file(dir / "whole" / "sweep.csv"));
   EXPECT_EQ(read_file(dir / "killed" / "manifest.json"), read_file(dir / "whole" / "manifest.json"));
   EXPECT_FALSE(std::filesystem::exists(dir / "killed" / ".partial"));
+}
+
+TEST(SweepCommand, ResumeRunsAgainWhatDoesNotVerifyAndANewSweepKeepsTheOldResultsUntilItsOwnAreDone) {
+  namespace fs = std::filesystem;
+  ScratchDir dir;
+  const std::string sweep = write_sweep(dir, 1500);
+  const auto whole = run_kpsim("sweep '" + sweep + "' --threads 2 --out '" + (dir / "whole").string() + "'");
+  ASSERT_EQ(whole.status, 0) << whole.err;
+  const std::string results = read_file(dir / "whole" / "sweep.csv");
+  // A new sweep into the same folder, killed: the old results are still whole.
+  run_and_kill(sweep, (dir / "whole").string());
+  EXPECT_EQ(read_file(dir / "whole" / "sweep.csv"), results);
+  EXPECT_TRUE(fs::exists(dir / "whole" / "manifest.json"));
+  // Every saved variant tampered with in one of four ways, and a FIFO where
+  // one was not saved: none is trusted, none hangs the resume.
+  const fs::path partial = dir / "whole" / ".partial";
+  int tampered = 0;
+  for (int v = 1; v <= 8; ++v) {
+    const fs::path file = partial / ("v00" + std::to_string(v) + ".csv");
+    if (!fs::exists(file)) continue;
+    const std::string text = read_file(file);
+    switch (tampered++ % 4) {
+      case 0: test::write_file(file, ""); break;                                   // emptied
+      case 1: test::write_file(file, text.substr(0, text.size() / 2)); break;      // truncated
+      case 2: test::write_file(file, "v009,=HYPERLINK(\"x\"),1\n" + text); break;  // a row added
+      case 3: fs::remove(file); fs::create_symlink(dir / "sweep.yaml", file); break;  // a link
+    }
+  }
+  ASSERT_GT(tampered, 0);
+  const fs::path fifo = partial / "v008.csv";
+  if (!fs::exists(fifo)) {
+    ASSERT_EQ(std::system(("mkfifo '" + fifo.string() + "'").c_str()), 0);
+    ++tampered;
+  }
+  const auto resumed = run_kpsim("sweep '" + sweep + "' --resume --threads 2 --out '" + (dir / "whole").string() + "'");
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  EXPECT_NE(resumed.err.find("warning: " + std::to_string(tampered) + " saved variant"), std::string::npos) << resumed.err;
+  EXPECT_EQ(read_file(dir / "whole" / "sweep.csv"), results);
 }
 
 TEST(SweepCommand, ResumingAnotherSweepsPartialResultsIsBadInput) {
