@@ -1,12 +1,14 @@
 // The kpsim command: parses flags, calls the library, maps failures to exit
 // codes (2 for bad input, 1 for anything else).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <cstdint>
 #include <iostream>
 #include <new>
 
 #include "sim/cli/commands.hpp"
+#include "sim/core/suggest.hpp"
 #include "sim/model/input_error.hpp"
 #include "sim/sweep/ranks.hpp"
 
@@ -106,11 +108,30 @@ int main(int argc, char** argv) {
   generate->add_option("--seed", generate_opts.seed, "seed of the generator (default 1)");
   generate->add_option("--out", generate_opts.out, "scenario file to write (the projects CSV goes beside it)")->required();
 
+  // A command line is input too: its errors carry a code, name the
+  // argument, and say where the help is (exit status 2).
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  if (argc > 1 && argv[1][0] != '-' && std::find(commands.begin(), commands.end(), argv[1]) == commands.end()) {
+    std::cerr << "kpsim: unknown command '" << argv[1] << "'" << core::did_you_mean(argv[1], commands)
+              << "; the commands are";
+    for (const std::string& c : commands) std::cerr << ' ' << c;
+    std::cerr << " [E-CLI-001]\n";
+    return 2;
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;  // a bad command line is bad input too
+    std::string where = "kpsim";
+    for (const CLI::App* sub : app.get_subcommands()) where += " " + sub->get_name();
+    std::cerr << where << ": " << e.what() << " [E-CLI-002]\nRun '" << where << " --help' for the options.\n";
+    return 2;
   }
 
   int status = 1;

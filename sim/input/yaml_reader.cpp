@@ -181,7 +181,11 @@ model::SourceLoc YamlDocument::locate(const YAML::Mark& m, std::string key_path)
 
 Value YamlDocument::root_value(model::Diagnostics& diag) const { return Value(root, "", this, &diag); }
 
-model::SourceLoc Value::loc() const { return doc_->locate(node_.Mark(), path_); }
+model::SourceLoc Value::loc() const {
+  model::SourceLoc l = doc_->locate(node_.Mark(), path_);
+  if (l.line == 0 && path_.empty()) l.line = 1, l.column = 1;  // an empty file: its start
+  return l;
+}
 
 void Value::error(std::string code, std::string message) const { diag_->error(std::move(code), loc(), std::move(message)); }
 

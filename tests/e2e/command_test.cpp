@@ -94,10 +94,27 @@ TEST(Command, UnknownProjectIsBadInputWithASuggestion) {
   EXPECT_NE(r.err.find("--project: no project 'G5' (did you mean"), std::string::npos) << r.err;
 }
 
-TEST(Command, BadCommandLineIsBadInput) {
-  EXPECT_EQ(run_kpsim("run").status, 2);
-  EXPECT_EQ(run_kpsim("frobnicate x").status, 2);
+TEST(Command, BadCommandLineIsBadInputWithACodeAndTheArgument) {
+  const auto missing = run_kpsim("run");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("kpsim run: SCENARIO is required [E-CLI-002]"), std::string::npos) << missing.err;
+  const auto range = run_kpsim("run x.yaml --threads 0");
+  EXPECT_NE(range.err.find("kpsim run: --threads: "), std::string::npos) << range.err;
+  EXPECT_NE(range.err.find("[E-CLI-002]\nRun 'kpsim run --help' for the options."), std::string::npos) << range.err;
+  const auto unknown = run_kpsim("calibrat x");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("kpsim: unknown command 'calibrat' (did you mean 'calibrate'?)"), std::string::npos) << unknown.err;
+  EXPECT_NE(unknown.err.find("[E-CLI-001]"), std::string::npos);
   EXPECT_EQ(run_kpsim("--help").status, 0);
+  EXPECT_EQ(run_kpsim("run --help").status, 0);
+}
+
+TEST(Command, AnEmptyFileIsLocatedAtItsStart) {
+  ScratchDir dir;
+  test::write_file(dir / "empty.yaml", "");
+  const auto r = run_kpsim("validate empty.yaml", dir.path());
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("empty.yaml:1:1: expected a mapping of keys to values, got nothing [E-YAML-020]"), std::string::npos) << r.err;
 }
 
 TEST(Command, MissingScenarioFileIsBadInputNamingTheFile) {
