@@ -32,24 +32,40 @@ Cell date_of(const model::Observation& o) {
   return o.kind == model::ObservationKind::approval_days ? Cell::blank() : Cell::day(o.date);
 }
 
-double extra_sd(const PreparedCalibration& c, const model::Observation& o) {
+// Noise added to each replication's figure, at these normal quantiles: the
+// bands of figure + noise without a random draw.
+constexpr int kNoiseNodes = 16;
+
+}  // namespace
+
+double observation_sd(const PreparedCalibration& c, const model::Observation& o) {
+  if (o.kind == model::ObservationKind::project_started) return 0;
   const double d = o.discrepancy.value_or(c.spec.discrepancy * std::abs(o.value));
   return std::sqrt(o.precision_sd * o.precision_sd + d * d);
 }
 
-}  // namespace
+Bands observed_bands(const PreparedCalibration& c, const CalibratedForecast& f, std::size_t j) {
+  const model::Observation& o = j < c.fitted.size() ? c.fitted[j] : c.held_out[j - c.fitted.size()];
+  return bands_of(f.figures, static_cast<Eigen::Index>(j), observation_sd(c, o));
+}
 
-Bands bands_of(const Eigen::MatrixXd& figures, Eigen::Index column) {
-  std::vector<double> v;
+Bands bands_of(const Eigen::MatrixXd& figures, Eigen::Index column, double extra_sd) {
+  std::vector<double> raw, v;
   for (Eigen::Index r = 0; r < figures.rows(); ++r)
-    if (std::isfinite(figures(r, column))) v.push_back(figures(r, column));
+    if (std::isfinite(figures(r, column))) raw.push_back(figures(r, column));
+  if (raw.empty()) return {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
   Bands b;
-  if (v.empty()) return {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
   double sum = 0, sq = 0;
-  for (double x : v) sum += x;
-  b.mean = sum / static_cast<double>(v.size());
-  for (double x : v) sq += (x - b.mean) * (x - b.mean);
-  b.sd = v.size() > 1 ? std::sqrt(sq / static_cast<double>(v.size() - 1)) : 0;
+  for (double x : raw) sum += x;
+  b.mean = sum / static_cast<double>(raw.size());
+  for (double x : raw) sq += (x - b.mean) * (x - b.mean);
+  const double var = raw.size() > 1 ? sq / static_cast<double>(raw.size() - 1) : 0;
+  b.sd = std::sqrt(var + extra_sd * extra_sd);
+  for (double x : raw) {
+    if (extra_sd <= 0) v.push_back(x);
+    else
+      for (int k = 0; k < kNoiseNodes; ++k) v.push_back(x + extra_sd * normal_quantile((k + 0.5) / kNoiseNodes));
+  }
   b.p05 = core::quantile(v, 0.05), b.p25 = core::quantile(v, 0.25), b.p50 = core::quantile(v, 0.5);
   b.p75 = core::quantile(v, 0.75), b.p95 = core::quantile(v, 0.95);
   return b;
@@ -109,14 +125,15 @@ tables::Sheet fit_sheet(const PreparedCalibration& c, const CalibratedForecast& 
   s.csv = "fit.csv";
   s.title = "拟合检验";
   s.notes = {"观测值与校准后模拟值 — each fitted observation against the calibrated forecast (mean, 90% band)",
+             "the band is the observed figure's: the simulated one plus its precision and the model discrepancy",
              "residual: (observed − mean) / √(simulated variance + precision² + discrepancy²)"};
   s.header = {"observation", "kind", "date", "observed", "precision", "simulated_mean", "simulated_p05", "simulated_p95",
               "standardised_residual", "in_90"};
   s.labels = {"观测", "类型", "日期", "观测值", "精度", "模拟均值", "模拟 P5", "模拟 P95", "标准化残差", "在 90% 区间内"};
   for (std::size_t j = 0; j < c.fitted.size(); ++j) {
     const model::Observation& o = c.fitted[j];
-    const Bands b = bands_of(f.figures, static_cast<Eigen::Index>(j));
-    const double residual = (o.value - b.mean) / std::sqrt(b.sd * b.sd + std::pow(extra_sd(c, o), 2));
+    const Bands b = observed_bands(c, f, j);
+    const double residual = (o.value - b.mean) / b.sd;
     s.rows.push_back({Cell::of(label_of(o)), Cell::of(kind_name(o)), date_of(o), Cell::number(o.value, 4),
                       Cell::of(o.precision), Cell::number(b.mean, 4), Cell::number(b.p05, 4), Cell::number(b.p95, 4),
                       Cell::number(residual, 3), Cell::of(o.value >= b.p05 && o.value <= b.p95 ? "是" : "否")});
@@ -128,7 +145,7 @@ BacktestScore score_backtest(const PreparedCalibration& c, const CalibratedForec
   BacktestScore score;
   for (std::size_t j = 0; j < c.held_out.size(); ++j) {
     const model::Observation& o = c.held_out[j];
-    const Bands b = bands_of(f.figures, static_cast<Eigen::Index>(c.fitted.size() + j));
+    const Bands b = observed_bands(c, f, c.fitted.size() + j);
     ++score.observations;
     score.in50 += o.value >= b.p25 && o.value <= b.p75;
     score.in90 += o.value >= b.p05 && o.value <= b.p95;
@@ -143,13 +160,14 @@ tables::Sheet backtest_sheet(const PreparedCalibration& c, const CalibratedForec
   s.csv = "backtest.csv";
   s.title = "回测";
   s.notes = {"只用 " + (c.until ? c.until->iso().substr(0, 7) : std::string()) +
-             " 前的观测校准，预测其后的观测 — fitted on the observations up to the month, forecast of the held-out ones"};
+             " 前的观测校准，预测其后的观测 — fitted on the observations up to the month, forecast of the held-out ones",
+             "bands of the observed figure: the simulated one plus its precision and the model discrepancy"};
   s.header = {"observation", "kind", "date", "observed", "forecast_mean", "forecast_p05", "forecast_p25", "forecast_p75",
               "forecast_p95", "in_50", "in_90", "error_of_mean"};
   s.labels = {"观测", "类型", "日期", "观测值", "预测均值", "P5", "P25", "P75", "P95", "在 50% 区间内", "在 90% 区间内", "均值误差"};
   for (std::size_t j = 0; j < c.held_out.size(); ++j) {
     const model::Observation& o = c.held_out[j];
-    const Bands b = bands_of(f.figures, static_cast<Eigen::Index>(c.fitted.size() + j));
+    const Bands b = observed_bands(c, f, c.fitted.size() + j);
     s.rows.push_back({Cell::of(label_of(o)), Cell::of(kind_name(o)), date_of(o), Cell::number(o.value, 4),
                       Cell::number(b.mean, 4), Cell::number(b.p05, 4), Cell::number(b.p25, 4), Cell::number(b.p75, 4),
                       Cell::number(b.p95, 4), Cell::of(o.value >= b.p25 && o.value <= b.p75 ? "是" : "否"),

@@ -17,8 +17,17 @@ namespace kpsim::calibrate {
 struct Bands {
   double mean = 0, sd = 0, p05 = 0, p25 = 0, p50 = 0, p75 = 0, p95 = 0;
 };
-// Of one column of replications × figures (NaN rows left out).
-Bands bands_of(const Eigen::MatrixXd& figures, Eigen::Index column);
+// Of one column of replications × figures (NaN rows left out), with
+// `extra_sd` of normal noise added to each: the bands of an observed figure,
+// which is the model's plus the observation's error and the discrepancy.
+Bands bands_of(const Eigen::MatrixXd& figures, Eigen::Index column, double extra_sd = 0);
+
+// The standard deviation an observed figure has beyond the model's own:
+// its precision and the model discrepancy (0 for a 0/1 figure).
+double observation_sd(const PreparedCalibration& c, const model::Observation& o);
+
+// The bands of observation j (fitted first, then held out) under the forecast.
+Bands observed_bands(const PreparedCalibration& c, const CalibratedForecast& f, std::size_t j);
 
 // A 90 % interval narrowed to less than half the prior's counts as pinned
 // down by the data.

@@ -77,7 +77,7 @@ RecoveryResult run_recovery(PreparedCalibration& c, const RecoveryOptions& o) {
       const CalibratedForecast f = calibrated_forecast(c, post, o.threads);
       r.replications += static_cast<std::uint64_t>(c.spec.forecast_replications);
       for (std::size_t j = 0; j < c.held_out.size(); ++j) {
-        const Bands b = bands_of(f.figures, static_cast<Eigen::Index>(c.fitted.size() + j));
+        const Bands b = observed_bands(c, f, c.fitted.size() + j);
         const double v = c.held_out[j].value;
         const bool in50 = v >= b.p25 && v <= b.p75, in90 = v >= b.p05 && v <= b.p95;
         ++r.held_out;
