@@ -148,6 +148,11 @@ class PsplibReader {
         continue;
       }
       model::RcpspJob& j = r.jobs[static_cast<std::size_t>(*job - 1)];
+      if (j.number != 0) {
+        diag_.error("E-PSP-009", at(t[0].line, t[0].column, key + ".job"),
+                    "job " + t[0].text + " has a second precedence line (the first is line " + std::to_string(j.loc.line) + ")");
+        continue;
+      }
       j.number = *job;
       j.loc = at(t[0].line, t[0].column, key);
       for (std::size_t k = 3; k < t.size(); ++k) {
@@ -177,6 +182,11 @@ class PsplibReader {
         continue;
       }
       model::RcpspJob& j = r.jobs[static_cast<std::size_t>(*job - 1)];
+      if (!j.demand_loc.empty()) {
+        diag_.error("E-PSP-009", at(t[0].line, t[0].column, key + ".job"),
+                    "job " + t[0].text + " has a second request line (the first is line " + std::to_string(j.demand_loc[0].line) + ")");
+        continue;
+      }
       j.duration = *duration;
       j.demand.clear();
       j.demand_loc.clear();
@@ -209,7 +219,9 @@ class PsplibReader {
     for (std::size_t i = 0; i < r.jobs.size(); ++i) {
       const model::RcpspJob& j = r.jobs[i];
       if (j.number == 0) {
-        diag_.error("E-PSP-007", at(0, 0, "precedence"), "job " + std::to_string(i + 1) + " has no precedence line");
+        const auto head = find("PRECEDENCE RELATIONS");
+        diag_.error("E-PSP-007", at(head ? static_cast<int>(*head) + 1 : 0, 1, "precedence"),
+                    "job " + std::to_string(i + 1) + " has no precedence line");
         continue;
       }
       for (std::size_t k = 0; k < j.demand.size() && k < r.capacity.size(); ++k)
