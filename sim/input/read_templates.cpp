@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
+#include "sim/core/distribution.hpp"
 #include "sim/core/suggest.hpp"
 #include "sim/input/read_distribution.hpp"
 #include "sim/input/read_enums.hpp"
@@ -17,6 +19,12 @@ namespace {
 using PendingRef = std::pair<std::string, Value>;
 
 // How the step's time splits against its agency and its statutory clock.
+std::string format_days(double d) {
+  std::ostringstream s;
+  s << d;
+  return s.str();
+}
+
 void read_clock_fields(const MapReader& m, model::Step& s) {
   const bool no_agency = s.type == model::StepType::construction || s.type == model::StepType::preparation;
   auto only_for_agency_steps = [&](const char* key) {
@@ -26,7 +34,15 @@ void read_clock_fields(const MapReader& m, model::Step& s) {
                                 std::string(model::to_string(s.type)));
     return no_agency ? std::nullopt : v;
   };
-  if (auto e = only_for_agency_steps("effort")) s.effort = read_distribution(*e);
+  if (auto e = only_for_agency_steps("effort")) {
+    s.effort = read_distribution(*e);
+    // Reviewers cannot work longer on a case than the case takes (a draw
+    // that does is cut to the step's on-clock time).
+    if (s.effort && core::deterministic_value(*s.effort) > core::deterministic_value(s.duration))
+      e->error("E-TPL-017", "the reviewers' effort (most likely " + format_days(core::deterministic_value(*s.effort)) +
+                                " working days) exceeds the step's duration (most likely " +
+                                format_days(core::deterministic_value(s.duration)) + ")");
+  }
   if (auto phases = only_for_agency_steps("off_clock"))
     for (const Value& ph : phases->elements()) {
       MapReader pm(ph, {"name", "duration"});
