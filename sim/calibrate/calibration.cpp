@@ -147,7 +147,7 @@ PreparedCalibration prepare_calibration(const model::CalibrationSpec& spec, std:
   PreparedCalibration c;
   c.spec = spec;
   c.until = until;
-  c.edits = std::make_unique<sweep::ScenarioEdits>(spec.base, spec.overlays, diag);
+  c.edits = std::make_unique<sweep::ScenarioEdits>(spec.base, spec.overlays, diag, spec.files_named_at);
   diag.throw_if_errors();
   c.sources_hash = c.edits->sources_hash();
   c.slots.edits = c.edits.get();

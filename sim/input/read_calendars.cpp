@@ -126,6 +126,7 @@ void read_calendar(const Value& v, model::CalendarSpec& spec, const std::string&
       auto name = f.text();
       if (!name) continue;
       const std::filesystem::path path = std::filesystem::path(base_dir) / *name;
+      if (!readable_file(path.lexically_normal().string(), f.loc(), v.diagnostics())) continue;
       const std::size_t before = v.diagnostics().errors().size();
       read_holiday_file(path.lexically_normal().string(), spec, v.diagnostics());
       // Name the include site too, so the user knows which line pulled it in.

@@ -40,10 +40,16 @@ class CalibrationReader {
       if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
     if (auto v = m.require("calibration")) s_.name = v->text().value_or("");
     if (auto v = m.get("description")) v->text();
-    if (auto v = m.require("base")) s_.base = resolve(dir_, v->text().value_or(""));
+    if (auto v = m.require("base")) {
+      s_.base = resolve(dir_, v->text().value_or(""));
+      s_.files_named_at.push_back(v->loc());
+    }
     if (auto v = m.get("policies"))
       for (const Value& e : v->one_or_many())
-        if (auto f = e.text()) s_.overlays.push_back(resolve(dir_, *f));
+        if (auto f = e.text()) {
+          s_.overlays.push_back(resolve(dir_, *f));
+          s_.files_named_at.push_back(e.loc());
+        }
     if (auto v = m.require("parameters")) {
       for (const Value& e : v->elements()) read_parameter(e);
       if (v->is_sequence() && s_.parameters.empty()) v->error("E-CLB-001", "give at least one parameter to calibrate");

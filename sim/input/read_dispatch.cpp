@@ -43,6 +43,7 @@ std::vector<model::Observation> read_dispatch_table(const Value& v, const std::s
   }
   auto& diag = v.diagnostics();
   const std::string path = (std::filesystem::path(base_dir) / *name).lexically_normal().string();
+  if (!readable_file(path, file->loc(), diag)) return out;
   const std::size_t before = diag.errors().size();
   const CsvTable table = read_csv(path, "dispatch", diag);
   if (diag.errors().size() > before) {

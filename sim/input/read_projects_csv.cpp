@@ -51,6 +51,7 @@ void read_projects_csv(const Value& v, const std::string& base_dir, model::Scena
   }
   auto& diag = v.diagnostics();
   const std::string path = (std::filesystem::path(base_dir) / *name).lexically_normal().string();
+  if (!readable_file(path, file->loc(), diag)) return;
   const std::size_t before = diag.errors().size();
   const CsvTable table = read_csv(path, "projects_csv", diag);
   if (diag.errors().size() > before && table.header.empty()) {

@@ -50,10 +50,16 @@ class SweepReader {
       if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
     if (auto v = m.require("sweep")) s_.name = v->text().value_or("");
     if (auto v = m.get("description")) v->text();
-    if (auto v = m.require("base")) s_.base = resolve(dir, v->text().value_or(""));
+    if (auto v = m.require("base")) {
+      s_.base = resolve(dir, v->text().value_or(""));
+      s_.files_named_at.push_back(v->loc());
+    }
     if (auto v = m.get("policies"))
       for (const Value& e : v->one_or_many())
-        if (auto f = e.text()) s_.overlays.push_back(resolve(dir, *f));
+        if (auto f = e.text()) {
+          s_.overlays.push_back(resolve(dir, *f));
+          s_.files_named_at.push_back(e.loc());
+        }
     if (auto v = m.get("replications")) s_.replications = read_replications(*v);
     if (auto v = m.get("seed")) s_.seed = read_seed(*v);
     if (auto v = m.get("block"))

@@ -1,5 +1,7 @@
 #include "sim/input/yaml_reader.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
@@ -259,6 +261,20 @@ std::vector<Value> Value::one_or_many() const {
   return elements();
 }
 
+namespace {
+
+// A key as a message shows it: one line, at most 40 characters (a quote
+// left open turns the rest of a file into one key).
+std::string shown_key(const std::string& k) {
+  const std::size_t cut = std::min<std::size_t>(k.find('\n'), 40);
+  if (cut >= k.size()) return k;
+  std::size_t end = cut;
+  while (end > 0 && (static_cast<unsigned char>(k[end]) & 0xC0) == 0x80) --end;  // not inside a character
+  return k.substr(0, end) + "…";
+}
+
+}  // namespace
+
 MapReader::MapReader(const Value& map, std::initializer_list<const char*> known_keys) : map_(map) {
   if (!map.is_map()) {
     map.error("E-YAML-020", "expected a mapping of keys to values, got " + describe(map.node()));
@@ -274,12 +290,14 @@ MapReader::MapReader(const Value& map, std::initializer_list<const char*> known_
       continue;
     }
     const std::string& k = kv.first.Scalar();
-    const Value at_key = map.child(kv.first, join_path(map.path(), k));
+    const std::string shown = shown_key(k);
+    const Value at_key = map.child(kv.first, join_path(map.path(), shown));
     if (std::find(seen.begin(), seen.end(), k) != seen.end())
-      at_key.error("E-YAML-022", "duplicate key '" + k + "'");
+      at_key.error("E-YAML-022", "duplicate key '" + shown + "'");
     seen.push_back(k);
     if (!known.empty() && std::find(known.begin(), known.end(), k) == known.end())
-      at_key.error("E-YAML-023", "unknown key '" + k + "'" + did_you_mean(k, known));
+      at_key.error("E-YAML-023", "unknown key '" + shown + "'" + did_you_mean(k, known) +
+                                     (shown != k ? " (a quote left open makes the rest of the file one key)" : ""));
   }
 }
 
@@ -359,6 +377,14 @@ std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string&
     return std::nullopt;
   }
   return doc;
+}
+
+bool readable_file(const std::string& path, const model::SourceLoc& named_at, model::Diagnostics& diag) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(path, ec) && ::access(path.c_str(), R_OK) == 0) return true;
+  const bool there = std::filesystem::exists(path, ec);
+  diag.error("E-IO-001", named_at, "cannot read '" + path + "': " + (!there ? "no such file" : std::filesystem::is_directory(path, ec) ? "a folder, not a file" : "not a readable file"));
+  return false;
 }
 
 }  // namespace kpsim::input

@@ -107,6 +107,11 @@ std::optional<YamlDocument> parse_yaml_file(const std::string& path, model::Diag
 // The same for text already in memory; `path` names it in messages.
 std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string& path, model::Diagnostics& diag);
 
+// A file another file names (holidays, a project list, a base scenario):
+// true if it is a file that can be read; else a located error where it is
+// named (E-IO-001), so that the message says which line pulled it in.
+bool readable_file(const std::string& path, const model::SourceLoc& named_at, model::Diagnostics& diag);
+
 // The run settings scenarios and sweeps share, checked alike: a seed ≥ 0,
 // and 1 to 1,000,000 replications (each keeps a row of period totals for
 // the quantiles: bounded memory).

@@ -68,7 +68,8 @@ struct Observation {
 struct CalibrationSpec {
   std::string name, file;
   std::string base;                   // the scenario, resolved against the calibration file's folder
-  std::vector<std::string> overlays;  // policy overlays, likewise
+  std::vector<std::string> overlays;
+  std::vector<SourceLoc> files_named_at;  // where the base and each overlay are named  // policy overlays, likewise
   std::vector<CalibrationParameter> parameters;
   std::vector<Observation> observations;
   // The method (docs/calibration.md): synthetic likelihood at each point,

@@ -38,7 +38,8 @@ struct SweepListEntry {
 struct SweepSpec {
   std::string name, file;
   std::string base;                   // scenario file, resolved against the sweep file's folder
-  std::vector<std::string> overlays;  // policy overlay files, likewise
+  std::vector<std::string> overlays;
+  std::vector<SourceLoc> files_named_at;  // where the base and each overlay are named  // policy overlay files, likewise
   std::optional<int> replications;    // default: the base scenario's
   std::optional<std::uint64_t> seed;  // default: the base scenario's
   int block = 50;                     // replications per work unit

@@ -18,12 +18,14 @@ bool compatible_kinds(const std::string& want, const std::string& got) {
 }
 
 ScenarioEdits::ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays,
-                             model::Diagnostics& diag)
+                             model::Diagnostics& diag, const std::vector<model::SourceLoc>& named_at)
     : overlay_count_(overlays.size()) {
   std::vector<std::string> all{base};
   all.insert(all.end(), overlays.begin(), overlays.end());
-  for (const std::string& path : all)
-    if (auto doc = input::parse_yaml_file(path, diag)) sources_.push_back(std::move(*doc));
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (i < named_at.size() && !input::readable_file(all[i], named_at[i], diag)) continue;
+    if (auto doc = input::parse_yaml_file(all[i], diag)) sources_.push_back(std::move(*doc));
+  }
   if (!ok()) return;
   for (std::size_t s = 1; s < sources_.size(); ++s)
     for (const input::OverlaySetting& set : input::overlay_settings(sources_[s], diag)) {

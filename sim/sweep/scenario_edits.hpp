@@ -44,8 +44,10 @@ bool compatible_kinds(const std::string& target_kind, const std::string& value_k
 class ScenarioEdits {
  public:
   // Reads the base scenario and the overlays, and resolves the overlays'
-  // `set:` paths in the base; errors go to `diag`.
-  ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays, model::Diagnostics& diag);
+  // `set:` paths in the base; errors go to `diag`. `named_at`: where each
+  // file (base, then overlays) is named, for a file that cannot be read.
+  ScenarioEdits(const std::string& base, const std::vector<std::string>& overlays, model::Diagnostics& diag,
+                const std::vector<model::SourceLoc>& named_at = {});
 
   bool ok() const { return !sources_.empty() && sources_.size() == 1 + overlay_count_; }
   // Of the files as read.

@@ -15,7 +15,7 @@ std::string describe(const Expansion& e, const Variant& v) {
 
 PreparedSweep prepare_sweep(const model::SweepSpec& spec) {
   model::Diagnostics diag;
-  const ScenarioEdits edits(spec.base, spec.overlays, diag);
+  const ScenarioEdits edits(spec.base, spec.overlays, diag, spec.files_named_at);
   diag.throw_if_errors();
 
   PreparedSweep out;
