@@ -4,6 +4,7 @@
 
 #include "sim/core/rng.hpp"
 #include "sim/report/reducer.hpp"
+#include "sim/run/parallel_for.hpp"
 #include "sim/run/runner.hpp"
 
 namespace kpsim::calibrate {
@@ -62,7 +63,7 @@ CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Poste
     if (slot_of.emplace(p, unique.size()).second) unique.push_back(p);
   std::vector<std::optional<sweep::PreparedVariant>> prepared(unique.size());
   std::vector<std::unique_ptr<Observables>> observables(unique.size());
-  parallel_for(unique.size(), threads, [&](std::size_t i) {
+  run::parallel_for(unique.size(), threads, [&](std::size_t i) {
     prepared[i].emplace(c.slots.prepare(post.particles[unique[i]].z));
     model::Diagnostics ignored;  // checked on the scenario as written
     observables[i] = std::make_unique<Observables>(all, prepared[i]->scenario, prepared[i]->net, prepared[i]->basis, ignored);

@@ -1,14 +1,10 @@
 #include "sim/calibrate/point_evaluation.hpp"
 
-#include <atomic>
 #include <charconv>
 #include <cmath>
-#include <exception>
-#include <mutex>
-#include <system_error>
-#include <thread>
 
 #include "sim/report/replication_summary.hpp"
+#include "sim/run/parallel_for.hpp"
 #include "sim/run/runner.hpp"
 
 namespace kpsim::calibrate {
@@ -47,33 +43,6 @@ class PointSink : public run::UnitSink {
 
 }  // namespace
 
-void parallel_for(std::size_t count, int threads, const std::function<void(std::size_t)>& job) {
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
-  auto worker = [&] {
-    for (std::size_t i; (i = next++) < count;) {
-      try {
-        job(i);
-      } catch (...) {
-        std::lock_guard lock(failure_mutex);
-        if (!failure) failure = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads && static_cast<std::size_t>(t) < count; ++t) {
-    try {
-      pool.emplace_back(worker);
-    } catch (const std::system_error&) {
-      break;  // the system starts no more: the rest is done on fewer
-    }
-  }
-  worker();
-  for (std::thread& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
-}
-
 std::string ParameterSlots::text(std::size_t p, double z) const {
   const double x = priors[p].value(z);
   if (priors[p].integer()) return std::to_string(static_cast<long long>(std::llround(x)));
@@ -98,7 +67,7 @@ std::vector<Eigen::MatrixXd> run_points(const ParameterSlots& slots, const std::
     const std::size_t n = std::min(chunk, points.size() - begin);
     std::vector<std::optional<sweep::PreparedVariant>> prepared(n);
     std::vector<std::unique_ptr<Observables>> observables(n);
-    parallel_for(n, threads, [&](std::size_t i) {
+    run::parallel_for(n, threads, [&](std::size_t i) {
       try {
         prepared[i].emplace(slots.prepare(points[begin + i]));
         model::Diagnostics ignored;  // checked on the scenario as written

@@ -41,8 +41,4 @@ std::vector<Eigen::MatrixXd> run_points(const ParameterSlots& slots, const std::
                                         const std::vector<model::Observation>& observations, const PointRuns& runs,
                                         const std::function<void()>& done);
 
-// Runs `count` jobs on up to `threads` threads (fewer if the system will
-// not start more); job(i) must touch only what belongs to i.
-void parallel_for(std::size_t count, int threads, const std::function<void(std::size_t)>& job);
-
 }  // namespace kpsim::calibrate

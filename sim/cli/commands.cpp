@@ -148,7 +148,9 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
 
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err) {
   const model::SweepSpec spec = input::load_sweep(options.file);
-  const sweep::PreparedSweep prepared = sweep::prepare_sweep(spec);
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  const sweep::PreparedSweep prepared = sweep::prepare_sweep(spec, threads);
   const sweep::Expansion& e = prepared.expansion;
   const int block = spec.block, blocks = (prepared.replications + block - 1) / block;
   const bool root = sweep::this_rank() == 0;
@@ -172,8 +174,7 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   }
   sweep::SweepOptions o;
   o.out_dir = options.out_dir.value_or("out/sweep-" + directory_name(spec.name));
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  o.threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  o.threads = threads;
   o.resume = options.resume;
   if (root && isatty(STDERR_FILENO)) o.progress = &err;
   const auto begin = std::chrono::steady_clock::now();

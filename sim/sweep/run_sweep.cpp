@@ -15,6 +15,7 @@
 #include "sim/output/checked_file.hpp"
 #include "sim/output/result_folder.hpp"
 #include "sim/report/reducer.hpp"
+#include "sim/run/parallel_for.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/sweep_rows.hpp"
@@ -48,9 +49,9 @@ std::string variant_key(const std::string& print, const Variant& v) { return pri
 // The partial-results folder: checked against this sweep's fingerprint, or
 // started afresh. With --resume, a saved variant is reused only if it
 // verifies (output::read_checked); `rejected` counts those that did not.
-std::vector<std::optional<std::string>> open_partial(const fs::path& dir, const std::string& print, bool resume,
-                                                     const Expansion& e, std::size_t& rejected) {
-  std::vector<std::optional<std::string>> done(e.variants.size());
+std::vector<bool> open_partial(const fs::path& dir, const std::string& print, bool resume, const Expansion& e,
+                               std::size_t& rejected) {
+  std::vector<bool> done(e.variants.size(), false);
   const fs::path stamp = dir / "fingerprint";
   if (resume && fs::exists(fs::symlink_status(stamp))) {
     if (output::read_regular_file(stamp) != print + "\n")
@@ -60,7 +61,7 @@ std::vector<std::optional<std::string>> open_partial(const fs::path& dir, const 
     for (std::size_t v = 0; v < e.variants.size(); ++v) {
       const fs::path file = dir / (e.variants[v].id + ".csv");
       if (!fs::exists(fs::symlink_status(file))) continue;
-      done[v] = output::read_checked(file, variant_key(print, e.variants[v]));
+      done[v] = output::read_checked(file, variant_key(print, e.variants[v])).has_value();
       rejected += !done[v];
     }
     return done;
@@ -131,13 +132,13 @@ class Progress {
 
 // Each variant's blocks are summarised where they run and reduced, in
 // replication order, by the thread that finishes its last block; its rows
-// are saved at once so that an interrupted sweep can resume.
+// are saved at once (and not kept) so that an interrupted sweep can resume.
 class VariantSink : public run::UnitSink {
  public:
-  VariantSink(const PreparedSweep& p, const std::vector<std::uint32_t>& mine, int blocks, int block,
-              const fs::path& partial, const std::string& print, Progress& progress)
-      : texts(mine.size()), p_(p), mine_(mine), block_(static_cast<std::uint32_t>(block)), partial_(partial),
-        print_(print), progress_(progress), work_(mine.size()) {
+  VariantSink(const Expansion& e, const std::vector<PreparedVariant>& variants, const std::vector<std::uint32_t>& ids,
+              int blocks, int block, const fs::path& partial, const std::string& print, Progress& progress)
+      : e_(e), variants_(variants), ids_(ids), block_(static_cast<std::uint32_t>(block)), partial_(partial),
+        print_(print), progress_(progress), work_(ids.size()) {
     for (auto& w : work_) {
       w.blocks.resize(static_cast<std::size_t>(blocks));
       w.remaining = blocks;
@@ -145,7 +146,7 @@ class VariantSink : public run::UnitSink {
   }
 
   void replication(const run::Unit& u, std::uint32_t k, const engine::Replication& rep) override {
-    const PreparedVariant& pv = p_.variants[mine_[u.network]];
+    const PreparedVariant& pv = variants_[u.network];
     auto& out = work_[u.network].blocks[u.first / block_];
     out.resize(u.count);
     report::summarise(pv.net, pv.basis, rep, out[k]);
@@ -155,20 +156,18 @@ class VariantSink : public run::UnitSink {
   void unit_done(const run::Unit& u) override {
     const std::size_t i = u.network;
     if (--work_[i].remaining == 0) {
-      const PreparedVariant& pv = p_.variants[mine_[i]];
+      const PreparedVariant& pv = variants_[i];
       report::ForecastReducer reducer(pv.scenario, pv.net);
       for (const auto& blk : work_[i].blocks)
         for (const auto& s : blk) reducer.add(s);
       work_[i].blocks = {};
       const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
-      texts[i] = sweep_csv_rows(p_.expansion, mine_[i], pv.scenario, mc);
-      const Variant& v = p_.expansion.variants[mine_[i]];
-      output::write_checked(partial_ / (v.id + ".csv"), texts[i], variant_key(print_, v));
+      const Variant& v = e_.variants[ids_[i]];
+      output::write_checked(partial_ / (v.id + ".csv"), sweep_csv_rows(e_, ids_[i], pv.scenario, mc), variant_key(print_, v));
     }
     progress_.unit_done();
   }
 
-  std::vector<std::string> texts;  // per variant of this rank: its rows
   std::atomic<std::uint64_t> events{0};
 
  private:
@@ -176,8 +175,9 @@ class VariantSink : public run::UnitSink {
     std::vector<std::vector<report::ReplicationSummary>> blocks;
     std::atomic<int> remaining{0};
   };
-  const PreparedSweep& p_;
-  const std::vector<std::uint32_t>& mine_;
+  const Expansion& e_;
+  const std::vector<PreparedVariant>& variants_;
+  const std::vector<std::uint32_t>& ids_;
   const std::uint32_t block_;
   const fs::path& partial_;
   const std::string& print_;
@@ -196,45 +196,58 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   std::unique_ptr<output::ResultFolder> folder;
   if (this_rank() == 0) folder = std::make_unique<output::ResultFolder>(o.out_dir);
   SweepSummary summary;
-  std::vector<std::optional<std::string>> rows = open_partial(partial, print, o.resume, e, summary.rejected);
+  const std::vector<bool> done = open_partial(partial, print, o.resume, e, summary.rejected);
 
-  // This rank's variants still to run, and their units.
+  // This rank's variants still to run.
   const int ranks = rank_count(), rank = this_rank();
   const int block = std::max(1, spec.block), reps = p.replications;
   const int blocks = (reps + block - 1) / block;
   std::vector<std::uint32_t> mine;
   summary.variants = e.variants.size();
   for (std::uint32_t v = 0; v < e.variants.size(); ++v) {
-    if (rows[v]) ++summary.resumed;
+    if (done[v]) ++summary.resumed;
     else if (static_cast<int>(v % static_cast<std::uint32_t>(ranks)) == rank) mine.push_back(v);
   }
-  const std::size_t units = mine.size() * static_cast<std::size_t>(blocks);
-  summary.units = units;
+  summary.units = mine.size() * static_cast<std::size_t>(blocks);
+  Progress progress(o.progress, summary.units);
 
-  std::vector<const engine::Network*> networks;
-  std::vector<run::Unit> unit_list;
-  for (std::size_t i = 0; i < mine.size(); ++i) {
-    networks.push_back(&p.variants[mine[i]].net);
-    for (int b = 0; b < blocks; ++b)
-      unit_list.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(b * block),
-                           static_cast<std::uint32_t>(std::min(block, reps - b * block))});
+  // A few variants per thread at a time: prepared together, run, saved, let go.
+  const int threads = std::max(1, o.threads);
+  const std::size_t chunk = static_cast<std::size_t>(std::max(8, 4 * threads));
+  summary.threads = threads;
+  for (std::size_t begin = 0; begin < mine.size(); begin += chunk) {
+    const std::vector<std::uint32_t> ids(mine.begin() + static_cast<std::ptrdiff_t>(begin),
+                                         mine.begin() + static_cast<std::ptrdiff_t>(std::min(begin + chunk, mine.size())));
+    std::vector<std::optional<PreparedVariant>> slots(ids.size());
+    run::parallel_for(ids.size(), threads, [&](std::size_t i) { slots[i].emplace(p.variant(ids[i])); });
+    std::vector<PreparedVariant> variants;
+    for (auto& v : slots) variants.push_back(std::move(*v));
+    std::vector<const engine::Network*> networks;
+    std::vector<run::Unit> units;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      networks.push_back(&variants[i].net);
+      for (int b = 0; b < blocks; ++b)
+        units.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(b * block),
+                         static_cast<std::uint32_t>(std::min(block, reps - b * block))});
+    }
+    VariantSink sink(e, variants, ids, blocks, block, partial, print, progress);
+    run::Runner runner({threads, p.seed, {}});  // its simulators belong to this chunk's networks
+    runner.run(networks, units, sink);
+    summary.threads = std::min(summary.threads, runner.threads_started());
+    summary.events += sink.events;
   }
-  Progress progress(o.progress, units);
-  VariantSink sink(p, mine, blocks, block, partial, print, progress);
-  run::Runner runner({std::max(1, o.threads), p.seed, {}});
-  runner.run(networks, unit_list, sink);
-  summary.threads = runner.threads_started();
-  std::vector<std::string>& texts = sink.texts;
-  summary.events = sink.events;
 
-  std::vector<VariantText> produced;
-  for (std::size_t i = 0; i < mine.size(); ++i) produced.emplace_back(mine[i], std::move(texts[i]));
-  for (auto& [v, text] : gather_at_root(produced)) rows[v] = std::move(text);
+  // Every rank's variants are saved in the shared folder; rank 0 streams
+  // them into sweep.csv in variant order.
+  barrier();
   if (rank != 0) return summary;
-
   std::ostream& csv = folder->add("sweep.csv");
   csv << sweep_csv_header(e);
-  for (const auto& r : rows) csv << *r;
+  for (const Variant& v : e.variants) {
+    const auto rows = output::read_checked(partial / (v.id + ".csv"), variant_key(print, v));
+    if (!rows) throw std::runtime_error("the saved results of variant " + v.id + " are gone or changed while the sweep ran");
+    csv << *rows;
+  }
   folder->add("manifest.json") << manifest(spec, p, print).dump(2) << '\n';
   folder->commit();  // the partial results were in the folder it replaced
   return summary;

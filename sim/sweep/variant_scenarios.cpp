@@ -1,5 +1,10 @@
 #include "sim/sweep/variant_scenarios.hpp"
 
+#include <map>
+#include <mutex>
+
+#include "sim/run/parallel_for.hpp"
+
 namespace kpsim::sweep {
 namespace {
 
@@ -13,49 +18,62 @@ std::string describe(const Expansion& e, const Variant& v) {
 
 }  // namespace
 
-PreparedSweep prepare_sweep(const model::SweepSpec& spec) {
+PreparedVariant PreparedSweep::variant(std::size_t v) const {
+  ScenarioEdits::Edits values;
+  for (const Assignment& a : expansion.variants[v].set) values.emplace_back(&targets_[a.path], a.value.text);
+  return edits_->prepare(values);
+}
+
+PreparedSweep prepare_sweep(const model::SweepSpec& spec, int threads) {
   model::Diagnostics diag;
-  const ScenarioEdits edits(spec.base, spec.overlays, diag, spec.files_named_at);
+  auto edits = std::make_shared<ScenarioEdits>(spec.base, spec.overlays, diag, spec.files_named_at);
   diag.throw_if_errors();
 
   PreparedSweep out;
+  out.edits_ = edits;
   out.expansion = expand(spec);
   const Expansion& e = out.expansion;
   if (e.variants.empty()) diag.error("E-SWP-006", spec.loc, "the sweep has no variants");
-  std::vector<EditTarget> targets;
   for (std::size_t p = 0; p < e.paths.size(); ++p)
-    targets.push_back(edits.resolve(e.paths[p], e.path_locs[p], diag).value_or(EditTarget{}));
+    out.targets_.push_back(edits->resolve(e.paths[p], e.path_locs[p], diag).value_or(EditTarget{}));
   diag.throw_if_errors();
   for (const Variant& v : e.variants)
     for (const Assignment& a : v.set) {
-      const EditTarget& t = targets[a.path];
+      const EditTarget& t = out.targets_[a.path];
       if (!compatible_kinds(t.kind, a.value.kind))
         diag.error("E-SWP-012", a.value.loc,
                    "expected " + t.kind + " like the value at " + e.paths[a.path] + " (" + t.text + "), got " + a.value.kind);
     }
   diag.throw_if_errors();
 
-  out.sources_hash = edits.sources_hash();
-  std::size_t failed = 0;
-  for (const Variant& v : e.variants) {
-    std::vector<std::pair<const EditTarget*, std::string>> values;
-    for (const Assignment& a : v.set) values.emplace_back(&targets[a.path], a.value.text);
+  out.sources_hash = edits->sources_hash();
+  // Every variant read and compiled once, and let go: the failures kept in
+  // variant order.
+  std::map<std::size_t, std::vector<model::Diagnostic>> failed;
+  std::mutex failed_mutex;
+  run::parallel_for(e.variants.size(), threads, [&](std::size_t v) {
     try {
-      out.variants.push_back(edits.prepare(values));
+      const PreparedVariant checked = out.variant(v);
+      if (v == 0) out.replications = checked.scenario.replications, out.seed = checked.scenario.seed;
     } catch (const model::InputError& err) {
-      if (++failed > kMaxVariantErrors) continue;
-      const model::SourceLoc where = v.set.empty() ? spec.loc : v.set.front().value.loc;
-      diag.error("E-SWP-020", where, "variant " + describe(e, v) + " is not a valid scenario:");
-      for (const model::Diagnostic& d : err.diagnostics()) diag.error(d.code, d.where, d.message);
+      std::lock_guard lock(failed_mutex);
+      failed[v] = err.diagnostics();
     }
+  });
+  std::size_t shown = 0;
+  for (const auto& [v, diagnostics] : failed) {
+    if (++shown > kMaxVariantErrors) break;
+    const Variant& variant = e.variants[v];
+    const model::SourceLoc where = variant.set.empty() ? spec.loc : variant.set.front().value.loc;
+    diag.error("E-SWP-020", where, "variant " + describe(e, variant) + " is not a valid scenario:");
+    for (const model::Diagnostic& d : diagnostics) diag.error(d.code, d.where, d.message);
   }
-  if (failed > kMaxVariantErrors)
-    diag.error("E-SWP-021", spec.loc, std::to_string(failed) + " variants are invalid; the first " +
+  if (failed.size() > kMaxVariantErrors)
+    diag.error("E-SWP-021", spec.loc, std::to_string(failed.size()) + " variants are invalid; the first " +
                                           std::to_string(kMaxVariantErrors) + " are shown");
   diag.throw_if_errors();
-  const model::Scenario& first = out.variants.front().scenario;
-  out.replications = spec.replications.value_or(first.replications);
-  out.seed = spec.seed.value_or(first.seed);
+  out.replications = spec.replications.value_or(out.replications);
+  out.seed = spec.seed.value_or(out.seed);
   return out;
 }
 

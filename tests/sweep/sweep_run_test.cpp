@@ -46,12 +46,13 @@ TEST(SweepRun, EachVariantIsExactlyWhatARunOfItsScenarioGives) {
   text.replace(text.find("BLOCK"), 5, "16");
   test::write_file(dir / "s.yaml", text);
   const PreparedSweep p = prepare_sweep(input::load_sweep((dir / "s.yaml").string()));
-  for (std::size_t v = 0; v < p.variants.size(); ++v) {
+  for (std::size_t v = 0; v < p.expansion.variants.size(); ++v) {
     run::ReplicationOptions o;
     o.replications = 70;
     o.seed = p.seed;
-    const report::MonteCarloForecast mc = test::run_forecast(p.variants[v].scenario, p.variants[v].net, o);
-    EXPECT_NE(csv.find(sweep_csv_rows(p.expansion, v, p.variants[v].scenario, mc)), std::string::npos) << v;
+    const PreparedVariant pv = p.variant(v);
+    const report::MonteCarloForecast mc = test::run_forecast(pv.scenario, pv.net, o);
+    EXPECT_NE(csv.find(sweep_csv_rows(p.expansion, v, pv.scenario, mc)), std::string::npos) << v;
   }
   // The 200 → 200 variant is the quickstart itself.
   EXPECT_NE(csv.find("v001,,200,2,investment,2026Q1,mean,"), std::string::npos);

@@ -66,8 +66,8 @@ TEST(SweepSpec, AListNamesItsVariants) {
   const Expansion& e = p.expansion;
   EXPECT_EQ(e.paths, (std::vector<std::string>{"policies[0].compress.to", "land.pools.quota.releases[0].mu"}));
   EXPECT_EQ(e.variants[1].label, "前置用地");
-  EXPECT_EQ(p.variants[1].scenario.land_pools[0].releases[0].mu, 900);
-  EXPECT_EQ(p.variants[0].scenario.land_pools[0].releases[0].mu, 600);
+  EXPECT_EQ(p.variant(1).scenario.land_pools[0].releases[0].mu, 900);
+  EXPECT_EQ(p.variant(0).scenario.land_pools[0].releases[0].mu, 600);
   EXPECT_EQ(p.replications, 20);
   EXPECT_EQ(p.seed, 20260101u);  // the base's
 }
@@ -76,7 +76,7 @@ TEST(SweepSpec, ValuesLandWhereThePathPoints) {
   EXPECT_EQ(errors_of("axes:\n  templates.industrial.steps[1].duration: [{pert: [10, 20, 40]}]\n").size(), 0u);
   const PreparedSweep p = prepare_sweep(input::load_sweep(
       SweepFile("axes:\n  agencies.eco.capacity: [4]\n  templates.industrial.steps[1].duration: [{pert: [10, 20, 40]}]\n").path));
-  const model::Scenario& sc = p.variants[0].scenario;
+  const model::Scenario sc = p.variant(0).scenario;
   EXPECT_EQ(sc.find_agency("eco")->capacity, 4);
   EXPECT_EQ(sc.find_template("industrial")->steps[1].duration.c, 40);
 }
