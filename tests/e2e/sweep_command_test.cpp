@@ -103,6 +103,7 @@ TEST(SweepCommand, ResumingAnotherSweepsPartialResultsIsBadInput) {
   const auto r = run_kpsim("sweep '" + sweep + "' --resume --out '" + out + "'");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("these partial results are from another sweep"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("cannot write the results"), std::string::npos) << "one error, one code: " << r.err;
 }
 
 TEST(SweepCommand, ABadPathStopsTheSweepBeforeAnythingRuns) {
