@@ -130,5 +130,28 @@ TEST_F(ResultFolderTest, StaleTemporariesOfAKilledRunAreCleanedUp) {
   expect_the_planners_files_survive();
 }
 
+// A real full disk: a 150 KiB tmpfs holds one run's files (about 100 KiB)
+// but not a second set staged beside them. Needs the right to mount (root
+// in a container that allows it); skipped elsewhere.
+TEST(ResultFolderOnAFullDisk, ARunThatFillsTheDiskLeavesThePreviousResultsWhole) {
+  test::ScratchDir dir;
+  const fs::path disk = dir / "disk";
+  fs::create_directories(disk);
+  if (std::system(("mount -t tmpfs -o size=150k tmpfs '" + disk.string() + "' 2> /dev/null").c_str()) != 0)
+    GTEST_SKIP() << "cannot mount a tmpfs here";
+  const auto first = test::run_kpsim(run_command("1", (disk / "out").string()));
+  const auto second = test::run_kpsim(run_command("2", (disk / "out").string()));
+  const auto held = contents(disk / "out");
+  std::vector<std::string> beside;
+  for (const auto& e : fs::directory_iterator(disk)) beside.push_back(e.path().filename().string());
+  std::system(("umount '" + disk.string() + "'").c_str());
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(second.status, 2) << "the second set fitted after all: make the disk smaller";
+  EXPECT_NE(second.err.find("[E-IO-003]"), std::string::npos) << second.err;
+  ASSERT_EQ(test::run_kpsim(run_command("1", (dir / "reference").string())).status, 0);
+  EXPECT_EQ(held, contents(dir / "reference"));
+  EXPECT_EQ(beside, std::vector<std::string>{"out"});  // no staging folder left on the full disk
+}
+
 }  // namespace
 }  // namespace kpsim
