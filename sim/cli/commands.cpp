@@ -97,15 +97,20 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.threads = thread_count(options.threads);
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
+  mc_options.max_rounds = options.max_rounds;
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
   std::unique_ptr<output::ResultFolder> folder;  // locked while the run works: a second run there refuses
   write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir); });
   const report::MonteCarloForecast mc = forecast(sc, net, mc_options, err);
-  write_or_fail(dir, [&] { output::write_run(*folder, sc, net, mc, {mc_options.seed, options.deterministic}); });
+  write_or_fail(dir, [&] { output::write_run(*folder, sc, net, mc, {mc_options.seed, options.deterministic, options.until_converged.has_value()}); });
   output::print_run_tables(out, sc, net, mc, options.deterministic);
-  if (options.until_converged)
-    out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " blocks of "
+  if (options.until_converged && mc.converged)
+    out << "\nConverged after " << mc.replications << " replications (" << mc.blocks << " rounds of "
         << mc_options.replications << ").\n";
+  else if (options.until_converged)
+    out << "\nNot converged: stopped at the cap of " << mc.blocks << " rounds of " << mc_options.replications
+        << " replications (--max-rounds) before the mean and P90 settled within " << *options.until_converged
+        << ".\n";
   out << "\nResults written to " << dir << "/\n";
   return 0;
 }

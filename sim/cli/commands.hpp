@@ -18,6 +18,7 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;   // default: the scenario's
   int threads = 0;                     // 0: all cores
   std::optional<double> until_converged;
+  int max_rounds = 100;                // until_converged: at most this many rounds of --replications
   bool deterministic = false;
 };
 

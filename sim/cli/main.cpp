@@ -47,11 +47,23 @@ int main(int argc, char** argv) {
   run->add_option("--threads,-j", run_opts.threads, "worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   run->add_option("--until-converged", run_opts.until_converged,
                   "add blocks of replications until the mean and P90 of the horizon's investment move less than TOL")
-      ->check(CLI::Range(1e-9, 1.0))
-      ->check([](const std::string& v) { return v.find_first_of("nN") != std::string::npos ? "not a number: " + v : ""; });
-  run->add_flag("--deterministic", run_opts.deterministic,
+      ->check([](const std::string& v) -> std::string {
+        // A relative tolerance: above 0 (0 would never settle) and at most 1.
+        if (v.find_first_of("nN") != std::string::npos) return "not a number: " + v;
+        double x = 0;
+        const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
+        if (ec != std::errc{} || end != v.data() + v.size() || !(x > 0) || x > 1)
+          return "a relative tolerance above 0 and at most 1 (0.01 is 1%), not " + v;
+        return "";
+      });
+  run->add_option("--max-rounds", run_opts.max_rounds,
+                  "with --until-converged: stop after this many rounds of --replications, settled or not (default 100)")
+      ->check(CLI::Range(2, 10'000));
+  auto* deterministic = run->add_flag("--deterministic", run_opts.deterministic,
                 "one replication with every duration at its most likely value (risks, lost days and arrivals as drawn "
                 "for replication 0)");
+  // One replication by definition: a count or a tolerance beside it would be ignored.
+  deterministic->excludes("--replications")->excludes("--until-converged");
 
   cli::GraphOptions graph_opts;
   auto* graph = app.add_subcommand("graph", "deterministic schedule, slack and critical path");
@@ -116,7 +128,7 @@ int main(int argc, char** argv) {
     std::cerr << "kpsim: unknown command '" << argv[1] << "'" << core::did_you_mean(argv[1], commands)
               << "; the commands are";
     for (const std::string& c : commands) std::cerr << ' ' << c;
-    std::cerr << " [E-CLI-001]\n";
+    std::cerr << " [E-CLI-003]\n";
     return 2;
   }
   try {

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <tuple>
 
 namespace kpsim::core {
 namespace {
@@ -74,6 +75,31 @@ std::optional<Date> parse_iso_date(std::string_view s) {
       !parse_int(s.substr(8, 2), v.day) || !is_valid(v))
     return std::nullopt;
   return Date::from_ymd(v);
+}
+
+std::optional<YearMonthDay> parse_written_date(std::string_view s) {
+  // The three numbers and what separates them.
+  auto take = [&](std::size_t max_digits, int& out) {
+    std::size_t n = 0;
+    while (n < s.size() && n < max_digits && s[n] >= '0' && s[n] <= '9') ++n;
+    if (n == 0 || !parse_int(s.substr(0, n), out)) return false;
+    s.remove_prefix(n);
+    return true;
+  };
+  auto separator = [&](std::string_view sep) {
+    if (s.substr(0, sep.size()) != sep) return false;
+    s.remove_prefix(sep.size());
+    return true;
+  };
+  YearMonthDay v;
+  if (!take(4, v.year) || v.year < 1000) return std::nullopt;
+  for (const auto& [a, b, c] : {std::tuple{"-", "-", ""}, std::tuple{"/", "/", ""}, std::tuple{".", ".", ""},
+                                std::tuple{"年", "月", "日"}}) {
+    const std::string_view rest = s;
+    if (separator(a) && take(2, v.month) && separator(b) && take(2, v.day) && separator(c) && s.empty()) return v;
+    s = rest;
+  }
+  return std::nullopt;
 }
 
 std::optional<Date> parse_month_end(std::string_view s) {

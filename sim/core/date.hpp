@@ -35,6 +35,10 @@ int days_in_month(int year, int month);
 // Strict "YYYY-MM-DD"; nullopt for anything else, including 2026-02-30.
 std::optional<Date> parse_iso_date(std::string_view text);
 
+// A day as spreadsheets and planners write it — 2026-09-30, 2026-9-30,
+// 2026/9/30, 2026.9.30, 2026年9月30日 — not yet checked to exist.
+std::optional<YearMonthDay> parse_written_date(std::string_view text);
+
 // A month as planners write it: "2026-05", "2026-5", "2026/05" or
 // "2026年5月"; the month's last day.
 std::optional<Date> parse_month_end(std::string_view text);

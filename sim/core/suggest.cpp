@@ -54,4 +54,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return n.empty() ? std::string{} : " (did you mean '" + n + "'?)";
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& ids, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < ids.size() && i < names.size(); ++i)
+    if (names[i] == word && names[i] != ids[i]) return " (that is the name of '" + ids[i] + "': refer to it by its id)";
+  return did_you_mean(word, ids);
+}
+
 }  // namespace kpsim::core

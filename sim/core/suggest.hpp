@@ -14,4 +14,9 @@ std::string nearest_name(std::string_view word, const std::vector<std::string>& 
 // " (did you mean 'x'?)" or "" — ready to append to a message.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
+// The same where the things named also have display names (names[i] is
+// ids[i]'s): a display name given where the id belongs gets
+// " (that is the name of 'x': refer to it by its id)".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& ids, const std::vector<std::string>& names);
+
 }  // namespace kpsim::core

@@ -17,10 +17,22 @@ std::vector<std::string> template_ids(const model::Scenario& s) {
   return ids;
 }
 
+std::vector<std::string> template_names(const model::Scenario& s) {
+  std::vector<std::string> names;
+  for (const auto& t : s.templates) names.push_back(t.name);
+  return names;
+}
+
 std::vector<std::string> step_ids(const model::Template& t) {
   std::vector<std::string> ids;
   for (const auto& s : t.steps) ids.push_back(s.id);
   return ids;
+}
+
+std::vector<std::string> step_names(const model::Template& t) {
+  std::vector<std::string> names;
+  for (const auto& s : t.steps) names.push_back(s.name);
+  return names;
 }
 
 }  // namespace
@@ -44,8 +56,9 @@ void ProjectReader::set(std::string_view field, const Located& v) {
     if (v.text.empty()) diag_.error("E-PRJ-001", v.loc, "expected text, got nothing");
     return v.text;
   };
-  auto non_negative = [&](double& out) {
-    if (auto x = to_number(v, diag_)) {
+  const NumberForm money{false, scenario_.money_unit};
+  auto non_negative = [&](double& out, const NumberForm& form = {}) {
+    if (auto x = to_number(v, diag_, form)) {
       if (*x < 0) diag_.error("E-PRJ-002", v.loc, "must not be negative");
       else out = *x;
     }
@@ -60,7 +73,7 @@ void ProjectReader::set(std::string_view field, const Located& v) {
   else if (field == "category") p_.category = v.text;
   else if (field == "plan") {
     double x = 0;
-    non_negative(x);
+    non_negative(x, money);
     p_.plan = x;
   } else if (field == "registered") {
     // 入库月份: a month (2026-03) or a day in it.
@@ -77,21 +90,21 @@ void ProjectReader::set(std::string_view field, const Located& v) {
                                      : model::ProjectKind::industrial;
   } else if (field == "investment") {
     investment_ = v;
-    if (auto x = to_number(v, diag_)) {
+    if (auto x = to_number(v, diag_, money)) {
       // Sums of a million such amounts stay far from overflow and keep their decimals.
       if (*x <= 0 || *x > 1e12) diag_.error("E-PRJ-003", v.loc, "investment must be positive and at most 1e12");
       else p_.investment = *x;
     }
-  } else if (field == "land_mu") non_negative(p_.land_mu);
+  } else if (field == "land_mu") non_negative(p_.land_mu, {false, "亩"});
   else if (field == "progress") {
-    if (auto x = to_number(v, diag_)) {
+    if (auto x = to_number(v, diag_, {true, {}})) {  // 形象进度 "55%" or 0.55
       if (*x < 0 || *x > 1) diag_.error("E-PRJ-004", v.loc, "progress is a share of construction between 0 and 1");
       else p_.state.progress = *x;
     }
   } else if (field == "completed_investment") {
     completed_ = v;
     double x = 0;
-    non_negative(x);
+    non_negative(x, money);
     p_.state.completed_investment = x;
   } else if (field == "under_way") {
     p_.state.under_way = text();
@@ -159,14 +172,15 @@ bool ProjectReader::finish(model::Project& out) {
     tmpl = scenario_.find_template(p_.template_id);
     if (!tmpl)
       diag_.error("E-PRJ-007", template_->loc,
-                  "unknown template '" + p_.template_id + "'" + did_you_mean(p_.template_id, template_ids(scenario_)));
+                  "unknown template '" + p_.template_id + "'" +
+                      did_you_mean(p_.template_id, template_ids(scenario_), template_names(scenario_)));
   }
   if (tmpl)
     for (const Located& d : done_) {
       if (tmpl->find_step(d.text)) p_.state.done.push_back(d.text);
       else
         diag_.error("E-PRJ-008", d.loc,
-                    "template '" + tmpl->id + "' has no step '" + d.text + "'" + did_you_mean(d.text, step_ids(*tmpl)));
+                    "template '" + tmpl->id + "' has no step '" + d.text + "'" + did_you_mean(d.text, step_ids(*tmpl), step_names(*tmpl)));
     }
   check_under_way(tmpl);
   if (land_pool_ && !p_.land_pool.empty() && !scenario_.find_land_pool(p_.land_pool)) {

@@ -12,6 +12,9 @@ using core::did_you_mean;
 using core::nearest_name;
 namespace {
 
+// A column mapped to ~: kept by the planner, not read.
+constexpr const char* kIgnored = "~";
+
 // Step lists in a cell: "a;b", also with the full-width separators Chinese
 // spreadsheets use.
 std::vector<Located> split_steps(const Located& cell) {
@@ -46,8 +49,13 @@ void read_projects_csv(const Value& v, const std::string& base_dir, model::Scena
   std::vector<std::pair<std::string, std::string>> mapping;  // header -> field
   if (auto cols = m.get("columns")) {
     MapReader cm(*cols, {});
-    for (auto& [header, field] : cm.entries())
+    for (auto& [header, field] : cm.entries()) {
+      if (field.node().IsNull()) {
+        mapping.emplace_back(header, kIgnored);  // `备注: ~`: the planner's own column
+        continue;
+      }
       if (auto f = field.one_of(project_field_names())) mapping.emplace_back(header, *f);
+    }
   }
   auto& diag = v.diagnostics();
   const std::string path = (std::filesystem::path(base_dir) / *name).lexically_normal().string();
@@ -71,11 +79,11 @@ void read_projects_csv(const Value& v, const std::string& base_dir, model::Scena
     auto it = std::find_if(mapping.begin(), mapping.end(), [&](const auto& p) { return p.first == h.text; });
     const std::string field = it != mapping.end() ? it->second : h.text;
     const auto& known = project_field_names();
-    if (std::find(known.begin(), known.end(), field) == known.end()) {
+    if (field != kIgnored && std::find(known.begin(), known.end(), field) == known.end()) {
       std::vector<std::string> candidates = known;
       for (const auto& p : mapping) candidates.push_back(p.first);
       diag.error("E-CSV-011", h.loc,
-                 "column '" + h.text + "' is not a project field; map it under projects_csv.columns" +
+                 "column '" + h.text + "' is not a project field; map it under projects_csv.columns (to ~ to ignore it)" +
                      did_you_mean(h.text, candidates));
     }
     fields.push_back(field);
@@ -93,6 +101,7 @@ void read_projects_csv(const Value& v, const std::string& base_dir, model::Scena
     for (std::size_t c = 0; c < row.size(); ++c) {
       Located cell = row[c];
       cell.loc.key_path = "projects_csv[" + std::to_string(r) + "]." + fields[c];
+      if (fields[c] == kIgnored) continue;
       if (fields[c] == "done") {
         for (const Located& step : split_steps(cell)) reader.add_done(step);
         continue;

@@ -19,6 +19,12 @@ namespace {
 using PendingRef = std::pair<std::string, Value>;
 
 // How the step's time splits against its agency and its statutory clock.
+std::vector<std::string> agency_names(const model::Scenario& sc) {
+  std::vector<std::string> names;
+  for (const model::Agency& a : sc.agencies) names.push_back(a.name);
+  return names;
+}
+
 std::string format_days(double d) {
   std::ostringstream s;
   s << d;
@@ -125,7 +131,7 @@ void read_step(const Value& v, model::Template& t, const std::string& default_ca
   if (auto st = m.get("stage")) s.stage = st->text().value_or("");
   if (auto a = m.get("agency")) {
     if (no_agency) a->error("E-TPL-002", std::string(model::to_string(s.type)) + " steps are not served by an agency");
-    else s.agency = reference(*a, model::ids_of(sc.agencies), "agency").value_or("");
+    else s.agency = reference(*a, model::ids_of(sc.agencies), "agency", agency_names(sc)).value_or("");
   } else if (!no_agency) {
     v.error("E-TPL-003", "an approval or land step needs the agency that serves it ('agency')");
   }

@@ -8,11 +8,12 @@
 
 namespace kpsim::input {
 
-std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what) {
+std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what,
+                                     const std::vector<std::string>& names) {
   auto name = v.text();
   if (!name) return std::nullopt;
   if (std::find(known.begin(), known.end(), *name) != known.end()) return name;
-  v.error("E-REF-001", std::string("unknown ") + what + " '" + *name + "'" + core::did_you_mean(*name, known));
+  v.error("E-REF-001", std::string("unknown ") + what + " '" + *name + "'" + core::did_you_mean(*name, known, names));
   return std::nullopt;
 }
 

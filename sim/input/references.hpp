@@ -13,8 +13,10 @@
 
 namespace kpsim::input {
 
-// A reference to a named thing: reports an unknown name with a suggestion.
-std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what);
+// A reference to a named thing: reports an unknown name with a suggestion
+// (the id, when the display name in `names` was given instead).
+std::optional<std::string> reference(const Value& v, const std::vector<std::string>& known, const char* what,
+                                     const std::vector<std::string>& names = {});
 
 // A date the calendar tables cover: the horizon plus 25 years.
 std::optional<core::Date> date_in_tables(const Value& v, const model::Scenario& sc);

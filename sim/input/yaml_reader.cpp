@@ -6,6 +6,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <string_view>
 
@@ -373,7 +374,28 @@ std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string&
   try {
     doc.root = YAML::Load(doc.text);
   } catch (const YAML::Exception& e) {
-    diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg);
+    // A tab in a line's indentation is the commonest cause, and the parser's
+    // message does not say so: name it where it is.
+    const int upto = e.mark.line >= 0 ? e.mark.line : std::numeric_limits<int>::max();
+    int line = 0;
+    for (std::size_t at = 0; at < doc.text.size() && line <= upto; ++line) {
+      const std::size_t end = std::min(doc.text.find('\n', at), doc.text.size());
+      const std::size_t indent_end = doc.text.find_first_not_of(" \t", at);
+      const std::size_t tab = doc.text.find('\t', at);
+      if (tab < std::min(end, indent_end)) {
+        YAML::Mark m;
+        m.pos = static_cast<int>(tab);
+        m.line = line;
+        m.column = static_cast<int>(tab - at);
+        diag.error("E-YAML-006", doc.locate(m, ""), "a tab in this line's indentation: YAML indents with spaces only");
+        break;
+      }
+      at = end + 1;
+    }
+    std::string hint;
+    if (e.msg.find("map") != std::string::npos)
+      hint = " (often a line indented more or less than the keys beside it)";
+    diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg + hint);
     return std::nullopt;
   }
   return doc;

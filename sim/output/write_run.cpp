@@ -51,6 +51,7 @@ void write_run(ResultFolder& files, const model::Scenario& sc, const engine::Net
   summary["seed"] = info.seed;
   summary["replications"] = mc.replications;
   summary["blocks"] = mc.blocks;
+  if (info.until_converged) summary["converged"] = mc.converged;
   summary["events"] = mc.events;
   summary["projects"] = net.fixed_projects;
   summary["tasks"] = net.task_count();

@@ -14,6 +14,7 @@ namespace kpsim::output {
 struct RunInfo {
   std::uint64_t seed = 0;
   bool deterministic = false;
+  bool until_converged = false;  // summary.json then says whether it settled before the cap
 };
 
 // What a command adds to a run's files (a calibration its posterior and fit):

@@ -48,12 +48,13 @@ std::size_t derive_for_kinds(Context& cx, std::size_t ti, const std::vector<mode
 std::vector<std::size_t> scope_templates(Context& cx, const std::vector<model::Name>& templates,
                                          const std::vector<model::Name>& kinds) {
   model::Scenario& sc = cx.sc;
-  std::vector<std::string> families;
+  std::vector<std::string> families, names;
   for (const model::Template& t : sc.templates)
-    if (std::find(families.begin(), families.end(), t.family) == families.end()) families.push_back(t.family);
+    if (std::find(families.begin(), families.end(), t.family) == families.end())
+      families.push_back(t.family), names.push_back(t.name);
   for (const model::Name& n : templates)
     if (std::find(families.begin(), families.end(), n.text) == families.end())
-      cx.diag.error("E-REF-001", n.loc, "unknown template '" + n.text + "'" + core::did_you_mean(n.text, families));
+      cx.diag.error("E-REF-001", n.loc, "unknown template '" + n.text + "'" + core::did_you_mean(n.text, families, names));
   std::vector<std::size_t> scope;
   const std::size_t original = sc.templates.size();
   for (std::size_t ti = 0; ti < original; ++ti) {
@@ -83,21 +84,22 @@ void check_selection(Context& cx, const model::StepSelection& sel, const std::ve
 }
 
 bool check_step(Context& cx, const model::Name& step, const std::vector<std::size_t>& scope) {
-  std::vector<std::string> ids;
+  std::vector<std::string> ids, names;
   for (std::size_t ti : scope)
     for (const model::Step& s : cx.sc.templates[ti].steps) {
       if (s.id == step.text) return true;
-      ids.push_back(s.id);
+      ids.push_back(s.id), names.push_back(s.name);
     }
-  cx.diag.error("E-POL-011", step.loc, "no template in scope has a step '" + step.text + "'" + core::did_you_mean(step.text, ids));
+  cx.diag.error("E-POL-011", step.loc,
+                "no template in scope has a step '" + step.text + "'" + core::did_you_mean(step.text, ids, names));
   return false;
 }
 
 bool check_agency(Context& cx, const model::Name& agency) {
   if (cx.sc.find_agency(agency.text)) return true;
-  std::vector<std::string> ids;
-  for (const model::Agency& a : cx.sc.agencies) ids.push_back(a.id);
-  cx.diag.error("E-REF-001", agency.loc, "unknown agency '" + agency.text + "'" + core::did_you_mean(agency.text, ids));
+  std::vector<std::string> ids, names;
+  for (const model::Agency& a : cx.sc.agencies) ids.push_back(a.id), names.push_back(a.name);
+  cx.diag.error("E-REF-001", agency.loc, "unknown agency '" + agency.text + "'" + core::did_you_mean(agency.text, ids, names));
   return false;
 }
 

@@ -104,7 +104,7 @@ TEST(Command, BadCommandLineIsBadInputWithACodeAndTheArgument) {
   const auto unknown = run_kpsim("calibrat x");
   EXPECT_EQ(unknown.status, 2);
   EXPECT_NE(unknown.err.find("kpsim: unknown command 'calibrat' (did you mean 'calibrate'?)"), std::string::npos) << unknown.err;
-  EXPECT_NE(unknown.err.find("[E-CLI-001]"), std::string::npos);
+  EXPECT_NE(unknown.err.find("[E-CLI-003]"), std::string::npos);
   EXPECT_EQ(run_kpsim("--help").status, 0);
   EXPECT_EQ(run_kpsim("run --help").status, 0);
 }
