@@ -29,13 +29,9 @@ class MixtureSink : public run::UnitSink {
     const Draw& d = draws_[u.network];
     const std::uint32_t r = u.first + k;
     report::ReplicationSummary& s = summaries_[r - first_];
-    report::summarise(d.variant->net, d.variant->basis, rep, s);
-    report::Forecast f = d.observables->needs_project_months()
-                             ? report::make_forecast(d.variant->net, rep.trace, rep.calendars, rep.project_scale,
-                                                     &d.variant->basis, {rep.seed, rep.replication, rep.deterministic}, true)
-                             : report::Forecast{};
+    report::summarise(d.variant->net, d.variant->basis, rep, s, d.observables->needs_project_months());
     std::vector<double> row(d.observables->size());
-    d.observables->measure(d.observables->needs_project_months() ? f : s.forecast, s.approval_days, row);
+    d.observables->measure(s.forecast, s.approval_days, row);
     for (std::size_t j = 0; j < row.size(); ++j) figures_(r, static_cast<Eigen::Index>(j)) = row[j];
   }
 

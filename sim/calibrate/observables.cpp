@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "sim/core/suggest.hpp"
 
@@ -16,6 +17,7 @@ Observables::Observables(const std::vector<model::Observation>& observations, co
                          const engine::Network& net, const report::ReportingBasis& basis, model::Diagnostics& diag)
     : net_(net) {
   const core::Date first = sc.start, last = sc.end;
+  std::set<std::string> unknown;  // projects already reported
   for (const model::Observation& o : observations) {
     Item it;
     it.kind = o.kind;
@@ -54,8 +56,8 @@ Observables::Observables(const std::vector<model::Observation>& observations, co
     if (!o.project.empty()) {
       for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
         if (sc.projects[p].id == o.project) it.projects = {p};
-      const bool told = !items_.empty() && items_.back().projects.empty() && observations[items_.size() - 1].project == o.project;
-      if (it.projects.empty() && !told) diag.error("E-CLB-043", o.loc, "no project '" + o.project + "' in the scenario");
+      if (it.projects.empty() && unknown.insert(o.project).second)  // once, though a dispatch table gives it two figures
+        diag.error("E-CLB-043", o.loc, "no project '" + o.project + "' in the scenario");
       project_months_ = true;
     }
     it.binary = o.kind == model::ObservationKind::project_started;

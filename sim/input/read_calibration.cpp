@@ -92,7 +92,12 @@ class CalibrationReader {
     if (auto v = m.get("name")) p.name = v->text().value_or(p.name);
     if (auto v = m.get("integer")) p.integer = v->boolean().value_or(false);
     if (auto v = m.get("reason")) p.reason = v->text().value_or("");
-    if (auto v = m.require("prior")) read_prior(*v, p);
+    if (auto v = m.require("prior")) {
+      read_prior(*v, p);
+      // Otherwise there is no value to round a draw to.
+      if (p.integer && std::ceil(p.prior.lo) > std::floor(p.prior.hi))
+        v->error("E-CLB-004", "an integer parameter's prior must hold a whole number");
+    }
     for (const model::CalibrationParameter& q : s_.parameters)
       if (q.path == p.path && !p.path.empty()) e.error("E-CLB-002", "'" + p.path + "' is calibrated twice");
     s_.parameters.push_back(std::move(p));

@@ -30,9 +30,9 @@ void approval_days(const engine::Network& net, const engine::Replication& rep, s
 }
 
 void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
-               ReplicationSummary& s) {
+               ReplicationSummary& s, bool per_project_months) {
   s.forecast = make_forecast(net, rep.trace, rep.calendars, rep.project_scale, &basis,
-                             {rep.seed, rep.replication, rep.deterministic});
+                             {rep.seed, rep.replication, rep.deterministic}, per_project_months);
   s.agencies = rep.agency;
   s.agency_month_busy = rep.agency_month_busy;
   s.land = rep.land;

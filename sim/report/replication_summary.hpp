@@ -31,7 +31,9 @@ struct ReplicationSummary {
 void approval_days(const engine::Network& net, const engine::Replication& rep, std::vector<double>& days,
                    std::vector<double>& clock);
 
+// `per_project_months`: the forecast keeps each project's months too
+// (a calibration reading districts or dispatch tables needs them).
 void summarise(const engine::Network& net, const ReportingBasis& basis, const engine::Replication& rep,
-               ReplicationSummary& s);
+               ReplicationSummary& s, bool per_project_months = false);
 
 }  // namespace kpsim::report
