@@ -31,7 +31,7 @@ class MixtureSink : public run::UnitSink {
     report::ReplicationSummary& s = summaries_[r - first_];
     report::summarise(d.variant->net, d.variant->basis, rep, s, d.observables->needs_project_months());
     std::vector<double> row(d.observables->size());
-    d.observables->measure(s.forecast, s.approval_days, row);
+    d.observables->measure(s.forecast, s.approval.from_entry, row);
     for (std::size_t j = 0; j < row.size(); ++j) figures_(r, static_cast<Eigen::Index>(j)) = row[j];
   }
 

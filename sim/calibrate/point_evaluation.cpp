@@ -23,11 +23,11 @@ class PointSink : public run::UnitSink {
     const report::Forecast f = report::make_forecast(v.net, rep.trace, rep.calendars, rep.project_scale, &v.basis,
                                                      {rep.seed, rep.replication, rep.deterministic},
                                                      obs.needs_project_months());
-    std::vector<double> days, clock;
-    report::approval_days(v.net, rep, days, clock);
+    report::ApprovalDays days;
+    report::approval_days(v.net, rep, days);
     Eigen::MatrixXd& m = *out_[u.network];
     std::vector<double> row(obs.size());
-    obs.measure(f, days, row);
+    obs.measure(f, days.from_entry, row);
     for (std::size_t j = 0; j < row.size(); ++j) m(k, static_cast<Eigen::Index>(j)) = row[j];
   }
   void unit_done(const run::Unit&) override {

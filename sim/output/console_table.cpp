@@ -60,16 +60,26 @@ void print_agencies(std::ostream& out, const model::Scenario& sc, const report::
 
 void print_approval_times(std::ostream& out, const report::MonteCarloForecast& mc) {
   using A = TextTable::Align;
-  TextTable t({{"projects", A::left}, {"measure", A::left}, {"mean", A::right}, {"P10", A::right}, {"P50", A::right},
-               {"P90", A::right}, {"samples", A::right}});
-  const std::tuple<const char*, const char*, const report::Distribution3*> rows[] = {
-      {"key", "elapsed", &mc.approval_key},     {"key", "statutory clock", &mc.approval_clock_key},
-      {"normal", "elapsed", &mc.approval_normal}, {"normal", "statutory clock", &mc.approval_clock_normal}};
-  for (const auto& [who, measure, d] : rows) {
-    if (d->n == 0) continue;
-    t.add_row({who, measure, fixed(d->mean, 1), fixed(d->p10, 1), fixed(d->p50, 1), fixed(d->p90, 1), std::to_string(d->n)});
-  }
+  using report::ApprovalMeasure;
+  TextTable t({{"projects", A::left}, {"measured from", A::left}, {"clock", A::left}, {"mean", A::right},
+               {"P10", A::right}, {"P50", A::right}, {"P90", A::right}, {"projects/rep", A::right}});
+  const std::pair<const char*, const report::Distribution3 report::ApprovalTime::*> groups[] = {
+      {"key", &report::ApprovalTime::key}, {"normal", &report::ApprovalTime::normal}};
+  const std::tuple<ApprovalMeasure, const char*, const char*> measures[] = {
+      {report::from_start, "start date or entry", "elapsed"},
+      {report::from_start_clock, "start date or entry", "statutory"},
+      {report::from_entry, "entry", "elapsed"},
+      {report::from_entry_clock, "entry", "statutory"}};
+  for (const auto& [who, group] : groups)
+    for (const auto& [m, from, clock] : measures) {
+      const report::Distribution3& d = mc.approval[m].*group;
+      if (d.n == 0) continue;
+      t.add_row({who, from, clock, fixed(d.mean, 1), fixed(d.p10, 1), fixed(d.p50, 1), fixed(d.p90, 1),
+                 fixed(static_cast<double>(d.n) / std::max(mc.replications, 1), 1)});
+    }
   t.print(out);
+  out << "start date or entry: every project with approvals in the run (those in procedures at the start from the start\n"
+         "date); entry: only projects whose whole procedure ran. projects/rep: projects measured per replication.\n";
 }
 
 void print_at_risk(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
@@ -113,8 +123,8 @@ void print_run_tables(std::ostream& out, const model::Scenario& sc, const engine
   else out << mc.replications << " replications\n\n";
   out << "Completed investment per quarter\n";
   print_quarters(out, sc, mc);
-  if (mc.approval_all.n > 0) {
-    out << "\nRealised approval time (working days, entry to the last approval before construction)\n";
+  if (mc.approval[report::from_start].all.n > 0) {
+    out << "\nRealised approval time (working days to the last approval before construction)\n";
     print_approval_times(out, mc);
   }
   out << "\nAgencies (inside the horizon)\n";

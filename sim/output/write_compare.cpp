@@ -38,8 +38,10 @@ std::string interval(const report::PairedStat& s, double lo, double hi) {
 std::string metric_title(const std::string& metric, const std::string& unit) {
   if (metric == "investment") return "completed investment (" + unit + ")";
   if (metric == "start_rate") return "start rate, cumulative";
-  if (metric == "approval_days") return "approval working days, elapsed";
-  if (metric == "approval_clock_days") return "approval working days, statutory clock";
+  if (metric == "approval_days") return "approval working days from entry, elapsed";
+  if (metric == "approval_clock_days") return "approval working days from entry, statutory clock";
+  if (metric == "approval_days_since_start") return "approval working days from the start date or entry, elapsed";
+  if (metric == "approval_clock_days_since_start") return "approval working days from the start date or entry, statutory clock";
   if (metric.rfind("wait:", 0) == 0) return "mean wait at " + metric.substr(5) + " (wd)";
   return metric;
 }

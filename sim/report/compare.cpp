@@ -20,8 +20,6 @@ std::vector<double> column(const Eigen::MatrixXd& m, Eigen::Index c) {
   return v;
 }
 
-std::vector<double> vec(const Eigen::VectorXd& x) { return {x.data(), x.data() + x.size()}; }
-
 std::string label_of(const model::Scenario& sc) {
   std::string s = sc.name;
   for (std::size_t i = 0; i < sc.applied_policies.size(); ++i) s += (i ? ", " : " + ") + sc.applied_policies[i];
@@ -72,6 +70,51 @@ PairedStat paired(std::string metric, std::string period, const std::vector<doub
   return s;
 }
 
+PairedStat paired_ratio(std::string metric, std::string period, const Eigen::VectorXd& base_num,
+                        const Eigen::VectorXd& base_den, const Eigen::VectorXd& variant_num,
+                        const Eigen::VectorXd& variant_den) {
+  PairedStat s;
+  s.metric = std::move(metric);
+  s.period = std::move(period);
+  const Eigen::Index n = std::min(base_num.size(), variant_num.size());
+  s.n = static_cast<std::size_t>(n);
+  const double db = base_den.head(n).sum(), dv = variant_den.head(n).sum();
+  if (n == 0 || db <= 0 || dv <= 0) {
+    s.base_mean = s.variant_mean = s.diff_mean = s.ci90_low = s.ci90_high = s.p05 = s.p95 = kNever;
+    return s;
+  }
+  s.base_mean = base_num.head(n).sum() / db;
+  s.variant_mean = variant_num.head(n).sum() / dv;
+  s.diff_mean = s.variant_mean - s.base_mean;
+  // Linearised per-replication contributions to the difference of ratios.
+  const double mb = db / static_cast<double>(n), mv = dv / static_cast<double>(n);
+  std::vector<double> z(static_cast<std::size_t>(n)), diff;
+  for (Eigen::Index r = 0; r < n; ++r) {
+    z[static_cast<std::size_t>(r)] = (variant_num[r] - s.variant_mean * variant_den[r]) / mv -
+                                     (base_num[r] - s.base_mean * base_den[r]) / mb;
+    if (base_den[r] > 0 && variant_den[r] > 0) diff.push_back(variant_num[r] / variant_den[r] - base_num[r] / base_den[r]);
+  }
+  double ss = 0;
+  for (double x : z) ss += x * x;  // z has mean zero by construction
+  const double se = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1) / static_cast<double>(n)) : 0.0;
+  s.ci90_low = s.diff_mean - kZ90 * se;
+  s.ci90_high = s.diff_mean + kZ90 * se;
+  s.p05 = diff.empty() ? kNever : quantile(diff, 0.05);
+  s.p95 = diff.empty() ? kNever : quantile(diff, 0.95);
+  return s;
+}
+
+const char* approval_metric(ApprovalMeasure m) {
+  switch (m) {
+    case from_entry: return "approval_days";
+    case from_entry_clock: return "approval_clock_days";
+    case from_start: return "approval_days_since_start";
+    case from_start_clock: return "approval_clock_days_since_start";
+    case kApprovalMeasures: break;
+  }
+  return "";
+}
+
 Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloForecast& base,
                              const model::Scenario& variant_sc, const MonteCarloForecast& variant) {
   Comparison c{label_of(base_sc), label_of(variant_sc), {}};
@@ -101,14 +144,19 @@ Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloFor
     rates.push_back(paired("start_rate", std::to_string(year), start_rate(base, so_far), start_rate(variant, so_far)));
   }
   c.rows.insert(c.rows.end(), rates.begin(), rates.end());
-  c.rows.push_back(paired("approval_days", "run", vec(base.approval_days_by_rep), vec(variant.approval_days_by_rep)));
-  c.rows.push_back(paired("approval_clock_days", "run", vec(base.approval_clock_by_rep), vec(variant.approval_clock_by_rep)));
+  for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
+    const ApprovalTime &b = base.approval[m], &v = variant.approval[m];
+    c.rows.push_back(paired_ratio(approval_metric(static_cast<ApprovalMeasure>(m)), "run", b.sum_by_rep, b.count_by_rep,
+                                  v.sum_by_rep, v.count_by_rep));
+  }
   for (std::size_t a = 0; a < base_sc.agencies.size(); ++a) {
     const model::Agency* other = variant_sc.find_agency(base_sc.agencies[a].id);
     if (!other) continue;
     const auto va = static_cast<Eigen::Index>(other - variant_sc.agencies.data());
-    c.rows.push_back(paired("wait:" + base_sc.agencies[a].id, "run", column(base.agency_wait_by_rep, static_cast<Eigen::Index>(a)),
-                            column(variant.agency_wait_by_rep, va)));
+    const auto ba = static_cast<Eigen::Index>(a);
+    c.rows.push_back(paired_ratio("wait:" + base_sc.agencies[a].id, "run", base.agency_wait_sum_by_rep.col(ba),
+                                  base.agency_served_by_rep.col(ba), variant.agency_wait_sum_by_rep.col(va),
+                                  variant.agency_served_by_rep.col(va)));
   }
   return c;
 }

@@ -14,7 +14,7 @@ namespace kpsim::report {
 
 // One metric in one period, base against variant.
 struct PairedStat {
-  std::string metric;  // investment, start_rate, approval_days, approval_clock_days, wait:<agency>
+  std::string metric;  // investment, start_rate, approval_days[_clock][_since_start], wait:<agency>
   std::string period;  // 2026Q1, 2026 (the year), or "run"
   std::size_t n = 0;   // replications with a value in both
   double base_mean = 0, variant_mean = 0;
@@ -28,6 +28,19 @@ struct PairedStat {
 PairedStat paired(std::string metric, std::string period, const std::vector<double>& base,
                   const std::vector<double>& variant);
 
+// The same for a ratio of sums over the replications (a mean over
+// project-replications or over services, exactly as a run reports it):
+// base and variant means are sum(numerator) / sum(denominator); the interval
+// of their difference is the delta method's on the paired replications; the
+// quantiles are those of the per-replication ratios' differences.
+PairedStat paired_ratio(std::string metric, std::string period, const Eigen::VectorXd& base_num,
+                        const Eigen::VectorXd& base_den, const Eigen::VectorXd& variant_num,
+                        const Eigen::VectorXd& variant_den);
+
+// The metric name of an approval measure: approval_days, approval_clock_days,
+// approval_days_since_start, approval_clock_days_since_start.
+const char* approval_metric(ApprovalMeasure m);
+
 struct Comparison {
   std::string base, variant;  // scenario names (with their policies)
   std::vector<PairedStat> rows;
@@ -35,7 +48,8 @@ struct Comparison {
 
 // Per quarter and per calendar year: completed investment and the
 // cumulative start rate; over the run: realised approval working days
-// (elapsed and on the statutory clock) and each agency's mean wait.
+// (every ApprovalMeasure) and each agency's mean wait — the base's figures
+// equal to those `run` reports for the same scenario and seed.
 Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloForecast& base,
                              const model::Scenario& variant_sc, const MonteCarloForecast& variant);
 

@@ -28,8 +28,8 @@ struct ProjectStats {
   double mean_investment_in_horizon = 0;
   std::array<double, kInvestmentParts> mean_part_in_horizon{};  // 建安工程, 设备工器具购置, 其他费用
   // Tracked projects (key, or with a target): P10/P50/P90 of the reported
-  // start and completion day, to the week (the last day of the week the
-  // quantile falls in); +infinity: after the horizon or never; NaN: untracked.
+  // start and completion day, exact (the smallest day that share of the
+  // replications reached); +infinity: after the horizon or never; NaN: untracked.
   std::array<double, 3> start_quantiles{kNever, kNever, kNever}, completion_quantiles{kNever, kNever, kNever};
   // The step that most often held the project when it missed a target
   // (ProjectResult::held_start), and the share of misses it held.
@@ -72,6 +72,19 @@ struct Distribution3 {
   std::size_t n = 0;
 };
 
+// How realised approval time is measured (ApprovalDays): from the project's
+// entry or from the later of entry and the start date; elapsed or on the
+// statutory clock.
+enum ApprovalMeasure : std::uint8_t { from_entry, from_entry_clock, from_start, from_start_clock, kApprovalMeasures };
+
+// Realised approval working days in one measure, pooled over the projects
+// and replications that have a value (n: project-replications; n divided by
+// the replications is the projects measured in a replication).
+struct ApprovalTime {
+  Distribution3 key, normal, all;
+  Eigen::VectorXd sum_by_rep, count_by_rep;  // every project: per replication, for paired comparisons
+};
+
 struct MonteCarloForecast {
   Periods periods;
   // Investment figures (periods, year to date, horizon) are on the
@@ -108,14 +121,11 @@ struct MonteCarloForecast {
   std::vector<LandSummary> land;
   std::vector<ArrivalSummary> arrivals;
   std::vector<RiskSummary> risks;
-  // Realised approval working days, from entry to the last approval
-  // construction waits for: elapsed, and on the statutory clock (without
-  // expert review, hearings, notices and other off-clock phases).
-  Distribution3 approval_key, approval_normal, approval_all;
-  Distribution3 approval_clock_key, approval_clock_normal, approval_clock_all;
-  // Per replication, for paired comparisons (NaN where nothing was measured).
-  Eigen::VectorXd approval_days_by_rep, approval_clock_by_rep;  // mean over projects
-  Eigen::MatrixXd agency_wait_by_rep;                            // replication × agency: mean wait
+  // Realised approval working days (ReplicationSummary::approval), by measure.
+  std::array<ApprovalTime, kApprovalMeasures> approval;
+  // Replication × agency, for paired comparisons: working days waited and
+  // requests served (their ratio over all replications is mean_wait).
+  Eigen::MatrixXd agency_wait_sum_by_rep, agency_served_by_rep;
   std::vector<double> criticality;  // per task: share of replications on its project's longest path
 };
 

@@ -38,7 +38,7 @@ class ForecastReducer::Impl {
     projects_.resize(net.project_count());
     held_start_.assign(net.task_count(), 0);
     held_completion_.assign(net.task_count(), 0);
-    weeks_ = static_cast<std::uint32_t>((net.horizon_days + 6) / 7);
+    days_ = static_cast<std::uint32_t>(std::max(net.horizon_days, 0));
     track_.assign(net.fixed_projects, kUntracked);
     for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
       if (net.project_key[p] || sc.projects[p].start_target || sc.projects[p].completion_target)
@@ -97,16 +97,23 @@ class ForecastReducer::Impl {
       land_[i].waiting_at_end += s.land[i].waiting_at_end;
     }
     for (std::size_t r = 0; r < risk_hits_.size(); ++r) risk_hits_[r] += s.risk_hits[r];
-    double days = 0, clock = 0, approved = 0;
-    for (std::uint32_t p = 0; p < net_.project_count(); ++p)
-      if (!std::isnan(s.approval_days[p])) {
-        (net_.project_key[p] ? approval_key_ : approval_normal_).push_back(s.approval_days[p]);
-        (net_.project_key[p] ? clock_key_ : clock_normal_).push_back(s.approval_clock[p]);
-        days += s.approval_days[p], clock += s.approval_clock[p], approved += 1;
-      }
-    approval_by_rep_.push_back(approved > 0 ? days / approved : kNever);
-    clock_by_rep_.push_back(approved > 0 ? clock / approved : kNever);
-    for (const engine::AgencyStats& a : s.agencies) wait_by_rep_.push_back(a.served > 0 ? a.wait_sum / a.served : kNever);
+    const std::vector<double>* measured[kApprovalMeasures] = {&s.approval.from_entry, &s.approval.from_entry_clock,
+                                                              &s.approval.from_start, &s.approval.from_start_clock};
+    for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
+      ApprovalAcc& acc = approval_[m];
+      double sum = 0, count = 0;
+      for (std::uint32_t p = 0; p < net_.project_count(); ++p)
+        if (const double d = (*measured[m])[p]; !std::isnan(d)) {
+          (net_.project_key[p] ? acc.key : acc.normal).push_back(d);
+          sum += d, count += 1;
+        }
+      acc.sum_by_rep.push_back(sum);
+      acc.count_by_rep.push_back(count);
+    }
+    for (const engine::AgencyStats& a : s.agencies) {
+      wait_sum_by_rep_.push_back(a.wait_sum);
+      served_by_rep_.push_back(a.served);
+    }
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) critical_[t] += s.critical[t];
   }
 
@@ -238,21 +245,21 @@ class ForecastReducer::Impl {
       l.waiting_at_end = land_[i].waiting_at_end / n;
     }
     for (double h : risk_hits_) mc.risks.push_back({h / n});
-    std::vector<double> all = approval_key_;
-    all.insert(all.end(), approval_normal_.begin(), approval_normal_.end());
-    mc.approval_key = describe(approval_key_);
-    mc.approval_normal = describe(approval_normal_);
-    mc.approval_all = describe(all);
-    std::vector<double> all_clock = clock_key_;
-    all_clock.insert(all_clock.end(), clock_normal_.begin(), clock_normal_.end());
-    mc.approval_clock_key = describe(clock_key_);
-    mc.approval_clock_normal = describe(clock_normal_);
-    mc.approval_clock_all = describe(all_clock);
-    mc.approval_days_by_rep = Eigen::Map<const Eigen::VectorXd>(approval_by_rep_.data(), n_);
-    mc.approval_clock_by_rep = Eigen::Map<const Eigen::VectorXd>(clock_by_rep_.data(), n_);
+    for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
+      const ApprovalAcc& acc = approval_[m];
+      ApprovalTime& out = mc.approval[m];
+      std::vector<double> all = acc.key;
+      all.insert(all.end(), acc.normal.begin(), acc.normal.end());
+      out.key = describe(acc.key);
+      out.normal = describe(acc.normal);
+      out.all = describe(std::move(all));
+      out.sum_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.sum_by_rep.data(), n_);
+      out.count_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.count_by_rep.data(), n_);
+    }
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const auto agencies = static_cast<Eigen::Index>(agencies_.size());
-    mc.agency_wait_by_rep = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-        wait_by_rep_.data(), n_, agencies);
+    mc.agency_wait_sum_by_rep = Eigen::Map<const RowMajor>(wait_sum_by_rep_.data(), n_, agencies);
+    mc.agency_served_by_rep = Eigen::Map<const RowMajor>(served_by_rep_.data(), n_, agencies);
     for (std::uint32_t c : critical_) mc.criticality.push_back(c / n);
     return mc;
   }
@@ -291,13 +298,15 @@ class ForecastReducer::Impl {
     }
   }
 
-  // Weekly bins over the horizon, then one for later (or never).
-  std::size_t bins() const { return weeks_ + 1; }
+  // One bin per day of the horizon, then one for later (or never): dates
+  // are whole days, so the quantiles are exact whatever the replications.
+  std::size_t bins() const { return days_ + 1; }
   std::size_t bin_of(double moment, std::int32_t day) const {
-    if (std::isnan(moment) || day >= net_.horizon_days) return weeks_;
-    return static_cast<std::size_t>(std::max(day, 0) / 7);
+    if (std::isnan(moment) || day >= net_.horizon_days) return days_;
+    return static_cast<std::size_t>(std::max(day, 0));
   }
-  // P10/P50/P90 from one project's histogram row: the last day of the bin.
+  // P10/P50/P90 from one project's histogram row: the smallest date that at
+  // least that share of the replications reached (a replication's own date).
   std::array<double, 3> bin_quantiles(const std::vector<std::uint32_t>& hist, std::uint32_t row) const {
     std::array<double, 3> q{kNever, kNever, kNever};
     const std::uint32_t* h = hist.data() + static_cast<std::size_t>(row) * bins();
@@ -311,8 +320,7 @@ class ForecastReducer::Impl {
       std::size_t b = 0;
       for (; b < bins(); ++b)
         if ((cum += h[b]) >= std::max<std::uint64_t>(need, 1)) break;
-      q[i] = b >= weeks_ ? std::numeric_limits<double>::infinity()
-                         : std::min<double>(static_cast<double>(b * 7 + 6), net_.horizon_days - 1);
+      q[i] = b >= days_ ? std::numeric_limits<double>::infinity() : static_cast<double>(b);
     }
     return q;
   }
@@ -366,7 +374,7 @@ class ForecastReducer::Impl {
   std::vector<std::uint32_t> held_start_, held_completion_;  // per task: misses it held
   static constexpr std::uint32_t kUntracked = UINT32_MAX;
   std::vector<std::uint32_t> track_;  // per fixed project: its histogram row, or kUntracked
-  std::uint32_t tracked_ = 0, weeks_ = 0, key_projects_ = 0;
+  std::uint32_t tracked_ = 0, days_ = 0, key_projects_ = 0;
   std::vector<std::uint32_t> start_hist_, completion_hist_;  // tracked project × bins
   std::vector<std::vector<double>> key_not_started_, not_started_, category_months_;
   std::vector<double> agency_month_busy_;
@@ -387,8 +395,12 @@ class ForecastReducer::Impl {
   std::vector<ArrivalAcc> arrivals_;
   double candidates_ = 0;  // arrivals inside the horizon, summed over replications
   std::vector<double> risk_hits_;
-  std::vector<double> approval_key_, approval_normal_, clock_key_, clock_normal_;
-  std::vector<double> approval_by_rep_, clock_by_rep_, wait_by_rep_;  // per replication (wait: × agency)
+  struct ApprovalAcc {
+    std::vector<double> key, normal;            // per project-replication measured
+    std::vector<double> sum_by_rep, count_by_rep;
+  };
+  std::array<ApprovalAcc, kApprovalMeasures> approval_;
+  std::vector<double> wait_sum_by_rep_, served_by_rep_;  // replication × agency
   std::vector<std::uint32_t> critical_;
 };
 

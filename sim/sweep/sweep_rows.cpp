@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "sim/output/csv_writer.hpp"
+#include "sim/report/compare.hpp"
 
 namespace kpsim::sweep {
 namespace {
@@ -74,8 +75,8 @@ std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model:
     w.row("started", label, "mean", s);
     w.row("start_rate", label, "mean", mc.start_candidates > 0 ? started / mc.start_candidates : report::kNever);
   }
-  w.distribution("approval_days", "run", mc.approval_all);
-  w.distribution("approval_clock_days", "run", mc.approval_clock_all);
+  for (std::size_t m = 0; m < report::kApprovalMeasures; ++m)
+    w.distribution(report::approval_metric(static_cast<report::ApprovalMeasure>(m)), "run", mc.approval[m].all);
   for (std::size_t a = 0; a < mc.agencies.size(); ++a) {
     w.row("utilisation:" + sc.agencies[a].id, "horizon", "mean", mc.agencies[a].utilisation);
     w.row("wait:" + sc.agencies[a].id, "horizon", "mean", mc.agencies[a].mean_wait);

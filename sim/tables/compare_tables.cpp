@@ -13,7 +13,7 @@ std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& compari
       {"完成投资差异", "完成投资（方案 − 基准），每季度及全年", [](const std::string& m) { return m == "investment"; }},
       {"开工率差异", "累计开工率（方案 − 基准）", [](const std::string& m) { return m == "start_rate"; }},
       {"审批用时差异", "全流程审批工作日：实际经历 elapsed / 法定时限口径 statutory clock",
-       [](const std::string& m) { return m == "approval_days" || m == "approval_clock_days"; }},
+       [](const std::string& m) { return m.rfind("approval_", 0) == 0; }},
       {"部门等待差异", "各部门平均排队等待（工作日）", [](const std::string& m) { return m.rfind("wait:", 0) == 0; }},
   };
   std::vector<Sheet> sheets;

@@ -283,17 +283,23 @@ Sheet approval_sheet(const MonteCarloForecast& mc) {
   Sheet s;
   s.csv = "approval_times.csv";
   s.title = "审批用时";
-  s.notes = {"全流程审批用时（工作日）：实际经历，及法定时限口径（不含专家评审、听证、公示、技术评估）"};
-  s.header = {"class", "measure", "samples", "mean_days", "p10_days", "p50_days", "p90_days"};
-  s.labels = {"项目", "口径", "样本数", "均值", "P10", "P50", "P90"};
-  const std::pair<const char*, const Distribution3*> measures[] = {
-      {"key", &mc.approval_key},        {"normal", &mc.approval_normal},        {"all", &mc.approval_all},
-      {"key", &mc.approval_clock_key},  {"normal", &mc.approval_clock_normal},  {"all", &mc.approval_clock_all}};
-  for (std::size_t i = 0; i < std::size(measures); ++i) {
-    const auto& [name, d] = measures[i];
-    s.rows.push_back({Cell::of(name), Cell::of(i < 3 ? "elapsed" : "statutory_clock"), Cell::number(static_cast<double>(d->n), 0),
-                      Cell::number(d->mean, 2), Cell::number(d->p10, 2), Cell::number(d->p50, 2), Cell::number(d->p90, 2)});
-  }
+  s.notes = {"全流程审批用时（工作日，至开工前最后一项审批）：实际经历 elapsed，及法定时限口径 statutory_clock（不含专家评审、听证、公示、技术评估）",
+             "起算 start_or_entry：在模拟中有审批环节的每个项目，开始日已在办的从开始日起算；entry：全部审批在模拟中办理的项目，从进入起算",
+             "样本数：项目×重复次数；每次重复：平均每次重复计入的项目数"};
+  s.header = {"class", "from", "measure", "samples", "projects_per_replication", "mean_days", "p10_days", "p50_days", "p90_days"};
+  s.labels = {"项目", "起算", "口径", "样本数", "每次重复", "均值", "P10", "P50", "P90"};
+  const std::pair<const char*, const Distribution3 report::ApprovalTime::*> groups[] = {
+      {"key", &report::ApprovalTime::key}, {"normal", &report::ApprovalTime::normal}, {"all", &report::ApprovalTime::all}};
+  const std::tuple<report::ApprovalMeasure, const char*, const char*> measures[] = {
+      {report::from_start, "start_or_entry", "elapsed"}, {report::from_start_clock, "start_or_entry", "statutory_clock"},
+      {report::from_entry, "entry", "elapsed"}, {report::from_entry_clock, "entry", "statutory_clock"}};
+  for (const auto& [m, from, measure] : measures)
+    for (const auto& [name, group] : groups) {
+      const Distribution3& d = mc.approval[m].*group;
+      s.rows.push_back({Cell::of(name), Cell::of(from), Cell::of(measure), Cell::number(static_cast<double>(d.n), 0),
+                        Cell::number(static_cast<double>(d.n) / std::max(mc.replications, 1), 1), Cell::number(d.mean, 2),
+                        Cell::number(d.p10, 2), Cell::number(d.p50, 2), Cell::number(d.p90, 2)});
+    }
   return s;
 }
 

@@ -44,10 +44,10 @@ TEST(Observables, ReadTheForecastsFiguresByDistrictCategoryCountAndApproval) {
   const engine::Replication rep = engine::simulate(net, 3, 0);
   const report::Forecast f = report::make_forecast(net, rep.trace, rep.calendars, rep.project_scale, &basis,
                                                    {rep.seed, rep.replication, rep.deterministic}, true);
-  std::vector<double> days, clock;
-  report::approval_days(net, rep, days, clock);
+  report::ApprovalDays days;
+  report::approval_days(net, rep, days);
   std::vector<double> v(obs.size());
-  o.measure(f, days, v);
+  o.measure(f, days.from_entry, v);
 
   const std::size_t months = f.months.size();
   double all = 0, district = 0, category = 0;
@@ -66,7 +66,7 @@ TEST(Observables, ReadTheForecastsFiguresByDistrictCategoryCountAndApproval) {
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     const report::ProjectResult& r = f.projects[p];
     if (net.project_key[p] && !net.project_under_construction[p] && (std::isnan(r.start) || r.start_day > 180)) ++key_not_started;
-    if (std::isfinite(days[p])) sum += days[p], ++n;
+    if (std::isfinite(days.from_entry[p])) sum += days.from_entry[p], ++n;
   }
   EXPECT_EQ(v[3], key_not_started);
   EXPECT_DOUBLE_EQ(v[4], sum / n);

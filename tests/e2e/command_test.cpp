@@ -37,7 +37,8 @@ TEST(Command, RunWritesTheResultFilesAndPrintsTheQuarterlyTable) {
 }
 
 // A change here is a reviewed decision: regenerate with
-//   build/kpsim run scenarios/quickstart.yaml --out tests/e2e/golden/quickstart
+//   build/kpsim run scenarios/quickstart.yaml --out /tmp/q &&
+//     cp /tmp/q/*.csv /tmp/q/summary.json tests/e2e/golden/quickstart/
 TEST(Command, QuickstartOutputMatchesTheReviewedGoldenFiles) {
   ScratchDir dir;
   ASSERT_EQ(run_kpsim("run " + kQuickstart + " --out '" + (dir / "out").string() + "'").status, 0);

@@ -45,8 +45,8 @@ TEST(StatutoryClock, OffClockPhasesAddElapsedTimeButNotStatutoryTime) {
   run::ReplicationOptions o;
   o.deterministic = true;
   const report::MonteCarloForecast mc = test::run_forecast(f.scenario, f.net, o);
-  EXPECT_DOUBLE_EQ(mc.approval_all.mean, 30);
-  EXPECT_DOUBLE_EQ(mc.approval_clock_all.mean, 20);
+  EXPECT_DOUBLE_EQ(mc.approval[report::from_entry].all.mean, 30);
+  EXPECT_DOUBLE_EQ(mc.approval[report::from_entry_clock].all.mean, 20);
 }
 
 TEST(StatutoryClock, OffClockPhasesDoNotHoldTheReviewer) {

@@ -30,7 +30,7 @@ Effect compress_by_40_percent(const std::string& scenario) {
   o.threads = 2;
   const MonteCarloForecast b = test::run_forecast(base, engine::compile(base), o);
   const MonteCarloForecast c = test::run_forecast(compressed, engine::compile(compressed), o);
-  return {b.approval_all.mean, c.approval_all.mean, b.agencies[0].mean_wait, c.agencies[0].mean_wait};
+  return {b.approval[from_entry].all.mean, c.approval[from_entry].all.mean, b.agencies[0].mean_wait, c.agencies[0].mean_wait};
 }
 
 TEST(QueueingInsight, WithAmpleReviewersCompressingBy40PercentShortensApprovalBy40Percent) {

@@ -70,5 +70,32 @@ TEST(Compare, AScenarioAgainstItselfDiffersByExactlyNothing) {
   }
 }
 
+// The base column of a comparison is the run: every mean is pooled the way
+// `run` pools it (over project-replications, over services), not a mean of
+// per-replication means (which gave 139.30 against run's 139.84 days).
+TEST(Compare, TheBaseIsTheRunInEveryFigure) {
+  const model::Scenario base = input::load_scenario(KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml");
+  const MonteCarloForecast b = forecast(base, 7);
+  const Comparison c = compare_forecasts(base, b, base, forecast(base, 7));
+  for (std::size_t m = 0; m < kApprovalMeasures; ++m)
+    EXPECT_DOUBLE_EQ(row(c, approval_metric(static_cast<ApprovalMeasure>(m)), "run").base_mean, b.approval[m].all.mean);
+  for (std::size_t a = 0; a < base.agencies.size(); ++a)
+    EXPECT_DOUBLE_EQ(row(c, "wait:" + base.agencies[a].id, "run").base_mean, b.agencies[a].mean_wait) << base.agencies[a].id;
+  EXPECT_DOUBLE_EQ(row(c, "investment", "2026").base_mean, b.horizon_investment.mean());
+}
+
+TEST(PairedRatio, IsTheRatioOfSumsWithADeltaMethodInterval) {
+  // Base 2 + 4 over 1 + 3 = 1.5; variant 3 + 3 over 1 + 1 = 3.
+  const Eigen::Vector2d bn(2, 4), bd(1, 3), vn(3, 3), vd(1, 1);
+  const PairedStat s = paired_ratio("x", "run", bn, bd, vn, vd);
+  EXPECT_DOUBLE_EQ(s.base_mean, 1.5);
+  EXPECT_DOUBLE_EQ(s.variant_mean, 3.0);
+  EXPECT_DOUBLE_EQ(s.diff_mean, 1.5);
+  // z_r = (vn - 3 vd) / 1 - (bn - 1.5 bd) / 2 = {-0.25, 0.25}: sd √(1/8), se 1/4.
+  EXPECT_NEAR(s.ci90_high - s.diff_mean, 1.6448536269514722 * 0.25, 1e-12);
+  // Per-replication ratio differences 3 − 2 = 1 and 3 − 4/3 = 5/3.
+  EXPECT_NEAR(s.p95, 1 + 0.95 * (2.0 / 3.0), 1e-12);
+}
+
 }  // namespace
 }  // namespace kpsim::report

@@ -130,9 +130,11 @@ TEST(HeldStep, TheMonteCarloReportsTheStepThatHeldMostMisses) {
   EXPECT_DOUBLE_EQ(mc.projects[1].p_start_target_missed, 1.0);
   EXPECT_EQ(mc.projects[1].held_start_task, f.net.project_begin[1] + 1);
   EXPECT_DOUBLE_EQ(mc.projects[1].held_start_share, 1.0);
-  // Start quantiles to the week: B starts on day 80 (2026-03-22), in the
-  // week of days 77–83.
-  EXPECT_EQ(mc.projects[1].start_quantiles[1], 83.0);
+  // Date quantiles are exact: B starts on day 80 (2026-03-22) in every
+  // replication, so its mean and P10 = P50 = P90 are that day (they were
+  // rounded up to the end of its week, day 83).
+  EXPECT_EQ(mc.projects[1].mean_start_day, 80.0);
+  for (double q : mc.projects[1].start_quantiles) EXPECT_EQ(q, 80.0);
 }
 
 TEST(PreparationStep, IsElapsedApprovalTimeButNotOnTheStatutoryClock) {
@@ -140,9 +142,31 @@ TEST(PreparationStep, IsElapsedApprovalTimeButNotOnTheStatutoryClock) {
   const engine::Replication rep = f.deterministic();
   ReplicationSummary s;
   summarise(f.net, make_reporting_basis(f.scenario, f.net), rep, s);
-  EXPECT_DOUBLE_EQ(s.approval_days[0], 60.0);   // design 40 + review 20
-  EXPECT_DOUBLE_EQ(s.approval_clock[0], 20.0);  // the review only
+  EXPECT_DOUBLE_EQ(s.approval.from_entry[0], 60.0);   // design 40 + review 20
+  EXPECT_DOUBLE_EQ(s.approval.from_entry_clock[0], 20.0);  // the review only
   EXPECT_DOUBLE_EQ(rep.agency[0].busy_work, 20.0);  // the owner's work holds no reviewer
+}
+
+// A project in procedures at the start date (its design done) is measured
+// from the start date; it used to drop out of the approval figures.
+TEST(ApprovalTime, CoversProjectsInProceduresAtTheStart) {
+  const test::ScenarioFile f(scenario("", R"(  - {id: A, name: 甲, template: t, investment: 1}
+  - {id: B, name: 乙, template: t, investment: 1, class: key, state: {done: [design]}}
+)", 2));
+  const engine::Replication rep = f.deterministic();
+  ReplicationSummary s;
+  summarise(f.net, make_reporting_basis(f.scenario, f.net), rep, s);
+  EXPECT_DOUBLE_EQ(s.approval.from_start[0], 60.0);  // entered at the start: both measures agree
+  EXPECT_DOUBLE_EQ(s.approval.from_entry[0], 60.0);
+  EXPECT_DOUBLE_EQ(s.approval.from_start[1], 20.0);  // the review, from the start date
+  EXPECT_DOUBLE_EQ(s.approval.from_start_clock[1], 20.0);
+  EXPECT_TRUE(std::isnan(s.approval.from_entry[1]));  // its design's time is not known
+  run::ReplicationOptions o;
+  o.deterministic = true;
+  const MonteCarloForecast mc = test::run_forecast(f.scenario, f.net, o);
+  EXPECT_EQ(mc.approval[from_start].key.n, 1u);  // the key project is in the figures
+  EXPECT_EQ(mc.approval[from_entry].key.n, 0u);
+  EXPECT_DOUBLE_EQ(mc.approval[from_start].all.mean, 40.0);
 }
 
 TEST(AgencyMonths, SplitTheBusyTimeByCalendarMonth) {
