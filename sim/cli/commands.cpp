@@ -84,6 +84,7 @@ int validate(const std::string& scenario, const std::vector<std::string>& polici
   print_warnings(err, sc);
   out << scenario << ": ok (" << sc.projects.size() << " projects, " << net.task_count() << " tasks, "
       << sc.agencies.size() << " agencies, " << sc.calendars.size() << " calendars)\n";
+  output::print_policy_effects(out, sc);
   return 0;
 }
 
@@ -266,7 +267,11 @@ int graph(const GraphOptions& options, std::ostream& out, std::ostream& err) {
   const engine::CpmSchedule cpm = engine::schedule_cpm(net);
   if (options.dot) output::write_schedule_dot(out, sc, net, cpm, project);
   else if (project) output::print_project_schedule(out, sc, net, cpm, *project);
-  else output::print_portfolio_schedule(out, sc, net, cpm);
+  else {
+    output::print_portfolio_schedule(out, sc, net, cpm);
+    out << '\n';
+    output::print_policy_effects(out, sc);
+  }
   return 0;
 }
 

@@ -33,7 +33,9 @@ std::optional<double> fraction_at(const MapReader& m, const char* key, bool open
 }
 
 // Keys of a step selection, read from the policy's own mapping.
-#define KPSIM_SELECTION_KEYS "steps", "stages", "agencies", "templates", "kinds", "all_approvals"
+#define KPSIM_SELECTION_KEYS "steps", "stages", "agencies", "templates", "all_approvals", "all_land"
+// Keys every policy takes: which projects it is for (model::ProjectFilter).
+#define KPSIM_PROJECT_KEYS "kinds", "classes", "levels"
 
 model::StepSelection read_selection(const MapReader& m, bool need_some) {
   model::StepSelection s;
@@ -42,26 +44,43 @@ model::StepSelection read_selection(const MapReader& m, bool need_some) {
   s.stages = names_at(m, "stages");
   s.agencies = names_at(m, "agencies");
   s.templates = names_at(m, "templates");
+  if (auto a = m.get("all_approvals")) s.all_approvals = a->boolean().value_or(false);
+  if (auto a = m.get("all_land")) s.all_land = a->boolean().value_or(false);
+  if (need_some && s.steps.empty() && s.stages.empty() && s.agencies.empty() && !s.all_approvals && !s.all_land)
+    m.self().error("E-POL-003", "select steps with 'steps', 'stages', 'agencies', 'all_approvals: true' or 'all_land: true'");
+  return s;
+}
+
+model::ProjectFilter read_project_filter(const MapReader& m) {
+  model::ProjectFilter f;
   if (auto k = m.get("kinds"))
     for (const Value& e : k->one_or_many())
-      if (read_kind(e)) s.kinds.push_back(name_of(e));
-  if (auto a = m.get("all_approvals")) s.all_approvals = a->boolean().value_or(false);
-  if (need_some && s.steps.empty() && s.stages.empty() && s.agencies.empty() && !s.all_approvals)
-    m.self().error("E-POL-003", "select steps with 'steps', 'stages', 'agencies' or 'all_approvals: true'");
-  return s;
+      if (read_kind(e)) f.kinds.push_back(name_of(e));
+  if (auto c = m.get("classes"))
+    for (const Value& e : c->one_or_many())
+      if (read_class(e)) f.classes.push_back(name_of(e));
+  f.levels = names_at(m, "levels");
+  return f;
 }
 
 model::CompressPolicy read_compress(const MapReader& m) {
   model::CompressPolicy p;
   p.select = read_selection(m, true);
-  auto from = m.require("from");
-  auto to = m.require("to");
-  if (from) p.from = from->number().value_or(0);
-  if (to) p.to = to->number().value_or(0);
-  if (from && p.from <= 0) from->error("E-POL-004", "'from' is the current approval time: a positive number of working days");
-  if (to && p.to <= 0) to->error("E-POL-004", "'to' is the target approval time: a positive number of working days");
-  if (from && to && p.from > 0 && p.to > p.from)
-    to->error("E-POL-005", "'to' (" + to->text().value_or("") + ") is longer than 'from': compress shortens approval time");
+  if (auto total = m.get("to_total")) {
+    for (const char* k : {"from", "to"})
+      if (m.has(k)) m.get(k)->error("E-POL-025", "give 'to_total' (the statutory full-process total to reach) or 'from' and 'to' (a ratio), not both");
+    p.to_total = total->number();
+    if (p.to_total && *p.to_total <= 0) total->error("E-POL-004", "'to_total' is the target statutory total: a positive number of working days");
+  } else {
+    auto from = m.require("from");
+    auto to = m.require("to");
+    if (from) p.from = from->number().value_or(0);
+    if (to) p.to = to->number().value_or(0);
+    if (from && p.from <= 0) from->error("E-POL-004", "'from' is the current approval time: a positive number of working days");
+    if (to && p.to <= 0) to->error("E-POL-004", "'to' is the target approval time: a positive number of working days");
+    if (from && to && p.from > 0 && p.to > p.from)
+      to->error("E-POL-005", "'to' (" + to->text().value_or("") + ") is longer than 'from': compress shortens approval time");
+  }
   if (auto mode = m.get("mode"))
     p.mode = read_choice<model::CompressMode>(*mode, {{"scale", model::CompressMode::scale}, {"cap", model::CompressMode::cap}})
                  .value_or(p.mode);
@@ -153,35 +172,35 @@ model::PhasedPermitPolicy read_phased(const MapReader& m) {
 
 std::optional<model::PolicySpec> read_spec(const std::string& kind, const Value& v) {
   if (kind == "compress") {
-    MapReader m(v, {KPSIM_SELECTION_KEYS, "from", "to", "mode"});
+    MapReader m(v, {KPSIM_SELECTION_KEYS, KPSIM_PROJECT_KEYS, "from", "to", "to_total", "mode"});
     if (m.ok()) return read_compress(m);
   } else if (kind == "parallel") {
-    MapReader m(v, {KPSIM_SELECTION_KEYS});
+    MapReader m(v, {KPSIM_SELECTION_KEYS, KPSIM_PROJECT_KEYS});
     if (m.ok()) return model::ParallelPolicy{read_selection(m, true)};
   } else if (kind == "overlap") {
-    MapReader m(v, {"step", "after", "fraction", "rework_probability", "templates"});
+    MapReader m(v, {"step", "after", "fraction", "rework_probability", "templates", KPSIM_PROJECT_KEYS});
     if (m.ok()) return read_overlap(m);
   } else if (kind == "commitment") {
-    MapReader m(v, {"step", "duration", "check_at", "failure_probability", "on_failure", "halt", "templates"});
+    MapReader m(v, {"step", "duration", "check_at", "failure_probability", "on_failure", "halt", "templates", KPSIM_PROJECT_KEYS});
     if (m.ok()) return read_commitment(m);
   } else if (kind == "merge") {
-    MapReader m(v, {"steps", "id", "name", "agency", "duration", "combine", "limit", "templates"});
+    MapReader m(v, {"steps", "id", "name", "agency", "duration", "combine", "limit", "templates", KPSIM_PROJECT_KEYS});
     if (m.ok()) return read_merge(m);
   } else if (kind == "regional_assessment") {
-    MapReader m(v, {"zones", "steps"});
+    MapReader m(v, {"zones", "steps", KPSIM_PROJECT_KEYS});
     if (m.ok()) return read_regional(m);
   } else if (kind == "early_land" || kind == "start_on_land") {
-    MapReader m(v, {"release", "land", "required_by", "templates", "kinds"});
+    MapReader m(v, {"release", "land", "required_by", "templates", KPSIM_PROJECT_KEYS});
     if (m.ok()) {
       if (kind == "early_land" && m.has("land"))
         m.get("land")->error("E-POL-009", "'land' belongs to start_on_land (construction waits for that land step)");
       return read_early_start(m, kind == "start_on_land");
     }
   } else if (kind == "deemed_approval") {
-    MapReader m(v, {KPSIM_SELECTION_KEYS});
+    MapReader m(v, {KPSIM_SELECTION_KEYS, KPSIM_PROJECT_KEYS});
     if (m.ok()) return model::DeemedApprovalPolicy{read_selection(m, true)};
   } else if (kind == "phased_permit") {
-    MapReader m(v, {"permit", "partial", "name", "duration", "early", "templates"});
+    MapReader m(v, {"permit", "partial", "name", "duration", "early", "templates", KPSIM_PROJECT_KEYS});
     if (m.ok()) return read_phased(m);
   }
   return std::nullopt;
@@ -213,9 +232,11 @@ std::vector<model::Policy> read_policies(const Value& list) {
                                          : "one policy per list element: found '" + kinds[0] + "' and '" + kinds[1] + "'");
       continue;
     }
-    auto spec = read_spec(kinds[0], *m.get(kinds[0].c_str()));
+    const Value body = *m.get(kinds[0].c_str());
+    auto spec = read_spec(kinds[0], body);
     if (!spec) continue;
     model::Policy p;
+    p.projects = read_project_filter(MapReader(body, {}));  // its keys were checked by read_spec
     p.loc = e.loc();
     p.spec = std::move(*spec);
     p.label = kinds[0];

@@ -296,9 +296,15 @@ MapReader::MapReader(const Value& map, std::initializer_list<const char*> known_
     if (std::find(seen.begin(), seen.end(), k) != seen.end())
       at_key.error("E-YAML-022", "duplicate key '" + shown + "'");
     seen.push_back(k);
-    if (!known.empty() && std::find(known.begin(), known.end(), k) == known.end())
-      at_key.error("E-YAML-023", "unknown key '" + shown + "'" + did_you_mean(k, known) +
+    if (!known.empty() && std::find(known.begin(), known.end(), k) == known.end()) {
+      std::string hint = did_you_mean(k, known);
+      if (hint.empty()) {  // nothing close: say what the mapping takes
+        hint = "; expected one of: ";
+        for (std::size_t i = 0; i < known.size(); ++i) hint += (i ? ", " : "") + known[i];
+      }
+      at_key.error("E-YAML-023", "unknown key '" + shown + "'" + hint +
                                      (shown != k ? " (a quote left open makes the rest of the file one key)" : ""));
+    }
   }
 }
 

@@ -21,22 +21,34 @@ struct Name {
 
 // Which template steps a policy acts on: a step is selected when it matches
 // any of steps / stages / agencies (or is an approval and all_approvals is
-// set), in a template listed in `templates` (all templates if empty), for
-// projects of a kind in `kinds` (all if empty; templates shared with other
-// kinds are then derived for the selected projects).
+// set, or a land step and all_land is), in a template listed in `templates`
+// (all templates if empty). Which projects, Policy::projects says.
 struct StepSelection {
-  std::vector<Name> steps, stages, agencies, templates, kinds;
-  bool all_approvals = false;
+  std::vector<Name> steps, stages, agencies, templates;
+  bool all_approvals = false, all_land = false;
   SourceLoc loc;
+};
+
+// Which projects a policy is for: of a kind in `kinds`, a class in `classes`
+// (key, normal) and a level in `levels` (省重点, 市重点 …) — each empty means
+// all. When it names any, templates shared with projects outside it are
+// copied for the projects inside, so that only they change.
+struct ProjectFilter {
+  std::vector<Name> kinds, classes, levels;
+  bool empty() const { return kinds.empty() && classes.empty() && levels.empty(); }
 };
 
 enum class Combine : std::uint8_t { longest, sum };
 enum class CompressMode : std::uint8_t { scale, cap };
 
-// 压缩审批时限: full-process approval time from `from` to `to` working days.
+// 压缩审批时限: full-process approval time from `from` to `to` working days
+// (the selected steps scaled by to/from), or to a statutory full-process
+// total of `to_total` working days in every template in scope (the selected
+// steps scaled by the factor that brings that template's total there).
 struct CompressPolicy {
   StepSelection select;
   double from = 0, to = 0;
+  std::optional<double> to_total;
   CompressMode mode = CompressMode::scale;
 };
 
@@ -95,7 +107,7 @@ struct EarlyStartPolicy {
   std::vector<Name> release;
   std::optional<Name> land;
   std::optional<Name> required_by;
-  StepSelection scope;  // templates and kinds it applies to
+  StepSelection scope;  // templates it applies to
 };
 
 // 超时默认制: selected steps count as approved when their statutory clock
@@ -122,6 +134,7 @@ using PolicySpec = std::variant<CompressPolicy, ParallelPolicy, OverlapPolicy, C
 struct Policy {
   std::string label;  // what reports call it; default: its kind
   PolicySpec spec;
+  ProjectFilter projects;
   SourceLoc loc;
 };
 

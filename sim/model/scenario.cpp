@@ -12,6 +12,29 @@ const Agency* Scenario::find_agency(std::string_view id) const { return find_by_
 const Template* Scenario::find_template(std::string_view id) const { return find_by_id(templates, id); }
 const LandPool* Scenario::find_land_pool(std::string_view id) const { return find_by_id(land_pools, id); }
 
+std::set<std::string> done_closure(const Template& t, const std::vector<std::string>& done) {
+  std::set<std::string> out;
+  std::vector<std::string> todo = done;
+  while (!todo.empty()) {
+    const std::string id = todo.back();
+    todo.pop_back();
+    if (!out.insert(id).second) continue;
+    if (const Step* s = t.find_step(id)) todo.insert(todo.end(), s->after.begin(), s->after.end());
+  }
+  return out;
+}
+
+std::set<std::string> done_at_start(const Template& t, const Project& p) {
+  std::vector<std::string> roots = p.state.done;
+  double left = p.state.progress;
+  for (const Step& s : t.steps)  // construction touched by progress, in order
+    if (s.type == StepType::construction && left > 0) {
+      roots.insert(roots.end(), s.after.begin(), s.after.end());
+      left -= s.share;
+    }
+  return done_closure(t, roots);
+}
+
 std::string_view to_string(StepType t) {
   switch (t) {
     case StepType::approval: return "approval";

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -154,6 +155,9 @@ struct Template {
   std::string family;  // the template it was derived from by a policy (itself if none): risks match on it
   std::vector<Step> steps;
   Composition composition;  // default: everything is construction and installation
+  // Its statutory full-process total (statutory_total.hpp) before any policy
+  // acted, kept for the reports; the copies a policy derives carry it.
+  std::optional<double> statutory_before;
   SourceLoc loc;
 
   const Step* find_step(std::string_view step_id) const;
@@ -192,6 +196,7 @@ struct Project {
   std::optional<double> plan;            // this year's planned investment (年度计划投资)
   std::string category;                  // 续建 / 新开工 / 竣工 / 前期 … (default: from its state)
   ProjectState state;
+  std::optional<double> statutory_before;  // what was left of its statutory total before any policy
   SourceLoc loc;
 
   double completed_investment() const { return state.completed_investment.value_or(state.progress * investment); }
@@ -311,6 +316,7 @@ struct Scenario {
   std::vector<Copula> copulas;
   std::vector<Policy> policies;  // to apply, in order (policy::apply_policies)
   std::vector<std::string> applied_policies;  // labels of those applied
+  std::vector<std::string> policy_effects;    // per applied policy: what it changed, in words
   std::vector<Diagnostic> warnings;
 
   std::int32_t horizon_days() const { return end - start + 1; }
@@ -320,6 +326,13 @@ struct Scenario {
   const Template* find_template(std::string_view id) const;
   const LandPool* find_land_pool(std::string_view id) const;
 };
+
+// Steps a project has finished at the start: its `done` list and everything
+// those depend on.
+std::set<std::string> done_closure(const Template& t, const std::vector<std::string>& done);
+// The same with the steps its construction progress implies (the
+// predecessors of every construction step the progress reaches).
+std::set<std::string> done_at_start(const Template& t, const Project& p);
 
 std::string_view to_string(StepType t);
 std::string_view to_string(ProjectClass c);

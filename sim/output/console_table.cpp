@@ -8,6 +8,8 @@
 #include "sim/report/planner_questions.hpp"
 #include "sim/tables/run_tables.hpp"
 #include "sim/output/text_table.hpp"
+#include "sim/output/sheet_text.hpp"
+#include "sim/tables/statutory_tables.hpp"
 
 namespace kpsim::output {
 namespace {
@@ -109,6 +111,12 @@ void print_at_risk(std::ostream& out, const model::Scenario& sc, const engine::N
 }
 
 }  // namespace
+
+void print_policy_effects(std::ostream& out, const model::Scenario& sc) {
+  for (const std::string& e : sc.policy_effects) out << "policy " << e << '\n';
+  out << "\nStatutory full-process total (working days on the chain of approval and land limits that sets the start)\n";
+  print_sheet(out, tables::template_statutory_sheet(sc));
+}
 
 void print_run_tables(std::ostream& out, const model::Scenario& sc, const engine::Network& net,
                       const report::MonteCarloForecast& mc, bool deterministic) {

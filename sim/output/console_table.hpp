@@ -13,4 +13,8 @@ namespace kpsim::output {
 void print_run_tables(std::ostream& out, const model::Scenario& scenario, const engine::Network& net,
                       const report::MonteCarloForecast& mc, bool deterministic);
 
+// What each applied policy changed (the steps it touched, land included or
+// not) and every template's statutory full-process total before and after.
+void print_policy_effects(std::ostream& out, const model::Scenario& scenario);
+
 }  // namespace kpsim::output

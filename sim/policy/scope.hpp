@@ -17,10 +17,14 @@ struct Context {
 };
 
 // Indices of the templates in scope: those named (by id or by the template
-// they were derived from; all if none). With kinds, templates shared with
-// projects of other kinds are copied for the selected projects first.
-std::vector<std::size_t> scope_templates(Context& cx, const std::vector<model::Name>& templates,
-                                         const std::vector<model::Name>& kinds = {});
+// they were derived from; all if none). When the policy is for some projects
+// only (Policy::projects), templates shared with others are copied for the
+// selected projects first.
+std::vector<std::size_t> scope_templates(Context& cx, const std::vector<model::Name>& templates);
+
+// Whether a project (an arrival stream) is one the filter selects.
+bool in_filter(const model::ProjectFilter& f, const model::Project& p);
+bool in_filter(const model::ProjectFilter& f, const model::ArrivalStream& a);
 
 bool matches(const model::StepSelection& sel, const model::Step& s);
 

@@ -10,7 +10,7 @@
 namespace kpsim::policy {
 
 void apply(Context& cx, const model::EarlyStartPolicy& p) {
-  const auto scope = scope_templates(cx, p.scope.templates, p.scope.kinds);
+  const auto scope = scope_templates(cx, p.scope.templates);
   for (const model::Name& r : p.release) check_step(cx, r, scope);
   if (p.land) check_step(cx, *p.land, scope);
   if (p.required_by) check_step(cx, *p.required_by, scope);
@@ -77,9 +77,9 @@ void apply(Context& cx, const model::RegionalAssessmentPolicy& p) {
       if (t && t->find_step(s.text) && std::find(skip.begin(), skip.end(), s.text) == skip.end()) skip.push_back(s.text);
   };
   for (model::Project& pr : cx.sc.projects)
-    if (in_zone(pr.zone)) add_skips(pr.template_id, pr.state.skip);
+    if (in_zone(pr.zone) && in_filter(cx.policy.projects, pr)) add_skips(pr.template_id, pr.state.skip);
   for (model::ArrivalStream& a : cx.sc.arrivals)
-    if (in_zone(a.zone)) add_skips(a.template_id, a.skip);
+    if (in_zone(a.zone) && in_filter(cx.policy.projects, a)) add_skips(a.template_id, a.skip);
 }
 
 }  // namespace kpsim::policy

@@ -21,7 +21,7 @@ void rename_in_states(model::Scenario& sc, const model::Template& before, const 
                       const std::set<std::string>& parts, const std::string& into) {
   for (model::Project& p : sc.projects) {
     if (p.template_id != template_id) continue;
-    const std::set<std::string> done = done_closure(before, p.state.done);
+    const std::set<std::string> done = model::done_closure(before, p.state.done);
     const bool all_done = std::all_of(parts.begin(), parts.end(), [&](const std::string& s) { return done.count(s) > 0; });
     auto& d = p.state.done;
     d.erase(std::remove_if(d.begin(), d.end(), [&](const std::string& s) { return parts.count(s) > 0; }), d.end());
@@ -37,8 +37,8 @@ void rename_in_states(model::Scenario& sc, const model::Template& before, const 
 }  // namespace
 
 void apply(Context& cx, const model::ParallelPolicy& p) {
-  const auto scope = scope_templates(cx, p.select.templates, p.select.kinds);
   const std::size_t errors = cx.diag.errors().size();
+  const auto scope = scope_templates(cx, p.select.templates);
   check_selection(cx, p.select, scope);
   bool any = false;
   for (std::size_t ti : scope) {

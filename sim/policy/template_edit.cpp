@@ -64,16 +64,4 @@ std::vector<std::string> preds_bypassing(const model::Template& t, const std::st
   return out;
 }
 
-std::set<std::string> done_closure(const model::Template& t, const std::vector<std::string>& done) {
-  std::set<std::string> out;
-  std::vector<std::string> todo = done;
-  while (!todo.empty()) {
-    const std::string id = todo.back();
-    todo.pop_back();
-    if (!out.insert(id).second) continue;
-    if (const model::Step* s = t.find_step(id)) todo.insert(todo.end(), s->after.begin(), s->after.end());
-  }
-  return out;
-}
-
 }  // namespace kpsim::policy

@@ -24,8 +24,5 @@ void drop_pred(model::Step& s, const std::string& pred);
 std::vector<std::string> preds_bypassing(const model::Template& t, const std::string& id,
                                          const std::set<std::string>& through);
 
-// Steps the project has finished at the start: its `done` list and everything
-// those depend on.
-std::set<std::string> done_closure(const model::Template& t, const std::vector<std::string>& done);
 
 }  // namespace kpsim::policy

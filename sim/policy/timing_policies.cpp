@@ -1,8 +1,10 @@
 // Policies that change how long steps take: compress, deemed approval,
 // approval by commitment.
 #include <algorithm>
+#include <cstdio>
 
 #include "sim/core/distribution.hpp"
+#include "sim/model/statutory_total.hpp"
 #include "sim/policy/policies.hpp"
 #include "sim/policy/template_edit.hpp"
 
@@ -18,6 +20,35 @@ void scale_clock_time(model::Step& s, double k) {
   if (s.cap) *s.cap *= k;
 }
 
+std::string days_text(double d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", d);
+  std::string s = buf;
+  if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
+  return s;
+}
+
+// The template's statutory total with the selected steps' statutory days
+// scaled by k.
+double total_scaled(const model::Template& t, const std::vector<char>& selected, double k) {
+  return model::statutory_total(t, [&](std::size_t s) { return model::statutory_days(t.steps[s]) * (selected[s] ? k : 1.0); })
+      .days;
+}
+
+// The factor for the selected steps that brings the template's statutory
+// total to `target` (the total is continuous and non-decreasing in it);
+// nullopt when the steps left alone exceed the target by themselves.
+std::optional<double> factor_to_total(const model::Template& t, const std::vector<char>& selected, double target) {
+  if (total_scaled(t, selected, 1.0) <= target) return 1.0;
+  if (total_scaled(t, selected, 0.0) > target + 1e-9) return std::nullopt;
+  double lo = 0, hi = 1;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (total_scaled(t, selected, mid) > target ? hi : lo) = mid;
+  }
+  return lo;
+}
+
 }  // namespace
 
 model::Risk policy_risk(const Context& cx, const std::string& what, const std::string& step, const std::vector<std::size_t>& scope) {
@@ -31,15 +62,46 @@ model::Risk policy_risk(const Context& cx, const std::string& what, const std::s
 }
 
 void apply(Context& cx, const model::CompressPolicy& p) {
-  const auto scope = scope_templates(cx, p.select.templates, p.select.kinds);
   const std::size_t errors = cx.diag.errors().size();
+  const auto scope = scope_templates(cx, p.select.templates);
   check_selection(cx, p.select, scope);
-  const double k = p.to / p.from;
   bool any = false;
-  for (std::size_t ti : scope)
-    for (model::Step& s : cx.sc.templates[ti].steps) {
-      if (s.type == model::StepType::construction || !matches(p.select, s)) continue;
-      any = true;
+  std::string effect;
+  for (std::size_t ti : scope) {
+    model::Template& t = cx.sc.templates[ti];
+    std::vector<char> selected(t.steps.size(), 0);
+    std::string names, left;
+    for (std::size_t i = 0; i < t.steps.size(); ++i) {
+      const model::Step& s = t.steps[i];
+      selected[i] = s.type != model::StepType::construction && matches(p.select, s);
+      if (selected[i]) names += (names.empty() ? "" : ", ") + s.id;
+    }
+    if (names.empty()) continue;
+    any = true;
+    const model::StatutoryTotal before = model::statutory_total(t);
+    for (std::size_t i : before.chain)
+      if (!selected[i]) left += (left.empty() ? "" : ", ") + t.steps[i].id + " (" + std::string(model::to_string(t.steps[i].type)) + ")";
+    double k = p.from > 0 ? p.to / p.from : 1.0;
+    if (p.to_total) {
+      const auto factor = factor_to_total(t, selected, *p.to_total);
+      if (!factor) {
+        cx.diag.error("E-POL-028", p.select.loc,
+                      "template '" + t.id + "': the steps not selected take " + days_text(total_scaled(t, selected, 0.0)) +
+                          " statutory working days on their own, more than to_total " + days_text(*p.to_total) +
+                          (left.empty() ? "" : " (not selected on the chain: " + left + ")") +
+                          ": select them too (all_land: true selects the land steps)");
+        continue;
+      }
+      k = *factor;
+    }
+    if (k == 1.0 && p.to_total) {
+      effect += "\n  template '" + t.id + "': statutory total " + days_text(before.days) + ", already within " +
+                days_text(*p.to_total) + ": unchanged";
+      continue;
+    }
+    for (std::size_t i = 0; i < t.steps.size(); ++i) {
+      if (!selected[i]) continue;
+      model::Step& s = t.steps[i];
       if (p.mode == model::CompressMode::scale) {
         scale_clock_time(s, k);
       } else {
@@ -48,13 +110,19 @@ void apply(Context& cx, const model::CompressPolicy& p) {
         s.cap = std::min(s.cap.value_or(limit), limit);
       }
     }
+    effect += "\n  template '" + t.id + "': statutory total " + days_text(before.days) + " → " +
+              days_text(model::statutory_total(t).days) + " working days; " +
+              (p.mode == model::CompressMode::scale ? "scaled" : "limits capped") + " ×" + days_text(k * 100) + "%: " +
+              names + (left.empty() ? "" : "; on the chain, not selected: " + left);
+  }
   if (!any && cx.diag.errors().size() == errors)
     cx.diag.error("E-POL-013", p.select.loc, "the selection matches no approval or land step");
+  if (any) cx.sc.policy_effects.push_back(cx.policy.label + " (compress)" + effect);
 }
 
 void apply(Context& cx, const model::DeemedApprovalPolicy& p) {
-  const auto scope = scope_templates(cx, p.select.templates, p.select.kinds);
   const std::size_t errors = cx.diag.errors().size();
+  const auto scope = scope_templates(cx, p.select.templates);
   check_selection(cx, p.select, scope);
   bool any = false;
   for (std::size_t ti : scope)

@@ -5,6 +5,7 @@
 
 #include "sim/core/decimal.hpp"
 #include "sim/tables/detail_tables.hpp"
+#include "sim/tables/statutory_tables.hpp"
 #include "sim/core/quantile.hpp"
 #include "sim/report/planner_questions.hpp"
 #include "sim/report/reducer.hpp"
@@ -324,6 +325,7 @@ std::vector<Sheet> run_sheets(const model::Scenario& sc, const engine::Network& 
   sheets.push_back(agencies_sheet(sc, mc));
   sheets.push_back(agency_months_sheet(sc, mc));
   sheets.push_back(approval_sheet(mc));
+  sheets.push_back(project_statutory_sheet(sc));
   sheets.push_back(projects_sheet(sc, net, mc));
   sheets.push_back(land_sheet(sc, mc));
   sheets.push_back(risks_sheet(sc, mc));
