@@ -13,6 +13,7 @@
 #include "sim/input/references.hpp"
 #include "sim/input/yaml_reader.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/compare_console.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/psplib_text.hpp"
 #include "sim/output/schedule_text.hpp"
@@ -141,13 +142,14 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   std::vector<tables::ForecastView> views;
   for (std::size_t i = 0; i < variants.size(); ++i) views.push_back({variants[i], nets[i], forecasts[i]});
   const std::vector<tables::Sheet> side_by_side = tables::side_by_side_sheets({base, base_net, base_mc}, views);
-  const output::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit};
+  output::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit, {}};
+  for (const model::Agency& a : base.agencies) info.agency_names.emplace_back(a.id, a.name);
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
   write_or_fail(dir, [&] {
     output::ResultFolder folder(dir);
     output::write_compare(folder, comparisons, side_by_side, info);
   });
-  output::print_compare_tables(out, comparisons, info);
+  output::print_compare_tables(out, comparisons, {base, base_net, base_mc}, views, info);
   out << "Results written to " << dir << "/\n";
   return 0;
 }

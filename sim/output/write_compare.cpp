@@ -1,13 +1,11 @@
 #include "sim/output/write_compare.hpp"
 
 #include <cmath>
-#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "sim/output/csv_sheet.hpp"
 #include "sim/output/csv_writer.hpp"
 #include "sim/tables/compare_tables.hpp"
-#include "sim/output/text_table.hpp"
 #include "sim/output/write_xlsx.hpp"
 
 namespace kpsim::output {
@@ -21,29 +19,6 @@ using Json = nlohmann::ordered_json;
 Json number(double x) {
   if (std::isnan(x)) return nullptr;
   return std::round(x * 1e6) / 1e6;
-}
-
-// Investment in the money unit, rates in percent, days as they are.
-std::string shown(const report::PairedStat& s, double x) {
-  if (std::isnan(x)) return "";
-  if (s.metric == "start_rate") return fixed(100 * x, 1) + "%";
-  return fixed(x, 2);
-}
-
-std::string interval(const report::PairedStat& s, double lo, double hi) {
-  if (std::isnan(lo)) return "";
-  return "[" + shown(s, lo) + ", " + shown(s, hi) + "]";
-}
-
-std::string metric_title(const std::string& metric, const std::string& unit) {
-  if (metric == "investment") return "completed investment (" + unit + ")";
-  if (metric == "start_rate") return "start rate, cumulative";
-  if (metric == "approval_days") return "approval working days from entry, elapsed";
-  if (metric == "approval_clock_days") return "approval working days from entry, statutory clock";
-  if (metric == "approval_days_since_start") return "approval working days from the start date or entry, elapsed";
-  if (metric == "approval_clock_days_since_start") return "approval working days from the start date or entry, statutory clock";
-  if (metric.rfind("wait:", 0) == 0) return "mean wait at " + metric.substr(5) + " (wd)";
-  return metric;
 }
 
 }  // namespace
@@ -82,33 +57,6 @@ void write_compare(ResultFolder& files, const std::vector<report::Comparison>& c
   }
   write_xlsx(files.add("report.xlsx"), sheets, files.staging());
   files.commit();
-}
-
-void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info) {
-  using A = TextTable::Align;
-  for (const report::Comparison& c : comparisons) {
-    out << "kpsim compare · " << info.replications << " replications, common random numbers (seed " << info.seed << ")\n"
-        << "  base:    " << c.base << "\n  variant: " << c.variant << "\n";
-    std::string metric;
-    std::optional<TextTable> table;
-    auto flush = [&] {
-      if (table) table->print(out);
-    };
-    for (const report::PairedStat& s : c.rows) {
-      if (s.metric != metric) {
-        flush();
-        metric = s.metric;
-        out << '\n' << metric_title(metric, info.money_unit) << '\n';
-        table.emplace(std::vector<std::pair<std::string, TextTable::Align>>{{"period", A::left}, {"base", A::right}, {"variant", A::right},
-                                                     {"difference", A::right}, {"90% interval", A::right},
-                                                     {"P5 … P95 of pairs", A::right}});
-      }
-      table->add_row({s.period, shown(s, s.base_mean), shown(s, s.variant_mean), shown(s, s.diff_mean),
-                      interval(s, s.ci90_low, s.ci90_high), interval(s, s.p05, s.p95)});
-    }
-    flush();
-    out << '\n';
-  }
 }
 
 }  // namespace kpsim::output

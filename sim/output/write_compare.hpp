@@ -1,5 +1,4 @@
-// The result of `kpsim compare`: a table on stdout and, in the output
-// directory, compare.csv (one row per variant × metric × period),
+// The result of `kpsim compare` in the output directory: compare.csv (one row per variant × metric × period),
 // compare.json, the side-by-side tables (side_by_side.hpp) as CSV files, and
 // report.xlsx (a sheet per metric — investment, start rate, approval time,
 // agency waits — then the side-by-side sheets), written together or not at all.
@@ -20,6 +19,5 @@ using tables::CompareInfo;
 
 void write_compare(ResultFolder& out, const std::vector<report::Comparison>& comparisons,
                    const std::vector<tables::Sheet>& side_by_side, const CompareInfo& info);
-void print_compare_tables(std::ostream& out, const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
 
 }  // namespace kpsim::output

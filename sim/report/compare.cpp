@@ -128,7 +128,13 @@ Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloFor
     return v;
   };
   std::vector<Eigen::Index> so_far;
-  std::vector<PairedStat> rates;  // after the investment rows: one table per metric
+  std::vector<PairedStat> rates, shares;  // after the investment rows: one table per metric
+  // Year to date at the quarter's end over the annual plan (时间过半、任务过半).
+  auto share_of_plan = [&](const MonteCarloForecast& mc, Eigen::Index q) {
+    std::vector<double> v = column(mc.quarter_ytd, q);
+    for (double& x : v) x /= *base_sc.annual_plan;
+    return v;
+  };
   for (const auto& [year, quarters] : quarters_by_year(periods)) {
     std::vector<double> yb(static_cast<std::size_t>(base.replications), 0.0), yv(static_cast<std::size_t>(variant.replications), 0.0);
     for (Eigen::Index q : quarters) {
@@ -139,10 +145,13 @@ Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloFor
       c.rows.push_back(paired("investment", label, b, v));
       so_far.push_back(q);
       rates.push_back(paired("start_rate", label, start_rate(base, so_far), start_rate(variant, so_far)));
+      if (base_sc.annual_plan && *base_sc.annual_plan > 0)
+        shares.push_back(paired("share_of_plan", label, share_of_plan(base, q), share_of_plan(variant, q)));
     }
     c.rows.push_back(paired("investment", std::to_string(year), yb, yv));
     rates.push_back(paired("start_rate", std::to_string(year), start_rate(base, so_far), start_rate(variant, so_far)));
   }
+  c.rows.insert(c.rows.end(), shares.begin(), shares.end());
   c.rows.insert(c.rows.end(), rates.begin(), rates.end());
   for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
     const ApprovalTime &b = base.approval[m], &v = variant.approval[m];

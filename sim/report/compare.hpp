@@ -14,7 +14,7 @@ namespace kpsim::report {
 
 // One metric in one period, base against variant.
 struct PairedStat {
-  std::string metric;  // investment, start_rate, approval_days[_clock][_since_start], wait:<agency>
+  std::string metric;  // investment, share_of_plan, start_rate, approval_days[_clock][_since_start], wait:<agency>
   std::string period;  // 2026Q1, 2026 (the year), or "run"
   std::size_t n = 0;   // replications with a value in both
   double base_mean = 0, variant_mean = 0;
@@ -47,7 +47,8 @@ struct Comparison {
 };
 
 // Per quarter and per calendar year: completed investment and the
-// cumulative start rate; over the run: realised approval working days
+// cumulative start rate; per quarter, the year to date as a share of the
+// base's annual plan (when it has one); over the run: realised approval working days
 // (every ApprovalMeasure) and each agency's mean wait — the base's figures
 // equal to those `run` reports for the same scenario and seed.
 Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloForecast& base,

@@ -1,6 +1,6 @@
 // `kpsim compare`'s paired differences as workbook sheets: one per metric
-// family (investment, start rate, approval time, agency waits), every
-// variant's rows in it.
+// family (investment, share of plan, start rate, approval time, agency
+// waits), every variant's rows in it, metric names in Chinese.
 #pragma once
 
 #include <cstdint>
@@ -17,7 +17,14 @@ struct CompareInfo {
   std::uint64_t seed = 0;
   int replications = 0;
   std::string money_unit;
+  std::vector<std::pair<std::string, std::string>> agency_names;  // (id, display name)
 };
+
+// A metric's name in Chinese (agencies by their display names), and a
+// period's ("run" is 全期).
+std::string metric_label(const std::string& metric, const CompareInfo& info);
+std::string period_label(const std::string& period);
+std::string agency_name(const CompareInfo& info, const std::string& id);
 
 std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareInfo& info);
 

@@ -20,9 +20,15 @@ struct ForecastView {
   const report::MonteCarloForecast& mc;
 };
 
-// Sheets (with CSV names) matching projects and agencies by id: a target
-// appears if its probability of being missed reaches the base scenario's
-// `report.at_risk` threshold in the base or in any variant.
-std::vector<Sheet> side_by_side_sheets(const ForecastView& base, const std::vector<ForecastView>& variants);
+// Sheets (with CSV names) matching projects and agencies by id, with each
+// variant's change against the base: the targets whose probability of being
+// missed reaches the base scenario's `report.at_risk` threshold in the base
+// or in any variant (still missed, fixed, new; worst first in the last
+// variant), the agencies ranked by utilisation (the bottleneck first in the
+// last variant), key projects not yet started per quarter. `short_labels`:
+// variant columns say 方案 instead of the variant's policies (one variant on
+// a terminal).
+std::vector<Sheet> side_by_side_sheets(const ForecastView& base, const std::vector<ForecastView>& variants,
+                                       bool short_labels = false);
 
 }  // namespace kpsim::tables

@@ -19,7 +19,7 @@ import openpyxl
 
 RUN_SHEETS = ["季度预测", "月度预测", "开工进度", "项目类别", "风险项目", "部门瓶颈", "部门月度利用率", "审批用时", "法定时限（项目）", "项目明细",
               "用地指标", "风险事件", "新签约项目", "关键性"]
-COMPARE_SHEETS = ["完成投资差异", "开工率差异", "审批用时差异", "部门等待差异", "目标风险对比", "部门瓶颈对比", "开工进度对比"]
+COMPARE_SHEETS = ["完成投资差异", "计划完成差异", "开工率差异", "审批用时差异", "部门等待差异", "目标风险对比", "部门瓶颈对比", "开工进度对比"]
 FORMULA_NAME = '=HYPERLINK("http://example.com","点我")'
 
 failures = []
@@ -120,16 +120,19 @@ def main(kpsim, source):
     wb = openpyxl.load_workbook(os.path.join(cmp_out, "report.xlsx"))
     check(wb.sheetnames == COMPARE_SHEETS, f"compare sheets: {wb.sheetnames}")
     header, rows = table(wb["完成投资差异"], "方案")
-    year = next(r for r in rows if r[2] == "2026")
+    year = next(r for r in rows if r[header.index("时段")] == "2026")
     with open(os.path.join(cmp_out, "compare.csv"), encoding="utf-8") as f:
         want = next(r for r in csv.DictReader(f) if r["metric"] == "investment" and r["period"] == "2026")
-    check(abs(year[header.index("差值")] - round(float(want["diff_mean"]), 4)) < 1e-9,
+    check(abs(year[header.index("差值")] - round(float(want["diff_mean"]), 2)) < 1e-9,
           f"year difference {year[header.index('差值')]} != {want['diff_mean']}")
     check("审批时限200→120" in year[0], f"variant label {year[0]!r}")
-    # Side by side: the agencies of the base, each with its utilisation under both.
+    # Side by side: the agencies of the base ranked as bottlenecks, each with
+    # its utilisation under both and the change.
     header, rows = table(wb["部门瓶颈对比"], "部门")
-    check([r[1] for r in rows][:1] == ["发展和改革委员会"], f"agencies side by side: {[r[1] for r in rows]}")
-    check(all(isinstance(r[2], float) and isinstance(r[4], float) for r in rows), "utilisations not numbers")
+    check([r[1] for r in rows][:1] == ["土地储备中心"], f"agencies side by side: {[r[1] for r in rows]}")
+    u_base, u_var, u_change = (header.index(c) for c in ("基准 利用率", "审批时限200→120 利用率", "审批时限200→120 利用率变化（百分点）"))
+    check(all(isinstance(r[u_base], float) and isinstance(r[u_var], float) for r in rows), "utilisations not numbers")
+    check(all(abs(r[u_change] - (r[u_var] - r[u_base])) < 2e-3 for r in rows), "utilisation change is not variant − base")
     header, rows = table(wb["目标风险对比"], "项目编号")
     with open(os.path.join(cmp_out, "targets_compare.csv"), encoding="utf-8") as f:
         targets = list(csv.DictReader(f))

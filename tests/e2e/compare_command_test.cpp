@@ -20,7 +20,11 @@ TEST(CompareCommand, APolicyOverlayIsAVariantOfTheBase) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("variant: quickstart + 审批时限200→120"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("variant: quickstart + 拿地即开工"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("completed investment (亿元)"), std::string::npos);
+  // The planner's answer on the screen.
+  for (const char* shown : {"Completed investment (亿元) and the year to date as a share of the annual plan", "of plan: base",
+                            "Targets missed with probability", "still missed", "Bottleneck ranking", "土地储备中心",
+                            "from the start date or entry, elapsed"})
+    EXPECT_NE(r.out.find(shown), std::string::npos) << shown;
   const std::string csv = read_file(dir / "cmp" / "compare.csv");
   EXPECT_EQ(csv.rfind("base,variant,metric,period,replications,base_mean,variant_mean,diff_mean,diff_ci90_low,"
                       "diff_ci90_high,diff_p05,diff_p95\n",
@@ -31,13 +35,17 @@ TEST(CompareCommand, APolicyOverlayIsAVariantOfTheBase) {
   EXPECT_NE(read_file(dir / "cmp" / "compare.json").find("\"method\": \"paired differences"), std::string::npos);
   // Side by side, a column per variant.
   const std::string agencies = read_file(dir / "cmp" / "agencies_compare.csv");
-  EXPECT_EQ(agencies.rfind("agency,name,utilisation_base,mean_wait_base,utilisation: 审批时限200→120,"
-                           "mean_wait: 审批时限200→120,utilisation: 拿地即开工,mean_wait: 拿地即开工\n",
+  EXPECT_EQ(agencies.rfind("agency,name,rank_base,utilisation_base,mean_wait_base,rank: 审批时限200→120,utilisation: "
+                           "审批时限200→120,utilisation_change: 审批时限200→120,mean_wait: 审批时限200→120,mean_wait_change: "
+                           "审批时限200→120,rank: 拿地即开工,",
                            0),
             0u)
       << agencies;
-  EXPECT_NE(read_file(dir / "cmp" / "targets_compare.csv").find("\nI04,锂电池材料扩产项目,开工 start,2026-08-31,"),
-            std::string::npos);
+  EXPECT_NE(agencies.find("\nland_bank,土地储备中心,1,"), std::string::npos) << agencies;  // the bottleneck first
+  EXPECT_NE(csv.find(",share_of_plan,2026Q2,"), std::string::npos);
+  const std::string targets = read_file(dir / "cmp" / "targets_compare.csv");
+  EXPECT_NE(targets.find("\nI04,锂电池材料扩产项目,开工 start,2026-08-31,"), std::string::npos);
+  EXPECT_NE(targets.find(",p_miss_change: 审批时限200→120,status: 审批时限200→120,"), std::string::npos) << targets;
   EXPECT_TRUE(std::filesystem::exists(dir / "cmp" / "report.xlsx"));
 }
 
