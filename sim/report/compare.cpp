@@ -14,6 +14,8 @@ namespace {
 // to two decimals.
 constexpr double kZ90 = 1.6448536269514722;
 
+std::vector<double> vec(const Eigen::VectorXd& x) { return {x.data(), x.data() + x.size()}; }
+
 std::vector<double> column(const Eigen::MatrixXd& m, Eigen::Index c) {
   std::vector<double> v(static_cast<std::size_t>(m.rows()));
   for (Eigen::Index r = 0; r < m.rows(); ++r) v[static_cast<std::size_t>(r)] = m(r, c);
@@ -115,59 +117,66 @@ const char* approval_metric(ApprovalMeasure m) {
   return "";
 }
 
+std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCarloForecast& mc) {
+  std::vector<PairedSeries> out;
+  const Periods& periods = mc.periods;
+  const auto reps = static_cast<std::size_t>(mc.replications);
+  // Cumulative share of the start candidates started by the end of each quarter.
+  std::vector<double> started(reps, 0.0);
+  std::vector<PairedSeries> shares, rates;  // after the investment series: one table per metric
+  for (const auto& [year, quarters] : quarters_by_year(periods)) {
+    std::vector<double> total(reps, 0.0);
+    for (Eigen::Index q : quarters) {
+      const std::string& label = periods.quarters[static_cast<std::size_t>(q)].label;
+      std::vector<double> inv = column(mc.quarter_investment, q);
+      for (std::size_t r = 0; r < reps; ++r) total[r] += inv[r], started[r] += mc.quarter_started(static_cast<Eigen::Index>(r), q);
+      out.push_back({"investment", label, std::move(inv), {}});
+      if (sc.annual_plan && *sc.annual_plan > 0) {
+        std::vector<double> share = column(mc.quarter_ytd, q);
+        for (double& x : share) x /= *sc.annual_plan;
+        shares.push_back({"share_of_plan", label, std::move(share), {}});
+      }
+      std::vector<double> rate(started);
+      for (double& x : rate) x = mc.start_candidates > 0 ? x / mc.start_candidates : kNever;
+      rates.push_back({"start_rate", label, std::move(rate), {}});
+    }
+    out.push_back({"investment", std::to_string(year), total, {}});
+    rates.push_back({"start_rate", std::to_string(year), rates.back().values, {}});
+  }
+  out.insert(out.end(), shares.begin(), shares.end());
+  out.insert(out.end(), rates.begin(), rates.end());
+  const std::string horizon = periods.horizon_label();
+  for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
+    const ApprovalTime& a = mc.approval[m];
+    out.push_back({approval_metric(static_cast<ApprovalMeasure>(m)), horizon, vec(a.sum_by_rep), vec(a.count_by_rep)});
+  }
+  for (std::size_t a = 0; a < sc.agencies.size(); ++a) {
+    const auto c = static_cast<Eigen::Index>(a);
+    out.push_back({"wait:" + sc.agencies[a].id, horizon, vec(mc.agency_wait_sum_by_rep.col(c)), vec(mc.agency_served_by_rep.col(c))});
+  }
+  return out;
+}
+
+std::vector<PairedStat> compare_series(const std::vector<PairedSeries>& base, const std::vector<PairedSeries>& variant) {
+  std::vector<PairedStat> rows;
+  for (const PairedSeries& b : base)
+    for (const PairedSeries& v : variant) {
+      if (v.metric != b.metric || v.period != b.period) continue;
+      if (b.denominators.empty())
+        rows.push_back(paired(b.metric, b.period, b.values, v.values));
+      else
+        rows.push_back(paired_ratio(b.metric, b.period, Eigen::Map<const Eigen::VectorXd>(b.values.data(), static_cast<Eigen::Index>(b.values.size())),
+                                    Eigen::Map<const Eigen::VectorXd>(b.denominators.data(), static_cast<Eigen::Index>(b.denominators.size())),
+                                    Eigen::Map<const Eigen::VectorXd>(v.values.data(), static_cast<Eigen::Index>(v.values.size())),
+                                    Eigen::Map<const Eigen::VectorXd>(v.denominators.data(), static_cast<Eigen::Index>(v.denominators.size()))));
+      break;
+    }
+  return rows;
+}
+
 Comparison compare_forecasts(const model::Scenario& base_sc, const MonteCarloForecast& base,
                              const model::Scenario& variant_sc, const MonteCarloForecast& variant) {
-  Comparison c{label_of(base_sc), label_of(variant_sc), {}};
-  const Periods& periods = base.periods;
-  // Cumulative share of the start candidates started by the end of each quarter.
-  auto start_rate = [](const MonteCarloForecast& mc, const std::vector<Eigen::Index>& upto) {
-    std::vector<double> v(static_cast<std::size_t>(mc.replications), 0.0);
-    for (Eigen::Index q : upto)
-      for (Eigen::Index r = 0; r < mc.quarter_started.rows(); ++r) v[static_cast<std::size_t>(r)] += mc.quarter_started(r, q);
-    for (double& x : v) x = mc.start_candidates > 0 ? x / mc.start_candidates : kNever;
-    return v;
-  };
-  std::vector<Eigen::Index> so_far;
-  std::vector<PairedStat> rates, shares;  // after the investment rows: one table per metric
-  // Year to date at the quarter's end over the annual plan (时间过半、任务过半).
-  auto share_of_plan = [&](const MonteCarloForecast& mc, Eigen::Index q) {
-    std::vector<double> v = column(mc.quarter_ytd, q);
-    for (double& x : v) x /= *base_sc.annual_plan;
-    return v;
-  };
-  for (const auto& [year, quarters] : quarters_by_year(periods)) {
-    std::vector<double> yb(static_cast<std::size_t>(base.replications), 0.0), yv(static_cast<std::size_t>(variant.replications), 0.0);
-    for (Eigen::Index q : quarters) {
-      const auto b = column(base.quarter_investment, q), v = column(variant.quarter_investment, q);
-      for (std::size_t r = 0; r < yb.size(); ++r) yb[r] += b[r];
-      for (std::size_t r = 0; r < yv.size(); ++r) yv[r] += v[r];
-      const std::string label = periods.quarters[static_cast<std::size_t>(q)].label;
-      c.rows.push_back(paired("investment", label, b, v));
-      so_far.push_back(q);
-      rates.push_back(paired("start_rate", label, start_rate(base, so_far), start_rate(variant, so_far)));
-      if (base_sc.annual_plan && *base_sc.annual_plan > 0)
-        shares.push_back(paired("share_of_plan", label, share_of_plan(base, q), share_of_plan(variant, q)));
-    }
-    c.rows.push_back(paired("investment", std::to_string(year), yb, yv));
-    rates.push_back(paired("start_rate", std::to_string(year), start_rate(base, so_far), start_rate(variant, so_far)));
-  }
-  c.rows.insert(c.rows.end(), shares.begin(), shares.end());
-  c.rows.insert(c.rows.end(), rates.begin(), rates.end());
-  for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
-    const ApprovalTime &b = base.approval[m], &v = variant.approval[m];
-    c.rows.push_back(paired_ratio(approval_metric(static_cast<ApprovalMeasure>(m)), "run", b.sum_by_rep, b.count_by_rep,
-                                  v.sum_by_rep, v.count_by_rep));
-  }
-  for (std::size_t a = 0; a < base_sc.agencies.size(); ++a) {
-    const model::Agency* other = variant_sc.find_agency(base_sc.agencies[a].id);
-    if (!other) continue;
-    const auto va = static_cast<Eigen::Index>(other - variant_sc.agencies.data());
-    const auto ba = static_cast<Eigen::Index>(a);
-    c.rows.push_back(paired_ratio("wait:" + base_sc.agencies[a].id, "run", base.agency_wait_sum_by_rep.col(ba),
-                                  base.agency_served_by_rep.col(ba), variant.agency_wait_sum_by_rep.col(va),
-                                  variant.agency_served_by_rep.col(va)));
-  }
-  return c;
+  return {label_of(base_sc), label_of(variant_sc), compare_series(paired_series(base_sc, base), paired_series(variant_sc, variant))};
 }
 
 }  // namespace kpsim::report

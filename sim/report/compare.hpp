@@ -15,7 +15,7 @@ namespace kpsim::report {
 // One metric in one period, base against variant.
 struct PairedStat {
   std::string metric;  // investment, share_of_plan, start_rate, approval_days[_clock][_since_start], wait:<agency>
-  std::string period;  // 2026Q1, 2026 (the year), or "run"
+  std::string period;  // 2026Q1, 2026 (the year), or the whole horizon (Periods::horizon_label)
   std::size_t n = 0;   // replications with a value in both
   double base_mean = 0, variant_mean = 0;
   double diff_mean = 0;
@@ -40,6 +40,24 @@ PairedStat paired_ratio(std::string metric, std::string period, const Eigen::Vec
 // The metric name of an approval measure: approval_days, approval_clock_days,
 // approval_days_since_start, approval_clock_days_since_start.
 const char* approval_metric(ApprovalMeasure m);
+
+// What a paired comparison is made of: one metric in one period, per
+// replication — a value, or (with denominators) the numerator of a ratio of
+// sums (approval days over projects, wait over services).
+struct PairedSeries {
+  std::string metric, period;
+  std::vector<double> values, denominators;
+};
+
+// A forecast's series, in the order comparisons list them: investment per
+// quarter and calendar year; the year to date as a share of the scenario's
+// annual plan (when it has one); the cumulative start rate; over the whole
+// horizon (Periods::horizon_label) every approval measure and each agency's
+// mean wait.
+std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCarloForecast& mc);
+
+// The base's series against the variant's with the same metric and period.
+std::vector<PairedStat> compare_series(const std::vector<PairedSeries>& base, const std::vector<PairedSeries>& variant);
 
 struct Comparison {
   std::string base, variant;  // scenario names (with their policies)

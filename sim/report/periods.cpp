@@ -10,6 +10,14 @@ std::int64_t Periods::month_at(double t) const {
   return month_of_day[static_cast<std::size_t>(std::floor(t))];
 }
 
+std::string Periods::horizon_label() const {
+  const core::Date last = origin + (horizon_days - 1);
+  const core::YearMonthDay a = origin.ymd(), b = last.ymd();
+  if (a.month == 1 && a.day == 1 && b.month == 12 && b.day == 31)
+    return a.year == b.year ? std::to_string(a.year) : std::to_string(a.year) + "–" + std::to_string(b.year);
+  return origin.iso() + "…" + last.iso();
+}
+
 Periods make_periods(core::Date origin, std::int32_t horizon_days) {
   Periods p;
   p.origin = origin;

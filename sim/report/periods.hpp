@@ -25,6 +25,9 @@ struct Periods {
 
   // The month containing time t (days since origin), or -1 outside the horizon.
   std::int64_t month_at(double t) const;
+  // The label of the whole horizon: its calendar year(s) when it is whole
+  // years ("2026", "2026–2027"), else its first and last day.
+  std::string horizon_label() const;
 };
 
 // Calendar months and quarters covering [origin, origin + horizon_days); the

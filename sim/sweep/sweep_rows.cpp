@@ -75,11 +75,12 @@ std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model:
     w.row("started", label, "mean", s);
     w.row("start_rate", label, "mean", mc.start_candidates > 0 ? started / mc.start_candidates : report::kNever);
   }
+  const std::string horizon = periods.horizon_label();  // one label for every whole-horizon figure
   for (std::size_t m = 0; m < report::kApprovalMeasures; ++m)
-    w.distribution(report::approval_metric(static_cast<report::ApprovalMeasure>(m)), "run", mc.approval[m].all);
+    w.distribution(report::approval_metric(static_cast<report::ApprovalMeasure>(m)), horizon, mc.approval[m].all);
   for (std::size_t a = 0; a < mc.agencies.size(); ++a) {
-    w.row("utilisation:" + sc.agencies[a].id, "horizon", "mean", mc.agencies[a].utilisation);
-    w.row("wait:" + sc.agencies[a].id, "horizon", "mean", mc.agencies[a].mean_wait);
+    w.row("utilisation:" + sc.agencies[a].id, horizon, "mean", mc.agencies[a].utilisation);
+    w.row("wait:" + sc.agencies[a].id, horizon, "mean", mc.agencies[a].mean_wait);
   }
   return w.text();
 }

@@ -20,8 +20,10 @@ std::string sweep_csv_header(const Expansion& e);
 //   share_of_plan    year to date at each quarter's end: mean (with an annual plan)
 //   started          projects started per quarter: mean
 //   start_rate       cumulative, at each quarter's end: mean
-//   approval_days[_clock][_since_start]  over the run: mean, p10, p50, p90
+//   approval_days[_clock][_since_start]  over the horizon: mean, p10, p50, p90
 //   utilisation:<agency>, wait:<agency>  over the horizon: mean
+// Whole-horizon figures carry Periods::horizon_label: the calendar year when
+// the horizon is one ("2026", as the year's investment row).
 std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model::Scenario& sc,
                            const report::MonteCarloForecast& mc);
 

@@ -20,8 +20,6 @@ std::string metric_label(const std::string& metric, const CompareInfo& info) {
   return metric;
 }
 
-std::string period_label(const std::string& period) { return period == "run" ? "全期" : period; }
-
 // One workbook sheet per metric family, every variant's rows in it.
 std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareInfo& info) {
   struct Family {
@@ -55,7 +53,7 @@ std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& compari
         const bool share = st.metric == "start_rate" || st.metric == "share_of_plan";
         auto value = [&](double x) { return share ? Cell::share(x, 1) : Cell::number(x, 2); };
         s.rows.push_back({Cell::of(c.variant), Cell::of(st.metric), Cell::of(metric_label(st.metric, info)),
-                          Cell::of(period_label(st.period)), value(st.base_mean), value(st.variant_mean),
+                          Cell::of(st.period), value(st.base_mean), value(st.variant_mean),
                           value(st.diff_mean), value(st.ci90_low), value(st.ci90_high), value(st.p05), value(st.p95)});
       }
     if (!s.rows.empty()) sheets.push_back(std::move(s));

@@ -20,10 +20,8 @@ struct CompareInfo {
   std::vector<std::pair<std::string, std::string>> agency_names;  // (id, display name)
 };
 
-// A metric's name in Chinese (agencies by their display names), and a
-// period's ("run" is 全期).
+// A metric's name in Chinese (agencies by their display names).
 std::string metric_label(const std::string& metric, const CompareInfo& info);
-std::string period_label(const std::string& period);
 std::string agency_name(const CompareInfo& info, const std::string& id);
 
 std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& comparisons, const CompareInfo& info);

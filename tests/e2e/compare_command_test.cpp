@@ -31,7 +31,7 @@ TEST(CompareCommand, APolicyOverlayIsAVariantOfTheBase) {
                       0),
             0u);
   EXPECT_NE(csv.find("quickstart,quickstart + 审批时限200→120,investment,2026Q3,60,"), std::string::npos);
-  EXPECT_NE(csv.find(",wait:land_bank,run,"), std::string::npos);
+  EXPECT_NE(csv.find(",wait:land_bank,2026,"), std::string::npos);  // the whole horizon: its year
   EXPECT_NE(read_file(dir / "cmp" / "compare.json").find("\"method\": \"paired differences"), std::string::npos);
   // Side by side, a column per variant.
   const std::string agencies = read_file(dir / "cmp" / "agencies_compare.csv");
