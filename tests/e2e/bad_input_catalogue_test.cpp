@@ -33,6 +33,7 @@ std::vector<std::string> catalogue_files() {
 struct Expectation {
   std::vector<std::string> lines;
   int status = 2;
+  bool only = false;  // "# expect nothing else": no other error is printed
 };
 
 Expectation expectation_of(const std::string& text) {
@@ -41,6 +42,7 @@ Expectation expectation_of(const std::string& text) {
   for (std::string line; std::getline(in, line);) {
     if (line.rfind("# expect: ", 0) == 0) e.lines.push_back(line.substr(10));
     else if (line.rfind("# exit: ", 0) == 0) e.status = std::stoi(line.substr(8));
+    else if (line == "# expect nothing else") e.only = true;
   }
   return e;
 }
@@ -95,6 +97,12 @@ TEST_P(BadInput, ReportsTheExpectedLocatedErrors) {
   for (const std::string& line : want.lines) {
     EXPECT_TRUE(located(line)) << "not file:line:col: [key_path: ]message [code]: " << line;
     EXPECT_NE(r.err.find(line + "\n"), std::string::npos) << "missing: " << line << "\ngot:\n" << r.err;
+  }
+  if (want.only) {
+    std::size_t errors = 0;
+    std::istringstream lines(r.err);
+    for (std::string line; std::getline(lines, line);) errors += located(line);
+    EXPECT_EQ(errors, want.lines.size()) << "other errors printed:\n" << r.err;
   }
   EXPECT_TRUE(r.out.empty()) << r.out;
 }
