@@ -122,7 +122,7 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   const auto begin = std::chrono::steady_clock::now();
   // Rank 0 holds the folder while the calibration works: a second there refuses.
   std::unique_ptr<output::ResultFolder> folder;
-  if (root) write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir); });
+  if (root) write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir, "kpsim calibrate", options.overwrite); });
   calibrate::Posterior post;
   write_or_fail(dir, [&] { post = calibrate::run_calibration(c, co); });
   if (!root) return 0;

@@ -1,6 +1,7 @@
 #include "sim/cli/commands.hpp"
 
 #include "sim/cli/command_support.hpp"
+#include "sim/cli/sweep_table.hpp"
 
 #include "sim/core/suggest.hpp"
 #include "sim/engine/compile.hpp"
@@ -102,7 +103,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.max_rounds = options.max_rounds;
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
   std::unique_ptr<output::ResultFolder> folder;  // locked while the run works: a second run there refuses
-  write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir); });
+  write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir, "kpsim run", options.overwrite); });
   const report::MonteCarloForecast mc = forecast(sc, net, mc_options, err);
   write_or_fail(dir, [&] { output::write_run(*folder, sc, net, mc, {mc_options.seed, options.deterministic, options.until_converged.has_value()}); });
   output::print_run_tables(out, sc, net, mc, options.deterministic);
@@ -146,7 +147,7 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
   for (const model::Agency& a : base.agencies) info.agency_names.emplace_back(a.id, a.name);
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
   write_or_fail(dir, [&] {
-    output::ResultFolder folder(dir);
+    output::ResultFolder folder(dir, "kpsim compare", options.overwrite);
     output::write_compare(folder, comparisons, side_by_side, info);
   });
   output::print_compare_tables(out, comparisons, {base, base_net, base_mc}, views, info);
@@ -184,6 +185,8 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   o.out_dir = options.out_dir.value_or("out/sweep-" + directory_name(spec.name));
   o.threads = threads;
   o.resume = options.resume;
+  o.owner = "sweep '" + spec.name + "' (" + std::filesystem::absolute(spec.file).lexically_normal().string() + ")";
+  o.overwrite = options.overwrite;
   if (root && isatty(STDERR_FILENO)) o.progress = &err;
   const auto begin = std::chrono::steady_clock::now();
   sweep::SweepSummary s;
@@ -199,8 +202,9 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
     err << "warning: " << s.rejected << " saved variant" << (s.rejected == 1 ? " did" : "s did")
         << " not verify (truncated, edited, or not a regular file) and ran again\n";
   out << " on " << sweep::rank_count() << (sweep::rank_count() == 1 ? " process" : " ranks") << " × " << o.threads
-      << (o.threads == 1 ? " thread" : " threads") << " in " << output::fixed(seconds, 1) << " s\n"
-      << "Results written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";
+      << (o.threads == 1 ? " thread" : " threads") << " in " << output::fixed(seconds, 1) << " s\n";
+  print_sweep_results(out, prepared, s, prepared.money_unit);
+  out << "\nResults written to " << o.out_dir.string() << "/ (sweep.csv, manifest.json)\n";
   return 0;
 }
 

@@ -14,6 +14,7 @@ struct RunOptions {
   std::string scenario;
   std::vector<std::string> policies;   // overlay files, applied after the scenario's own policies
   std::optional<std::string> out_dir;  // default out/<scenario name>/
+  bool overwrite = false;              // replace results another command (or sweep) wrote there
   std::optional<int> replications;     // default: the scenario's
   std::optional<std::uint64_t> seed;   // default: the scenario's
   int threads = 0;                     // 0: all cores
@@ -36,6 +37,7 @@ struct CompareOptions {
   std::string base;
   std::vector<std::string> variants;
   std::optional<std::string> out_dir;  // default out/compare-<base name>/
+  bool overwrite = false;              // replace results another command (or sweep) wrote there
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;
@@ -44,6 +46,7 @@ struct CompareOptions {
 struct SweepCommandOptions {
   std::string file;
   std::optional<std::string> out_dir;  // default out/sweep-<sweep name>/
+  bool overwrite = false;              // replace results another command (or sweep) wrote there
   int threads = 0;                     // 0: all cores (shared by the ranks on a machine)
   bool resume = false;
   bool dry_run = false;
@@ -68,6 +71,7 @@ struct GenerateOptions {
 struct CalibrateOptions {
   std::string file;
   std::optional<std::string> out_dir;  // default out/calibration-<name>/ (recovery: out/recovery-<name>/)
+  bool overwrite = false;              // replace results another command (or sweep) wrote there
   int threads = 0;                     // 0: all cores (shared by the ranks on a machine)
   std::optional<std::string> until;    // backtest: fit up to this month (YYYY-MM), forecast the rest
   bool resume = false;

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   run->add_option("SCENARIO", run_opts.scenario, "scenario YAML file")->required();
   run->add_option("--policy", run_opts.policies, policy_help);
   run->add_option("--out", run_opts.out_dir, "output directory (default out/<scenario name>/)");
+  run->add_flag("--overwrite", run_opts.overwrite, "replace the results of another command or sweep in the --out folder");
   run->add_option("--replications,-n", run_opts.replications, "replications (default: the scenario's)")
       ->check(CLI::Range(1, 1'000'000));
   run->add_option("--seed", run_opts.seed, "random seed (default: the scenario's)")->check(seed_check);
@@ -77,6 +78,7 @@ int main(int argc, char** argv) {
   compare->add_option("BASE", compare_opts.base, "base scenario YAML file")->required();
   compare->add_option("VARIANT", compare_opts.variants, "variant scenario, or policy overlay applied to the base")->required();
   compare->add_option("--out", compare_opts.out_dir, "output directory (default out/compare-<base name>/)");
+  compare->add_flag("--overwrite", compare_opts.overwrite, "replace the results of another command or sweep in the --out folder");
   compare->add_option("--replications,-n", compare_opts.replications, "replications (default: the base's)")
       ->check(CLI::Range(1, 1'000'000));
   compare->add_option("--seed", compare_opts.seed, "random seed (default: the base's)")->check(seed_check);
@@ -86,6 +88,7 @@ int main(int argc, char** argv) {
   auto* sweep = app.add_subcommand("sweep", "run a batch of scenario variants (also across the ranks of mpirun)");
   sweep->add_option("SWEEP", sweep_opts.file, "sweep YAML file")->required();
   sweep->add_option("--out", sweep_opts.out_dir, "output directory (default out/sweep-<sweep name>/)");
+  sweep->add_flag("--overwrite", sweep_opts.overwrite, "replace the results of another command or sweep in the --out folder");
   sweep->add_option("--threads,-j", sweep_opts.threads, "worker threads per process (default: the machine's cores)")
       ->check(CLI::Range(1, 1024));
   sweep->add_flag("--resume", sweep_opts.resume, "keep the variants an interrupted run of the same sweep finished");
@@ -95,6 +98,7 @@ int main(int argc, char** argv) {
   auto* calibrate = app.add_subcommand("calibrate", "calibrate parameters to observed figures, then forecast with them");
   calibrate->add_option("CALIBRATION", calibrate_opts.file, "calibration YAML file")->required();
   calibrate->add_option("--out", calibrate_opts.out_dir, "output directory (default out/calibration-<name>/)");
+  calibrate->add_flag("--overwrite", calibrate_opts.overwrite, "replace the results of another command or sweep in the --out folder");
   calibrate->add_option("--threads,-j", calibrate_opts.threads, "worker threads per process (default: the machine's cores)")
       ->check(CLI::Range(1, 1024));
   calibrate->add_option("--until", calibrate_opts.until, "backtest: fit the observations up to this month (YYYY-MM), forecast the rest");

@@ -44,7 +44,7 @@ class SweepReader {
     const Value root = doc_.root_value(diag_);
     s_.loc = root.loc();
     MapReader m(root, {"kpsim", "sweep", "description", "base", "policies", "replications", "seed", "block", "combine",
-                       "axes", "variants"});
+                       "axes", "variants", "reference"});
     if (!m.ok()) return s_;
     if (auto v = m.require("kpsim"))
       if (auto n = v->integer(); n && *n != 1) v->error("E-SCN-001", "unsupported schema version " + std::to_string(*n));
@@ -60,6 +60,10 @@ class SweepReader {
           s_.overlays.push_back(resolve(dir, *f));
           s_.files_named_at.push_back(e.loc());
         }
+    if (auto v = m.get("reference")) {
+      s_.reference = v->text();
+      s_.reference_loc = v->loc();
+    }
     if (auto v = m.get("replications")) s_.replications = read_replications(*v);
     if (auto v = m.get("seed")) s_.seed = read_seed(*v);
     if (auto v = m.get("block"))

@@ -46,6 +46,10 @@ struct SweepSpec {
   SweepCombine combine = SweepCombine::grid;
   std::vector<SweepAxis> axes;        // grid and zip
   std::vector<SweepListEntry> list;   // list
+  // The variant the others are differenced against (paired, replication by
+  // replication): an id (v001) or a label; default the first.
+  std::optional<std::string> reference;
+  SourceLoc reference_loc;
   SourceLoc loc;
 };
 

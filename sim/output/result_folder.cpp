@@ -24,6 +24,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kLock = ".kpsim-lock";
 constexpr const char* kCarried = ".kpsim-carried";  // in a staging folder: folders moved there from DIR
+constexpr const char* kOwner = ".kpsim-owner";      // what wrote the results: a command, or a sweep by name and file
 
 // For the fault-injection tests: KPSIM_TEST_KILL_AT_COMMIT=k kills the
 // process at step k of a commit, as `kill -9` would.
@@ -89,7 +90,7 @@ void exchange(const fs::path& staging, const fs::path& dir, const fs::path& asid
 
 }  // namespace
 
-ResultFolder::ResultFolder(fs::path dir) {
+ResultFolder::ResultFolder(fs::path dir, std::string owner, bool overwrite) : owner_(std::move(owner)) {
   dir = fs::absolute(dir).lexically_normal();
   if (dir.filename().empty()) dir = dir.parent_path();  // "out/" names out
   dir_ = dir;
@@ -102,6 +103,13 @@ ResultFolder::ResultFolder(fs::path dir) {
     lock_fd_ = -1;
     throw model::InputError({{"E-IO-005", {dir_.string(), 0, 0, "--out"},
                               "another kpsim is writing this folder; wait for it to finish, or choose another --out"}});
+  }
+  if (const auto held = read_lines(dir_ / kOwner); !overwrite && !held.empty() && !owner_.empty() && held.front() != owner_) {
+    ::close(lock_fd_);
+    lock_fd_ = -1;
+    throw model::InputError({{"E-IO-006", {dir_.string(), 0, 0, "--out"},
+                              "this folder holds the results of " + held.front() + "; choose another --out, or pass "
+                              "--overwrite to replace them"}});
   }
   // Whatever a killed writer left: its staging folder (or the previous
   // results it had set aside), its carried list, temporaries of old kpsims.
@@ -155,12 +163,13 @@ void ResultFolder::commit() {
     names.push_back(name);
   }
   files_.clear();
+  if (!owner_.empty()) write_lines(staging / kOwner, {owner_});
   write_lines(staging / kResultList, names);
   test_kill_point(1);
   // 2. What DIR holds that kpsim did not write comes along.
   std::set<std::string> previous;  // the previous results, and kpsim's own bookkeeping
   for (const std::string& n : read_lines(dir_ / kResultList)) previous.insert(n);
-  for (const char* n : {kResultList, kLock, kCarried, ".partial"}) previous.insert(n);
+  for (const char* n : {kResultList, kLock, kCarried, kOwner, ".partial"}) previous.insert(n);
   std::vector<std::string> carried;
   for (const auto& e : fs::directory_iterator(dir_)) {
     const std::string name = e.path().filename().string();

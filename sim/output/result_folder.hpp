@@ -2,7 +2,8 @@
 // `--out DIR`, it holds DIR's lock; its files go to a staging folder beside
 // DIR, are flushed to disk, and then take DIR's place in one atomic step:
 //   DIR/.kpsim-lock                locked (flock) while a kpsim writes DIR: a second refuses (E-IO-005)
-//   <parent>/.<name>.staging-PID/  the new results; .kpsim-results lists them
+//   <parent>/.<name>.staging-PID/  the new results; .kpsim-results lists them,
+//                                  .kpsim-owner says what wrote them
 // Entries of DIR that kpsim did not write (pictures/, notes) are carried
 // over: files as hard links, folders moved (and listed, so that a staging
 // folder a kill left behind gives them back). After the exchange the
@@ -24,7 +25,10 @@ class ResultFolder {
  public:
   // Takes the lock (throws model::InputError E-IO-005 when another kpsim
   // holds it), cleans up after a killed writer, creates DIR if missing.
-  explicit ResultFolder(std::filesystem::path dir);
+  // `owner` says what the results are ("run", "sweep 'name' (file)"):
+  // results of another owner are not replaced unless `overwrite`
+  // (E-IO-006), so that one sweep does not silently take another's folder.
+  explicit ResultFolder(std::filesystem::path dir, std::string owner = "", bool overwrite = false);
   ~ResultFolder();  // not committed: the staging folder goes, DIR is untouched
   ResultFolder(const ResultFolder&) = delete;
   ResultFolder& operator=(const ResultFolder&) = delete;
@@ -41,6 +45,7 @@ class ResultFolder {
  private:
   void open_staging();
   std::filesystem::path dir_, parent_, staging_;
+  std::string owner_;
   int lock_fd_ = -1;
   bool committed_ = false;
   std::vector<std::pair<std::string, std::unique_ptr<std::ofstream>>> files_;

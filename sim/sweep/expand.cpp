@@ -11,6 +11,16 @@ std::string variant_id(std::size_t i, std::size_t n) {
   return "v" + std::string(width - std::min(width, digits.size()), '0') + digits;
 }
 
+// The last segment of a path ("policies[0].compress.to" → "to"), or the
+// whole path when two swept paths end alike.
+std::vector<std::string> short_names(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) out.push_back(p.substr(p.find_last_of('.') + 1));
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (std::count(out.begin(), out.end(), out[i]) > 1) out[i] = paths[i];
+  return out;
+}
+
 }  // namespace
 
 Expansion expand(const model::SweepSpec& spec) {
@@ -58,7 +68,14 @@ Expansion expand(const model::SweepSpec& spec) {
       }
     }
   }
-  for (std::size_t i = 0; i < e.variants.size(); ++i) e.variants[i].id = variant_id(i, e.variants.size());
+  const std::vector<std::string> names = short_names(e.paths);
+  for (std::size_t i = 0; i < e.variants.size(); ++i) {
+    Variant& v = e.variants[i];
+    v.id = variant_id(i, e.variants.size());
+    if (!v.label.empty()) continue;
+    for (const Assignment& a : v.set) v.label += (v.label.empty() ? "" : ", ") + names[a.path] + "=" + a.value.text;
+    if (v.label.empty()) v.label = v.id;
+  }
   return e;
 }
 

@@ -16,7 +16,7 @@ struct Assignment {
 
 struct Variant {
   std::string id;     // v001, v002, … in sweep order
-  std::string label;  // from the list, or empty
+  std::string label;  // from the list, else its values ("to=60, quota=300")
   std::vector<Assignment> set;
 };
 

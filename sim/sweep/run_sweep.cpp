@@ -19,6 +19,7 @@
 #include "sim/run/runner.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/sweep_rows.hpp"
+#include "sim/sweep/variant_outcome.hpp"
 
 namespace kpsim::sweep {
 namespace {
@@ -61,7 +62,8 @@ std::vector<bool> open_partial(const fs::path& dir, const std::string& print, bo
     for (std::size_t v = 0; v < e.variants.size(); ++v) {
       const fs::path file = dir / (e.variants[v].id + ".csv");
       if (!fs::exists(fs::symlink_status(file))) continue;
-      done[v] = output::read_checked(file, variant_key(print, e.variants[v])).has_value();
+      const std::string key = variant_key(print, e.variants[v]);
+      done[v] = output::read_checked(file, key).has_value() && output::read_checked(dir / (e.variants[v].id + ".pairs"), key).has_value();
       rejected += !done[v];
     }
     return done;
@@ -99,6 +101,7 @@ Json manifest(const model::SweepSpec& spec, const PreparedSweep& p, const std::s
     variants.push_back({{"id", v.id}, {"label", v.label}, {"values", values}});
   }
   m["variants"] = variants;
+  m["reference"] = p.expansion.variants.at(p.reference).id;
   m["results"] = "sweep.csv";
   m["method"] = "discrete-event simulation, Monte Carlo; common random numbers across variants";
   return m;
@@ -163,6 +166,7 @@ class VariantSink : public run::UnitSink {
       work_[i].blocks = {};
       const report::MonteCarloForecast mc = reducer.finish(report::make_periods(pv.net.origin, pv.net.horizon_days));
       const Variant& v = e_.variants[ids_[i]];
+      output::write_checked(partial_ / (v.id + ".pairs"), outcome_text(variant_outcome(pv.scenario, mc)), variant_key(print_, v));
       output::write_checked(partial_ / (v.id + ".csv"), sweep_csv_rows(e_, ids_[i], pv.scenario, mc), variant_key(print_, v));
     }
     progress_.unit_done();
@@ -194,7 +198,7 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   // Rank 0 holds the folder (a second sweep there refuses); the previous
   // results stay whole until this sweep's replace them.
   std::unique_ptr<output::ResultFolder> folder;
-  if (this_rank() == 0) folder = std::make_unique<output::ResultFolder>(o.out_dir);
+  if (this_rank() == 0) folder = std::make_unique<output::ResultFolder>(o.out_dir, o.owner, o.overwrite);
   SweepSummary summary;
   const std::vector<bool> done = open_partial(partial, print, o.resume, e, summary.rejected);
 
@@ -241,12 +245,27 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   // them into sweep.csv in variant order.
   barrier();
   if (rank != 0) return summary;
+  // Each variant's rows, then its paired differences against the reference.
+  auto saved = [&](const Variant& v, const char* ext) {
+    auto text = output::read_checked(partial / (v.id + ext), variant_key(print, v));
+    if (!text) throw std::runtime_error("the saved results of variant " + v.id + " are gone or changed while the sweep ran");
+    return *text;
+  };
+  const VariantOutcome reference = outcome_from_text(saved(e.variants[p.reference], ".pairs"));
   std::ostream& csv = folder->add("sweep.csv");
   csv << sweep_csv_header(e);
-  for (const Variant& v : e.variants) {
-    const auto rows = output::read_checked(partial / (v.id + ".csv"), variant_key(print, v));
-    if (!rows) throw std::runtime_error("the saved results of variant " + v.id + " are gone or changed while the sweep ran");
-    csv << *rows;
+  for (std::size_t i = 0; i < e.variants.size(); ++i) {
+    const Variant& v = e.variants[i];
+    csv << saved(v, ".csv");
+    VariantOutcome outcome = outcome_from_text(saved(v, ".pairs"));
+    const std::vector<report::PairedStat> diffs = report::compare_series(reference.series, outcome.series);
+    if (i != p.reference) csv << sweep_csv_difference_rows(e, i, diffs);
+    SweepLine& line = summary.lines.emplace_back();
+    line.variant = i;
+    for (const report::PairedStat& d : diffs)
+      if (d.metric == "investment" && line.investment_diff.metric.empty() && d.period.find('Q') == std::string::npos) line.investment_diff = d;
+    outcome.series.clear();
+    line.outcome = std::move(outcome);
   }
   folder->add("manifest.json") << manifest(spec, p, print).dump(2) << '\n';
   folder->commit();  // the partial results were in the folder it replaced

@@ -4,7 +4,9 @@
 // interrupted sweep can be resumed and still give byte-identical files.
 //
 // In the output directory:
-//   sweep.csv, manifest.json   the results, written together at the end
+//   sweep.csv, manifest.json   the results, written together at the end: each
+//                              variant's rows, then (but for the reference
+//                              variant) its paired differences against it
 //   .partial/                  rows of each finished variant (with a checksum)
 //                              and the sweep's fingerprint, while the sweep
 //                              runs; gone with the folder the results replace
@@ -14,6 +16,7 @@
 #include <ostream>
 
 #include "sim/model/sweep_spec.hpp"
+#include "sim/sweep/variant_outcome.hpp"
 #include "sim/sweep/variant_scenarios.hpp"
 
 namespace kpsim::sweep {
@@ -22,7 +25,16 @@ struct SweepOptions {
   std::filesystem::path out_dir;
   int threads = 1;
   bool resume = false;               // keep the finished variants of an interrupted run of the same sweep
+  std::string owner;                 // output::ResultFolder's: this sweep, by name and file
+  bool overwrite = false;            // replace another owner's results
   std::ostream* progress = nullptr;  // a progress line (done/total, rate, ETA), for terminals
+};
+
+// One variant's line of the results table (rank 0, after the sweep).
+struct SweepLine {
+  std::size_t variant = 0;
+  VariantOutcome outcome;             // without its series
+  report::PairedStat investment_diff;  // the first calendar year's, against the reference
 };
 
 struct SweepSummary {
@@ -31,6 +43,7 @@ struct SweepSummary {
   std::size_t units = 0;                  // work units run here (this rank)
   std::uint64_t events = 0;
   int threads = 1;                        // threads the system let it start
+  std::vector<SweepLine> lines;           // rank 0: every variant, in order
 };
 
 // Throws model::InputError when --resume finds the results of another sweep.

@@ -85,4 +85,14 @@ std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model:
   return w.text();
 }
 
+std::string sweep_csv_difference_rows(const Expansion& e, std::size_t variant, const std::vector<report::PairedStat>& diffs) {
+  RowWriter w(e, variant);
+  for (const report::PairedStat& d : diffs) {
+    w.row(d.metric, d.period, "diff_mean", d.diff_mean);
+    w.row(d.metric, d.period, "diff_ci90_low", d.ci90_low);
+    w.row(d.metric, d.period, "diff_ci90_high", d.ci90_high);
+  }
+  return w.text();
+}
+
 }  // namespace kpsim::sweep

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/model/scenario.hpp"
+#include "sim/report/compare.hpp"
 #include "sim/report/monte_carlo.hpp"
 #include "sim/sweep/expand.hpp"
 
@@ -26,5 +27,10 @@ std::string sweep_csv_header(const Expansion& e);
 // the horizon is one ("2026", as the year's investment row).
 std::string sweep_csv_rows(const Expansion& e, std::size_t variant, const model::Scenario& sc,
                            const report::MonteCarloForecast& mc);
+
+// Rows of a variant's paired differences against the reference variant:
+// statistics diff_mean, diff_ci90_low and diff_ci90_high of every paired
+// metric and period (report::paired_series).
+std::string sweep_csv_difference_rows(const Expansion& e, std::size_t variant, const std::vector<report::PairedStat>& diffs);
 
 }  // namespace kpsim::sweep

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "sim/core/suggest.hpp"
 #include "sim/run/parallel_for.hpp"
 
 namespace kpsim::sweep {
@@ -14,7 +15,7 @@ namespace {
 constexpr std::size_t kMaxVariantErrors = 20;
 
 std::string describe(const Expansion& e, const Variant& v) {
-  std::string s = v.id + (v.label.empty() ? "" : " '" + v.label + "'") + " (";
+  std::string s = v.id + " (";
   for (std::size_t i = 0; i < v.set.size(); ++i) s += (i ? ", " : "") + e.paths[v.set[i].path] + " = " + v.set[i].value.text;
   return s + ")";
 }
@@ -41,6 +42,17 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec, int threads) {
   out.expansion = expand(spec);
   const Expansion& e = out.expansion;
   if (e.variants.empty()) diag.error("E-SWP-006", spec.loc, "the sweep has no variants");
+  if (spec.reference) {
+    std::vector<std::string> names;
+    bool found = false;
+    for (std::size_t v = 0; v < e.variants.size() && !found; ++v) {
+      if (e.variants[v].id == *spec.reference || e.variants[v].label == *spec.reference) out.reference = v, found = true;
+      names.push_back(e.variants[v].label);
+    }
+    if (!found)
+      diag.error("E-SWP-031", spec.reference_loc, "no variant has the id or label '" + *spec.reference + "'" +
+                                                      core::did_you_mean(*spec.reference, names) + " (ids are v001 …)");
+  }
   for (std::size_t p = 0; p < e.paths.size(); ++p)
     out.targets_.push_back(edits->resolve(e.paths[p], e.path_locs[p], diag).value_or(EditTarget{}));
   diag.throw_if_errors();
@@ -64,7 +76,9 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec, int threads) {
   run::parallel_for(e.variants.size(), threads, [&](std::size_t v) {
     try {
       const PreparedVariant checked = out.variant(v);
-      if (v == 0) out.replications = checked.scenario.replications, out.seed = checked.scenario.seed;
+      if (v == 0)
+        out.replications = checked.scenario.replications, out.seed = checked.scenario.seed,
+        out.money_unit = checked.scenario.money_unit;
     } catch (const model::InputError& err) {
       std::lock_guard lock(failed_mutex);
       failed[v] = err.diagnostics();

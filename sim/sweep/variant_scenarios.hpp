@@ -22,6 +22,8 @@ class PreparedSweep {
   std::uint64_t sources_hash = 0;  // of the base and overlay files as read
   int replications = 1;
   std::uint64_t seed = 1;
+  std::size_t reference = 0;  // the variant the others are differenced against
+  std::string money_unit;     // the base scenario's
 
   // Variant v, ready to run. Throws model::InputError (which the checks of
   // prepare_sweep rule out).

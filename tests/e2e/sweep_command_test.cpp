@@ -1,6 +1,8 @@
 // `kpsim sweep` as a user runs it, interruptions included.
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 #include "support/run_kpsim.hpp"
 
 namespace kpsim {
@@ -116,6 +118,69 @@ TEST(SweepCommand, ABadPathStopsTheSweepBeforeAnythingRuns) {
       << r.err;
   EXPECT_NE(r.err.find("(did you mean 'capacity'?)"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(dir / "out"));
+}
+
+// The sweep's answer on the screen and in sweep.csv: every variant labelled,
+// and paired differences against the reference variant (a label chosen with
+// `reference:`) that agree with what compare gives for the same pair.
+TEST(SweepCommand, PrintsAResultsTableAndPairedDifferencesAgainstTheReference) {
+  ScratchDir dir;
+  test::write_file(dir / "s.yaml", "kpsim: 1\nsweep: aim\nbase: " KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml\n"
+                                   "policies: [" KPSIM_SOURCE_DIR "/scenarios/policies/key-total-60.yaml]\n"
+                                   "replications: 60\nreference: to_total=127\n"
+                                   "axes:\n  policies[0].compress.to_total: [60, 127]\n");
+  const auto r = run_kpsim("sweep '" + (dir / "s.yaml").string() + "' --out '" + (dir / "out").string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* shown : {"Results (differences paired with the reference v002 'to_total=127'", "v001     to_total=60",
+                            "reference", "土地储备中心"})
+    EXPECT_NE(r.out.find(shown), std::string::npos) << shown << "\n" << r.out;
+  const std::string csv = read_file(dir / "out" / "sweep.csv");
+  EXPECT_NE(csv.find("\nv001,to_total=60,60,investment,2026,diff_mean,"), std::string::npos);
+  EXPECT_EQ(csv.find("\nv002,to_total=127,127,investment,2026,diff_mean,"), std::string::npos);  // not against itself
+  EXPECT_EQ(csv.find(",run,"), std::string::npos);  // one label for the whole horizon
+  EXPECT_EQ(csv.find(",horizon,"), std::string::npos);
+  EXPECT_NE(csv.find(",approval_days_since_start,2026,mean,"), std::string::npos);
+  // to_total 127 changes no template (each is within it), so compare of the
+  // quickstart and key-total-60 is the same pair: the same difference.
+  const auto c = run_kpsim("compare " KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml " KPSIM_SOURCE_DIR
+                           "/scenarios/policies/key-total-60.yaml -n 60 --out '" + (dir / "cmp").string() + "'");
+  ASSERT_EQ(c.status, 0) << c.err;
+  // The fields of the line after `prefix`.
+  auto fields_after = [](const std::string& text, const std::string& prefix) {
+    std::vector<std::string> out;
+    const auto at = text.find(prefix);
+    if (at == std::string::npos) return out;
+    std::istringstream line(text.substr(at + prefix.size(), text.find('\n', at + prefix.size()) - at - prefix.size()));
+    for (std::string f; std::getline(line, f, ',');) out.push_back(f);
+    return out;
+  };
+  const auto compared = fields_after(read_file(dir / "cmp" / "compare.csv"), ",investment,2026,60,");  // base, variant, diff, …
+  const auto swept = fields_after(csv, "\nv001,to_total=60,60,investment,2026,diff_mean,");
+  ASSERT_EQ(compared.size(), 7u);
+  ASSERT_EQ(swept.size(), 1u);
+  EXPECT_EQ(swept[0], compared[2]);
+}
+
+TEST(SweepCommand, DoesNotOverwriteAnotherSweepsResultsUnlessTold) {
+  ScratchDir dir;
+  const std::string out = (dir / "out").string();
+  auto sweep_file = [&](const std::string& name) {
+    test::write_file(dir / (name + ".yaml"), "kpsim: 1\nsweep: " + name + "\nbase: " KPSIM_SOURCE_DIR
+                                             "/scenarios/quickstart.yaml\nreplications: 10\naxes:\n  agencies.eco.capacity: [2, 3]\n");
+    return (dir / (name + ".yaml")).string();
+  };
+  ASSERT_EQ(run_kpsim("sweep '" + sweep_file("first") + "' --out '" + out + "'").status, 0);
+  const std::string before = read_file(dir / "out" / "sweep.csv");
+  const auto other = run_kpsim("sweep '" + sweep_file("second") + "' --out '" + out + "'");
+  EXPECT_EQ(other.status, 2);
+  EXPECT_NE(other.err.find("this folder holds the results of sweep 'first'"), std::string::npos) << other.err;
+  EXPECT_NE(other.err.find("[E-IO-006]"), std::string::npos) << other.err;
+  EXPECT_EQ(read_file(dir / "out" / "sweep.csv"), before);
+  const auto run = run_kpsim("run " KPSIM_SOURCE_DIR "/scenarios/quickstart.yaml -n 5 --out '" + out + "'");
+  EXPECT_EQ(run.status, 2) << "a run does not take a sweep's folder either";
+  EXPECT_EQ(run_kpsim("sweep '" + sweep_file("first") + "' --out '" + out + "'").status, 0);  // the same sweep again
+  EXPECT_EQ(run_kpsim("sweep '" + sweep_file("second") + "' --overwrite --out '" + out + "'").status, 0);
+  EXPECT_NE(read_file(dir / "out" / "manifest.json").find("\"sweep\": \"second\""), std::string::npos);
 }
 
 }  // namespace

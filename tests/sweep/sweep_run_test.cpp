@@ -55,7 +55,7 @@ TEST(SweepRun, EachVariantIsExactlyWhatARunOfItsScenarioGives) {
     EXPECT_NE(csv.find(sweep_csv_rows(p.expansion, v, pv.scenario, mc)), std::string::npos) << v;
   }
   // The 200 → 200 variant is the quickstart itself.
-  EXPECT_NE(csv.find("v001,,200,2,investment,2026Q1,mean,"), std::string::npos);
+  EXPECT_NE(csv.find("v001,\"to=200, capacity=2\",200,2,investment,2026Q1,mean,"), std::string::npos) << csv.substr(0, 400);
 }
 
 }  // namespace
