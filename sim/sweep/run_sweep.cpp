@@ -102,6 +102,8 @@ Json manifest(const model::SweepSpec& spec, const PreparedSweep& p, const std::s
   }
   m["variants"] = variants;
   m["reference"] = p.expansion.variants.at(p.reference).id;
+  m["money_unit"] = p.money_unit;
+  if (p.annual_plan) m["annual_plan"] = *p.annual_plan;
   m["results"] = "sweep.csv";
   m["method"] = "discrete-event simulation, Monte Carlo; common random numbers across variants";
   return m;

@@ -78,7 +78,7 @@ PreparedSweep prepare_sweep(const model::SweepSpec& spec, int threads) {
       const PreparedVariant checked = out.variant(v);
       if (v == 0)
         out.replications = checked.scenario.replications, out.seed = checked.scenario.seed,
-        out.money_unit = checked.scenario.money_unit;
+        out.money_unit = checked.scenario.money_unit, out.annual_plan = checked.scenario.annual_plan;
     } catch (const model::InputError& err) {
       std::lock_guard lock(failed_mutex);
       failed[v] = err.diagnostics();

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ class PreparedSweep {
   std::uint64_t seed = 1;
   std::size_t reference = 0;  // the variant the others are differenced against
   std::string money_unit;     // the base scenario's
+  std::optional<double> annual_plan;  // the base scenario's (its first variant's)
 
   // Variant v, ready to run. Throws model::InputError (which the checks of
   // prepare_sweep rule out).

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Draws the briefing pictures of a run, a comparison and a calibration with
-scripts/report.py and checks that every one was written as PNG and PDF
+scripts/report.py, and a grid and a list sweep with scripts/plot_sweep.py, and checks that every one was written as PNG and PDF
 with no character missing from the font (matplotlib warns "Glyph … missing"
 when Chinese text would come out as boxes).
 
@@ -58,6 +58,27 @@ forecast: {{replications: 32, draws: 8}}
     done = subprocess.run(["/usr/bin/python3", script, run_dir, "--reference", "x=/nonexistent.csv"], capture_output=True, text=True)
     if done.returncode == 0 or "Traceback" in done.stderr or "no such file" not in done.stderr:
         failures.append(f"a missing --reference file: exit {done.returncode}: {done.stderr.strip()[:300]}")
+    # Sweeps: a grid against its value, a list as bars, with the labels and
+    # Chinese titles drawn; a missing file is one clear line.
+    plot = os.path.join(source, "scripts/plot_sweep.py")
+    for name, body in (("grid", "axes:\n  policies[0].compress.to_total: [127, 90, 60]\n"),
+                       ("list", "combine: list\nvariants:\n  - label: 现行\n    set: {\"policies[0].compress.to_total\": 127}\n"
+                                "  - label: 重点60日\n    set: {\"policies[0].compress.to_total\": 60}\n")):
+        sweep_file = os.path.join(work, f"{name}.yaml")
+        with open(sweep_file, "w", encoding="utf-8") as f:
+            f.write(f"kpsim: 1\nsweep: {name}\nbase: {scenario}\n"
+                    f"policies: [{os.path.join(source, 'scenarios/policies/key-total-60.yaml')}]\nreplications: 20\n" + body)
+        out = os.path.join(work, f"sweep-{name}")
+        subprocess.run([kpsim, "sweep", sweep_file, "--out", out], check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run(["/usr/bin/python3", plot, os.path.join(out, "sweep.csv")], capture_output=True, text=True)
+        if done.returncode != 0 or "missing from" in done.stderr or "findfont" in done.stderr:
+            failures.append(f"plot_sweep.py {name}: exit {done.returncode}: {done.stderr.strip()[:300]}")
+        path = os.path.join(out, "sweep_investment.png")
+        if not os.path.exists(path) or os.path.getsize(path) < 5000:
+            failures.append(f"{path}: missing or empty")
+    done = subprocess.run(["/usr/bin/python3", plot, os.path.join(work, "nosuch.csv")], capture_output=True, text=True)
+    if done.returncode == 0 or "Traceback" in done.stderr or "no such file" not in done.stderr:
+        failures.append(f"plot_sweep.py of a missing file: exit {done.returncode}: {done.stderr.strip()[:300]}")
     for f in failures:
         print("FAIL:", f)
     print("picture checks:", "failed" if failures else "all passed")
