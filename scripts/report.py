@@ -161,22 +161,28 @@ def gantt(run, summary, out, limit):
     rows = read_csv(os.path.join(run, "projects.csv"))
     end = day(summary["end"])
     later = end + dt.timedelta(days=20)  # where "after the horizon" bars end
-    when = lambda text: later if (text or "").startswith(">") else day(text)
-    todo = [r for r in rows if r["class"] == "key" and r["phase_at_start"] != "under_construction" and r["start_p50"]]
-    todo.sort(key=lambda r: (when(r["start_p50"]) or later, r["id"]))
+
+    def when(r, what, q):
+        """The date of a quantile; `later` when projects.csv flags it beyond the horizon."""
+        if q in (r.get(f"{what}_beyond_horizon") or "").split(", "):
+            return later
+        return day(r[f"{what}_{q.lower()}"])
+
+    todo = [r for r in rows if r["class"] == "key" and r["phase_at_start"] != "under_construction"
+            and (r["start_p50"] or r.get("start_beyond_horizon"))]
+    todo.sort(key=lambda r: (when(r, "start", "P50") or later, r["id"]))
     todo = todo[:limit]
     if not todo:
         return
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(todo) + 1.6))
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(todo) + 2.2))
     for i, r in enumerate(todo):
         y = len(todo) - 1 - i
-        for (lo, hi), dy, color in (((r["start_p10"], r["start_p90"]), 0.17, "#4292c6"),
-                                    ((r["completion_p10"], r["completion_p90"]), -0.17, "#74c476")):
-            a, b = when(lo), when(hi)
+        for what, dy, color in (("start", 0.17, "#4292c6"), ("completion", -0.17, "#74c476")):
+            a, b = when(r, what, "P10"), when(r, what, "P90")
             if not (a and b):
                 continue
-            if a >= later:  # wholly after the horizon: an arrow at the edge
-                ax.plot([later], [y + dy], marker=">", ms=5, color=color)
+            if a >= later:  # not even P10 inside the horizon: it does not happen this year
+                ax.plot([later], [y + dy], marker="x", ms=6, mew=2, color=color)
             else:
                 ax.barh(y + dy, (b - a).days + 1, left=a, height=0.3, color=color, align="center")
         target = day(r["start_target"])
@@ -190,11 +196,12 @@ def gantt(run, summary, out, limit):
     ax.set_xlim(day(summary["start"]), later + dt.timedelta(days=8))
     from matplotlib.patches import Patch
     from matplotlib.lines import Line2D
+    # Below the chart, never over the bars.
     ax.legend(handles=[Patch(color="#4292c6", label="开工 P10–P90"), Patch(color="#74c476", label="竣工 P10–P90"),
                        Line2D([], [], marker="|", ls="", ms=12, mew=2, color="#d94801", label="计划开工"),
-                       Line2D([], [], marker=">", ls="", ms=5, color="grey", label="年内未发生")],
-              loc="lower right", fontsize=8)
-    ax.set_title(f"{summary['scenario']}：待开工重点项目（按开工中位数排序，前 {len(todo)} 个）\n开工与竣工的 P10–P90；竖线右侧 = 年内未发生")
+                       Line2D([], [], marker="x", ls="", ms=6, mew=2, color="grey", label="期内不开工/不竣工（P10 已在期末之后）")],
+              loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=4, fontsize=8, frameon=False)
+    ax.set_title(f"{summary['scenario']}：待开工重点项目（按开工中位数排序，前 {len(todo)} 个）\n开工与竣工的 P10–P90；竖线右侧 = 期末之后")
     ax.grid(axis="x", alpha=0.3)
     save(fig, out, "gantt")
 

@@ -85,8 +85,8 @@ void check(lxw_error err, const char* what) {
 
 std::string cell_text_for_width(const Cell& c) {
   switch (c.kind) {
-    case Cell::Kind::text: return c.text;
-    case Cell::Kind::number: return std::string(12, '0').substr(0, 6 + static_cast<std::size_t>(c.decimals));
+    case Cell::Kind::text: return c.display.empty() ? c.text : c.display;
+    case Cell::Kind::number: return std::string(16, '0').substr(0, 6 + static_cast<std::size_t>(c.shown >= 0 ? c.shown : c.decimals));
     case Cell::Kind::share: return "100.0%";
     case Cell::Kind::date: return "2026-01-01";
     case Cell::Kind::empty: return {};
@@ -109,7 +109,17 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s) {
     check(worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), labels[c].c_str(), formats.header()), "header");
     width[c] = std::max(width[c], std::min<std::size_t>(display_width(labels[c]), 24));
   }
-  worksheet_freeze_panes(ws, row + 1, 0);
+  // Printed for a meeting: A4 landscape, one page wide, the header row on
+  // every page, the sheet's name and the page number in the margins; on
+  // screen the header row and the first (id) column stay in view.
+  worksheet_freeze_panes(ws, row + 1, 1);
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+  check(worksheet_repeat_rows(ws, row, row), "repeated header row");
+  check(worksheet_set_header(ws, ("&L" + s.title + "&Rkpsim").c_str()), "page header");
+  check(worksheet_set_footer(ws, "&C&P / &N"), "page footer");
   ++row;
   for (const auto& cells : s.rows) {
     for (std::size_t c = 0; c < cells.size(); ++c) {
@@ -118,9 +128,13 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s) {
       switch (cell.kind) {
         case Cell::Kind::empty: break;
         // worksheet_write_string stores text as text: "=SUM(…)" stays a string.
-        case Cell::Kind::text: check(worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr), "text"); break;
+        case Cell::Kind::text:
+          check(worksheet_write_string(ws, row, col, (cell.display.empty() ? cell.text : cell.display).c_str(), nullptr), "text");
+          break;
         case Cell::Kind::number:
-          check(worksheet_write_number(ws, row, col, rounded(cell.value, cell.decimals), formats.number(cell.decimals)), "number");
+          check(worksheet_write_number(ws, row, col, rounded(cell.value, cell.decimals),
+                                       formats.number(cell.shown >= 0 ? cell.shown : cell.decimals)),
+                "number");
           break;
         case Cell::Kind::share:
           check(worksheet_write_number(ws, row, col, rounded(cell.value, cell.decimals + 2), formats.share(cell.decimals)), "share");

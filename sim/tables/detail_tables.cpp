@@ -43,7 +43,7 @@ Sheet arrivals_sheet(const model::Scenario& sc, const report::MonteCarloForecast
   for (std::size_t i = 0; i < mc.arrivals.size(); ++i) {
     const report::ArrivalSummary& a = mc.arrivals[i];
     s.rows.push_back({Cell::of(sc.arrivals[i].id), Cell::of(sc.arrivals[i].name), Cell::number(a.arrived, 3),
-                      Cell::number(a.started, 3), Cell::number(a.investment, 6)});
+                      Cell::number(a.started, 3), Cell::money(a.investment)});
   }
   return s;
 }

@@ -99,14 +99,14 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
     started_so_far += n_started;
     s.rows.push_back({Cell::of(span.label), Cell::day(mc.periods.origin + periods[static_cast<std::size_t>(span.first)].begin),
                       Cell::day(mc.periods.origin + (periods[static_cast<std::size_t>(span.last)].end - 1)),
-                      Cell::number(inv.mean, 6), Cell::number(inv.p10, 6), Cell::number(inv.p50, 6), Cell::number(inv.p90, 6),
-                      Cell::number(cum.mean, 6), Cell::number(cum.p10, 6), Cell::number(cum_p25, 6), Cell::number(cum.p50, 6),
-                      Cell::number(cum_p75, 6), Cell::number(cum.p90, 6),
+                      Cell::money(inv.mean), Cell::money(inv.p10), Cell::money(inv.p50), Cell::money(inv.p90),
+                      Cell::money(cum.mean), Cell::money(cum.p10), Cell::money(cum_p25), Cell::money(cum.p50),
+                      Cell::money(cum_p75), Cell::money(cum.p90),
                       Cell::share(cum.mean / plan, 2), Cell::share(cum.p10 / plan, 2), Cell::share(cum.p90 / plan, 2),
                       Cell::number(n_started, 3), Cell::number(n_completed, 3),
                       Cell::share(mc.start_candidates > 0 ? started_so_far / mc.start_candidates : report::kNever, 2),
-                      Cell::number(over(parts[0], span).mean, 6), Cell::number(over(parts[1], span).mean, 6),
-                      Cell::number(over(parts[2], span).mean, 6)});
+                      Cell::money(over(parts[0], span).mean), Cell::money(over(parts[1], span).mean),
+                      Cell::money(over(parts[2], span).mean)});
   }
   return s;
 }
@@ -153,33 +153,53 @@ Sheet category_sheet(const model::Scenario& sc, const MonteCarloForecast& mc) {
     double projects = 0;
     for (std::uint16_t pc : mc.project_category) projects += pc == c;
     std::vector<Cell> row{Cell::of(mc.category_names[c]), projects > 0 ? Cell::number(projects, 0) : Cell::blank(),
-                          Cell::number(mc.category_plan[c], 4)};
+                          Cell::money(mc.category_plan[c])};
     for (Eigen::Index q = 0; q < mc.category_quarter_ytd[c].cols(); ++q) {
       const double ytd = mc.category_quarter_ytd[c].col(q).mean();
-      row.push_back(Cell::number(ytd, 4));
+      row.push_back(Cell::money(ytd));
       row.push_back(mc.category_plan[c] > 0 ? Cell::share(ytd / mc.category_plan[c], 1) : Cell::blank());
     }
-    for (double part : mc.category_part_mean[c]) row.push_back(Cell::number(part, 4));
+    for (double part : mc.category_part_mean[c]) row.push_back(Cell::money(part));
     s.rows.push_back(std::move(row));
   }
   return s;
 }
 
+// A date, or blank when it is unknown or after the horizon (or never): a
+// date column holds only dates, so that it sorts and filters; which
+// quantiles lie beyond the end, beyond_horizon says.
 Cell day_of(const model::Scenario& sc, double day) {
-  if (std::isnan(day)) return Cell::blank();
-  if (std::isinf(day)) return Cell::of(">" + sc.end.iso());  // after the horizon, or never
+  if (std::isnan(day) || std::isinf(day)) return Cell::blank();
   return Cell::day(sc.start + static_cast<std::int32_t>(std::lround(day)));
+}
+
+// "P50, P90": the quantiles after the horizon's end (or never reached).
+Cell beyond_horizon(const std::array<double, 3>& q) {
+  static const char* const names[] = {"P10", "P50", "P90"};
+  std::string s;
+  for (std::size_t i = 0; i < q.size(); ++i)
+    if (std::isinf(q[i])) s += (s.empty() ? "" : ", ") + std::string(names[i]);
+  return s.empty() ? Cell::blank() : Cell::of(s);
+}
+
+Cell class_cell(model::ProjectClass c) {
+  return Cell::choice(std::string(model::to_string(c)), c == model::ProjectClass::key ? "重点" : "一般");
+}
+
+Cell kind_cell(model::ProjectKind k) {
+  const char* shown = k == model::ProjectKind::government ? "政府投资" : k == model::ProjectKind::enterprise ? "企业投资" : "工业项目";
+  return Cell::choice(std::string(model::to_string(k)), shown);
 }
 
 Cell held_cell(const model::Scenario& sc, const engine::Network& net, std::uint32_t task) {
   return task == report::ProjectResult::kNoTask ? Cell::blank() : Cell::of(step_label(sc, net, task));
 }
 
-const char* phase_at_start(const engine::Network& net, std::uint32_t p) {
-  if (net.project_under_construction[p]) return "under_construction";
+Cell phase_at_start(const engine::Network& net, std::uint32_t p) {
+  if (net.project_under_construction[p]) return Cell::choice("under_construction", "在建");
   for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
-    if (net.tasks[t].before_construction && !net.tasks[t].done_at_start) return "preparation";
-  return "approved";
+    if (net.tasks[t].before_construction && !net.tasks[t].done_at_start) return Cell::choice("preparation", "前期");
+  return Cell::choice("approved", "已批待开工");
 }
 
 Sheet projects_sheet(const model::Scenario& sc, const engine::Network& net, const MonteCarloForecast& mc) {
@@ -188,33 +208,36 @@ Sheet projects_sheet(const model::Scenario& sc, const engine::Network& net, cons
   s.title = "项目明细";
   s.header = {"id", "name", "template", "class", "kind", "district", "category", "investment", "plan", "phase_at_start",
               "mean_approval_finish", "p_start_in_horizon", "mean_start", "start_p10", "start_p50", "start_p90",
-              "start_target", "p_start_target_missed", "held_start_step", "mean_completion", "completion_p10",
-              "completion_p50", "completion_p90", "completion_target", "p_completion_target_missed",
+              "start_beyond_horizon", "start_target", "p_start_target_missed", "held_start_step", "mean_completion",
+              "completion_p10", "completion_p50", "completion_p90", "completion_beyond_horizon", "completion_target",
+              "p_completion_target_missed",
               "held_completion_step", "investment_in_horizon_mean", "construction_in_horizon_mean",
               "equipment_in_horizon_mean", "other_in_horizon_mean"};
   s.labels = {"项目编号", "项目名称", "模板", "等级", "类型", "区县", "类别", unit_label(sc, "总投资"),
-              unit_label(sc, "年度计划"), "年初状态", "审批完成（均值）", "年内开工概率", "开工（均值）", "开工 P10",
-              "开工 P50", "开工 P90", "开工目标", "未按期开工概率", "最常卡在（开工）", "竣工（均值）", "竣工 P10",
-              "竣工 P50", "竣工 P90", "竣工目标", "未按期竣工概率", "最常卡在（竣工）", unit_label(sc, "年内完成投资"),
+              unit_label(sc, "年度计划"), "年初状态", "审批完成（均值）", "期内开工概率", "开工（均值）", "开工 P10",
+              "开工 P50", "开工 P90", "开工晚于期末的分位", "开工目标", "未按期开工概率", "最常卡在（开工）", "竣工（均值）",
+              "竣工 P10", "竣工 P50", "竣工 P90", "竣工晚于期末的分位", "竣工目标", "未按期竣工概率", "最常卡在（竣工）",
+              unit_label(sc, "期内完成投资"),
               unit_label(sc, "其中 建安工程"), unit_label(sc, "设备工器具购置"), unit_label(sc, "其他费用")};
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
     const model::Project& pr = sc.projects[p];
     const report::ProjectStats& st = mc.projects[p];
     const bool begun = net.project_under_construction[p];
-    s.rows.push_back({Cell::of(pr.id), Cell::of(pr.name), Cell::of(pr.template_id),
-                      Cell::of(std::string(model::to_string(pr.project_class))), Cell::of(std::string(model::to_string(pr.kind))),
-                      Cell::of(pr.district), Cell::of(mc.category_names[mc.project_category[p]]), Cell::number(pr.investment, 6),
-                      Cell::number(pr.plan.value_or(report::kNever), 6), Cell::of(phase_at_start(net, p)),
+    s.rows.push_back({Cell::of(pr.id), Cell::of(pr.name), Cell::of(pr.template_id), class_cell(pr.project_class),
+                      kind_cell(pr.kind),
+                      Cell::of(pr.district), Cell::of(mc.category_names[mc.project_category[p]]), Cell::money(pr.investment),
+                      Cell::money(pr.plan.value_or(report::kNever)), phase_at_start(net, p),
                       day_of(sc, st.mean_approval_finish_day), begun ? Cell::blank() : Cell::share(st.p_start_in_horizon, 2),
                       day_of(sc, st.mean_start_day), day_of(sc, st.start_quantiles[0]), day_of(sc, st.start_quantiles[1]),
-                      day_of(sc, st.start_quantiles[2]), pr.start_target ? Cell::day(*pr.start_target) : Cell::blank(),
+                      day_of(sc, st.start_quantiles[2]), beyond_horizon(st.start_quantiles),
+                      pr.start_target ? Cell::day(*pr.start_target) : Cell::blank(),
                       Cell::share(st.p_start_target_missed, 2), held_cell(sc, net, st.held_start_task),
                       day_of(sc, st.mean_completion_day), day_of(sc, st.completion_quantiles[0]),
                       day_of(sc, st.completion_quantiles[1]), day_of(sc, st.completion_quantiles[2]),
-                      pr.completion_target ? Cell::day(*pr.completion_target) : Cell::blank(),
+                      beyond_horizon(st.completion_quantiles), pr.completion_target ? Cell::day(*pr.completion_target) : Cell::blank(),
                       Cell::share(st.p_completion_target_missed, 2), held_cell(sc, net, st.held_completion_task),
-                      Cell::number(st.mean_investment_in_horizon, 6), Cell::number(st.mean_part_in_horizon[0], 6),
-                      Cell::number(st.mean_part_in_horizon[1], 6), Cell::number(st.mean_part_in_horizon[2], 6)});
+                      Cell::money(st.mean_investment_in_horizon), Cell::money(st.mean_part_in_horizon[0]),
+                      Cell::money(st.mean_part_in_horizon[1]), Cell::money(st.mean_part_in_horizon[2])});
   }
   return s;
 }
@@ -227,17 +250,20 @@ Sheet at_risk_sheet(const model::Scenario& sc, const engine::Network& net, const
   s.title = "风险项目";
   s.notes = {"未按期开工或竣工概率 ≥ " + core::decimal(100 * sc.at_risk_threshold, 0) +
              "% 的项目 — projects missing a target with at least this probability"};
-  s.header = {"project", "name", "class", "target", "target_date", "p_miss", "p50", "p90", "held_by_step", "held_share"};
-  s.labels = {"项目编号", "项目名称", "等级", "目标", "目标日期", "未按期概率", "预计 P50", "预计 P90", "最常卡在", "占未按期次数"};
+  s.header = {"project", "name", "class", "target", "target_date", "p_miss", "p50", "p90", "beyond_horizon", "held_by_step",
+              "held_share"};
+  s.labels = {"项目编号", "项目名称", "等级", "目标", "目标日期", "未按期概率", "预计 P50", "预计 P90", "晚于期末的分位",
+              "最常卡在", "占未按期次数"};
   for (const report::TargetAtRisk& e : report::targets_at_risk(mc, sc.at_risk_threshold)) {
     const model::Project& pr = sc.projects[e.project];
     const report::ProjectStats& st = mc.projects[e.project];
     const bool start = e.target == report::Target::start;
     const auto& q = start ? st.start_quantiles : st.completion_quantiles;
-    s.rows.push_back({Cell::of(pr.id), Cell::of(pr.name), Cell::of(std::string(model::to_string(pr.project_class))),
+    s.rows.push_back({Cell::of(pr.id), Cell::of(pr.name), class_cell(pr.project_class),
                       Cell::of(start ? "开工 start" : "竣工 completion"),
                       Cell::day(start ? *pr.start_target : *pr.completion_target), Cell::share(e.p_miss, 1),
-                      day_of(sc, q[1]), day_of(sc, q[2]), held_cell(sc, net, report::held_task(st, e.target)),
+                      day_of(sc, q[1]), day_of(sc, q[2]), beyond_horizon({report::kNever, q[1], q[2]}),
+                      held_cell(sc, net, report::held_task(st, e.target)),
                       Cell::share(report::held_share(st, e.target), 0)});
   }
   return s;

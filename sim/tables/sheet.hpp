@@ -18,12 +18,23 @@ struct Cell {
   double value = 0;      // number or share (0.25 = 25%)
   int decimals = 0;      // number: decimals; share: decimals of the percentage
   core::Date date;
+  int shown = -1;        // decimals a workbook displays, when fewer than it stores (money)
+  std::string display;   // text: what a workbook shows instead (an enumerated value in Chinese)
 
-  static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}}; }
+  static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}, -1, {}}; }
+  // An enumerated value: its code in the CSV, its Chinese name in the workbook.
+  static Cell choice(std::string code, std::string shown_as) {
+    Cell c = of(std::move(code));
+    c.display = std::move(shown_as);
+    return c;
+  }
   // NaN makes an empty cell.
   static Cell number(double x, int decimals);
   static Cell share(double x, int percent_decimals = 1);
-  static Cell day(core::Date d) { return {Kind::date, {}, 0, 0, d}; }
+  // An amount of money: six decimals in the CSV (and stored in the
+  // workbook), shown to two there, as planners read it.
+  static Cell money(double x);
+  static Cell day(core::Date d) { return {Kind::date, {}, 0, 0, d, -1, {}}; }
   static Cell blank() { return {}; }
 };
 

@@ -83,6 +83,27 @@ def main(kpsim, source):
             if name.startswith("xl/worksheets/"):
                 check(not re.search(rb"<f[ >]", z.read(name)), f"{name} holds a formula")
 
+    # Planner-readable: enumerated values in Chinese, date columns holding
+    # only dates (beyond the horizon is its own column), money to two decimals.
+    check({r[header.index("等级")] for r in rows} <= {"重点", "一般"}, f"classes {[r[header.index('等级')] for r in rows]}")
+    check({r[header.index("年初状态")] for r in rows} <= {"在建", "前期", "已批待开工"}, "phases not in Chinese")
+    for label in ("开工（均值）", "开工 P10", "开工 P50", "开工 P90", "竣工 P10", "竣工 P50", "竣工 P90"):
+        values = [r[header.index(label)] for r in rows]
+        check(all(v is None or isinstance(v, dt.datetime) for v in values), f"{label}: not only dates: {values}")
+    check(any(r[header.index("竣工晚于期末的分位")] for r in rows), "no completion flagged beyond the horizon")
+    money = ws.cell(row=next(c.row for c in ws["A"] if c.value == "G01"), column=header.index("总投资（亿元）") + 1)
+    check(money.number_format == "#,##0.00", f"money shown as {money.number_format}")
+
+    # Every sheet prints: A4 landscape, one page wide, the header row repeated,
+    # the header row and the id column frozen.
+    for ws in wb.worksheets:
+        ps = ws.page_setup
+        check(ps.orientation == "landscape" and str(ps.paperSize) == "9", f"{ws.title}: {ps.orientation} paper {ps.paperSize}")
+        check(ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (None, 1, "1") and ps.fitToHeight in (0, "0"),  # absent width: 1
+              f"{ws.title}: not fitted one page wide")
+        check(bool(ws.print_title_rows), f"{ws.title}: no repeated header row")
+        check(ws.freeze_panes is not None and ws.freeze_panes.startswith("B"), f"{ws.title}: frozen at {ws.freeze_panes}")
+
     # At-risk and agencies: the projects and agencies of the CSV files, in order.
     header, rows = table(wb["风险项目"], "项目编号")
     with open(os.path.join(out, "at_risk.csv"), encoding="utf-8") as f:
