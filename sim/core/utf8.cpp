@@ -1,5 +1,10 @@
 #include "sim/core/utf8.hpp"
 
+#include <iconv.h>
+
+#include <cerrno>
+#include <vector>
+
 #include <cstdio>
 
 namespace kpsim::core {
@@ -41,6 +46,29 @@ std::optional<Utf8Error> first_invalid_utf8(std::string_view text) {
     i += n;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> gb18030_to_utf8(std::string_view text) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;  // no converter in this C library
+  std::string out;
+  std::vector<char> buffer(4096);
+  char* in = const_cast<char*>(text.data());
+  std::size_t left = text.size();
+  bool ok = true;
+  while (left > 0) {
+    char* to = buffer.data();
+    std::size_t room = buffer.size();
+    const std::size_t done = iconv(cd, &in, &left, &to, &room);
+    out.append(buffer.data(), static_cast<std::size_t>(to - buffer.data()));
+    if (done == static_cast<std::size_t>(-1) && errno != E2BIG) {
+      ok = false;  // EILSEQ or EINVAL: not GB18030 (or cut in the middle of a character)
+      break;
+    }
+  }
+  iconv_close(cd);
+  if (!ok || first_invalid_utf8(out)) return std::nullopt;
+  return out;
 }
 
 }  // namespace kpsim::core

@@ -19,4 +19,10 @@ struct Utf8Error {
 // points past U+10FFFF).
 std::optional<Utf8Error> first_invalid_utf8(std::string_view text);
 
+// The text read as GB18030 (which contains GBK, what Excel on Chinese
+// Windows saves "CSV" in), converted to UTF-8; nothing when it is not
+// valid GB18030 either. Line breaks and the count of characters per line
+// are kept, so positions found in the result are positions in the file.
+std::optional<std::string> gb18030_to_utf8(std::string_view text);
+
 }  // namespace kpsim::core

@@ -111,14 +111,24 @@ std::string trim(std::string s) {
 CsvTable parse_csv(const std::string& text, const std::string& file_name, const std::string& key_path,
                    model::Diagnostics& diag) {
   CsvTable table;
+  std::string converted;
   if (const auto bad = core::first_invalid_utf8(text)) {
     // Excel on Chinese Windows saves "CSV" as GBK unless told otherwise.
-    diag.error("E-CSV-005", {file_name, bad->line, bad->column, key_path},
-               "not UTF-8: bytes " + bad->bytes +
-                   " here (a spreadsheet saved as GBK?): save it again as \"CSV UTF-8 (逗号分隔)\"");
-    return table;
+    auto gbk = core::gb18030_to_utf8(text);
+    if (!gbk) {
+      const bool utf16 = text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'));
+      diag.error("E-CSV-005", {file_name, bad->line, bad->column, key_path},
+                 "neither UTF-8 nor GBK/GB18030: bytes " + bad->bytes + " here" +
+                     (utf16 ? " (a UTF-16 file, as Excel's \"Unicode text\")" : "") +
+                     ": save it again as \"CSV UTF-8 (逗号分隔)\"");
+      return table;
+    }
+    diag.warning("W-CSV-001", {file_name, bad->line, bad->column, key_path},
+                 "not UTF-8: read as GBK/GB18030 (Excel's \"CSV\" on Chinese Windows); save it as \"CSV UTF-8 (逗号分隔)\" "
+                 "to be sure every name is read as written");
+    converted = std::move(*gbk);
   }
-  Parser p(text, file_name, diag);
+  Parser p(converted.empty() ? text : converted, file_name, diag);
   std::vector<Located> record;
   bool have_header = false;
   while (p.next_record(record)) {

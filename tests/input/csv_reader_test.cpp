@@ -16,6 +16,31 @@ TEST(CsvReader, ReadsQuotedFieldsBomAndCrlf) {
   EXPECT_EQ(t.rows[1][0].loc.line, 3);
 }
 
+// What Excel on Chinese Windows saves as "CSV": GBK. It used to be refused
+// with 17 mojibake errors; it is read, with a warning to re-save it.
+TEST(CsvReader, ReadsAGbkFileWithAWarning) {
+  model::Diagnostics diag;
+  // 编号,项目名称 / G001,城关区 in GBK bytes.
+  const auto t = parse_csv("\xB1\xE0\xBA\xC5,\xCF\xEE\xC4\xBF\xC3\xFB\xB3\xC6\r\nG001,\xB3\xC7\xB9\xD8\xC7\xF8\r\n", "p.csv", "t",
+                           diag);
+  ASSERT_FALSE(diag.has_errors());
+  ASSERT_EQ(diag.warnings().size(), 1u);
+  EXPECT_EQ(diag.warnings()[0].code, "W-CSV-001");
+  EXPECT_EQ(t.header[0].text, "编号");
+  EXPECT_EQ(t.header[1].text, "项目名称");
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][1].text, "城关区");
+  EXPECT_EQ(t.rows[0][1].loc.column, 6);  // positions count characters, as in the file
+}
+
+TEST(CsvReader, ATextThatIsNeitherUtf8NorGbkIsLocated) {
+  model::Diagnostics diag;
+  parse_csv("\xFF\xFEi\0d\0", "p.csv", "t", diag);  // UTF-16, as Excel's "Unicode text"
+  ASSERT_EQ(diag.errors().size(), 1u);
+  EXPECT_EQ(diag.errors()[0].code, "E-CSV-005");
+  EXPECT_NE(diag.errors()[0].message.find("UTF-16"), std::string::npos) << diag.errors()[0].message;
+}
+
 TEST(CsvReader, LocatesCellsByLineAndCharacterColumn) {
   model::Diagnostics diag;
   const auto t = parse_csv("名称,投资\n医院,12\n", "p.csv", "t", diag);
