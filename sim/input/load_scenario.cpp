@@ -34,6 +34,7 @@ class ScenarioReader {
   model::Scenario read(const YamlDocument& file) {
     s_.file = path_;
     const Value doc = file.root_value(diag_);
+    if (other_kind_of_file(doc)) return s_;
     MapReader m(doc, {"kpsim", "name", "description", "start", "end", "money_unit", "seed", "replications",
                       "annual_plan", "calendars", "agencies", "land", "templates", "projects", "projects_csv",
                       "arrivals", "copulas", "risks", "policies", "statistics", "report", "duration_scale"});
@@ -241,6 +242,24 @@ class ScenarioReader {
         diag_.warning("W-CAL-001", c.loc,
                       "calendar '" + c.id + "': official holidays are known only through " +
                           c.holidays_known_through->iso() + "; later dates follow the week rule");
+  }
+
+  // A sweep, a calibration or a policy overlay given where a scenario
+  // belongs: one error that names the file's kind and the command it is for,
+  // not a missing key for each part of a scenario it lacks.
+  bool other_kind_of_file(const Value& doc) {
+    if (!doc.is_map()) return false;
+    const YAML::Node& n = doc.node();
+    const std::string file = "'" + path_ + "'";
+    std::string hint;
+    if (n["sweep"]) hint = "this is a sweep file: run it with `kpsim sweep " + file + "`";
+    else if (n["calibration"]) hint = "this is a calibration file: run it with `kpsim calibrate " + file + "`";
+    else if ((n["policies"] || n["set"]) && !n["templates"] && !n["calendars"] && !n["projects"] && !n["projects_csv"])
+      hint = "this is a policy overlay, not a scenario: apply it with `kpsim run SCENARIO --policy " + file +
+             "`, or compare it with `kpsim compare SCENARIO " + file + "`";
+    if (hint.empty()) return false;
+    doc.error("E-SCN-018", hint);
+    return true;
   }
 
   std::string path_, base_dir_;
