@@ -401,6 +401,15 @@ std::optional<YamlDocument> parse_yaml_text(std::string text, const std::string&
     std::string hint;
     if (e.msg.find("map") != std::string::npos)
       hint = " (often a line indented more or less than the keys beside it)";
+    // Inside { } the brackets of a path are YAML's own: `{a[0].b: 1}` breaks.
+    if (e.mark.line >= 0) {
+      std::size_t at = 0;
+      for (int l = 0; l < e.mark.line && at != std::string::npos; ++l) at = doc.text.find('\n', at) + 1;
+      const std::string line_text = at < doc.text.size() ? doc.text.substr(at, doc.text.find('\n', at) - at) : "";
+      const std::size_t brace = line_text.rfind('{', static_cast<std::size_t>(std::max(e.mark.column, 0)));
+      if (brace != std::string::npos && line_text.find('[', brace) < line_text.find(':', brace))
+        hint = " (a key with [ ] inside { } must be quoted: {\"policies[0].compress.to\": 60}, or written in block form)";
+    }
     diag.error("E-YAML-001", doc.locate(e.mark, ""), "YAML syntax error: " + e.msg + hint);
     return std::nullopt;
   }
