@@ -150,6 +150,11 @@ std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCa
     const ApprovalTime& a = mc.approval[m];
     out.push_back({approval_metric(static_cast<ApprovalMeasure>(m)), horizon, vec(a.sum_by_rep), vec(a.count_by_rep)});
   }
+  for (std::size_t m = 0; m < kApprovalMeasures; ++m) {  // the same for key projects
+    const ApprovalTime& a = mc.approval[m];
+    out.push_back({std::string(approval_metric(static_cast<ApprovalMeasure>(m))) + ":key", horizon, vec(a.key_sum_by_rep),
+                   vec(a.key_count_by_rep)});
+  }
   for (std::size_t a = 0; a < sc.agencies.size(); ++a) {
     const auto c = static_cast<Eigen::Index>(a);
     out.push_back({"wait:" + sc.agencies[a].id, horizon, vec(mc.agency_wait_sum_by_rep.col(c)), vec(mc.agency_served_by_rep.col(c))});

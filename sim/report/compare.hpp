@@ -14,7 +14,7 @@ namespace kpsim::report {
 
 // One metric in one period, base against variant.
 struct PairedStat {
-  std::string metric;  // investment, share_of_plan, start_rate, approval_days[_clock][_since_start], wait:<agency>
+  std::string metric;  // investment, share_of_plan, start_rate, approval_days[_clock][_since_start][:key], wait:<agency>
   std::string period;  // 2026Q1, 2026 (the year), or the whole horizon (Periods::horizon_label)
   std::size_t n = 0;   // replications with a value in both
   double base_mean = 0, variant_mean = 0;
@@ -52,8 +52,8 @@ struct PairedSeries {
 // A forecast's series, in the order comparisons list them: investment per
 // quarter and calendar year; the year to date as a share of the scenario's
 // annual plan (when it has one); the cumulative start rate; over the whole
-// horizon (Periods::horizon_label) every approval measure and each agency's
-// mean wait.
+// horizon (Periods::horizon_label) every approval measure, for all projects
+// and (metric suffix ":key") for key projects, and each agency's mean wait.
 std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCarloForecast& mc);
 
 // The base's series against the variant's with the same metric and period.

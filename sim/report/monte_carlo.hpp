@@ -83,6 +83,7 @@ enum ApprovalMeasure : std::uint8_t { from_entry, from_entry_clock, from_start, 
 struct ApprovalTime {
   Distribution3 key, normal, all;
   Eigen::VectorXd sum_by_rep, count_by_rep;  // every project: per replication, for paired comparisons
+  Eigen::VectorXd key_sum_by_rep, key_count_by_rep;  // key projects only
 };
 
 struct MonteCarloForecast {

@@ -101,14 +101,17 @@ class ForecastReducer::Impl {
                                                               &s.approval.from_start, &s.approval.from_start_clock};
     for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
       ApprovalAcc& acc = approval_[m];
-      double sum = 0, count = 0;
+      double sum = 0, count = 0, key_sum = 0, key_count = 0;
       for (std::uint32_t p = 0; p < net_.project_count(); ++p)
         if (const double d = (*measured[m])[p]; !std::isnan(d)) {
           (net_.project_key[p] ? acc.key : acc.normal).push_back(d);
           sum += d, count += 1;
+          if (net_.project_key[p]) key_sum += d, key_count += 1;
         }
       acc.sum_by_rep.push_back(sum);
       acc.count_by_rep.push_back(count);
+      acc.key_sum_by_rep.push_back(key_sum);
+      acc.key_count_by_rep.push_back(key_count);
     }
     for (const engine::AgencyStats& a : s.agencies) {
       wait_sum_by_rep_.push_back(a.wait_sum);
@@ -255,6 +258,8 @@ class ForecastReducer::Impl {
       out.all = describe(std::move(all));
       out.sum_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.sum_by_rep.data(), n_);
       out.count_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.count_by_rep.data(), n_);
+      out.key_sum_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.key_sum_by_rep.data(), n_);
+      out.key_count_by_rep = Eigen::Map<const Eigen::VectorXd>(acc.key_count_by_rep.data(), n_);
     }
     using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     const auto agencies = static_cast<Eigen::Index>(agencies_.size());
@@ -397,7 +402,7 @@ class ForecastReducer::Impl {
   std::vector<double> risk_hits_;
   struct ApprovalAcc {
     std::vector<double> key, normal;            // per project-replication measured
-    std::vector<double> sum_by_rep, count_by_rep;
+    std::vector<double> sum_by_rep, count_by_rep, key_sum_by_rep, key_count_by_rep;
   };
   std::array<ApprovalAcc, kApprovalMeasures> approval_;
   std::vector<double> wait_sum_by_rep_, served_by_rep_;  // replication × agency

@@ -9,6 +9,8 @@ std::string agency_name(const CompareInfo& info, const std::string& id) {
 }
 
 std::string metric_label(const std::string& metric, const CompareInfo& info) {
+  if (metric.size() > 4 && metric.compare(metric.size() - 4, 4, ":key") == 0)
+    return "重点项目 " + metric_label(metric.substr(0, metric.size() - 4), info);
   if (metric == "investment") return "完成投资（" + info.money_unit + "）";
   if (metric == "share_of_plan") return "累计完成占年度计划";
   if (metric == "start_rate") return "累计开工率";
