@@ -1,6 +1,17 @@
 #include "sim/tables/detail_tables.hpp"
 
 namespace kpsim::tables {
+namespace {
+
+Cell effect_cell(model::RiskEffect e) {
+  const char* shown = e == model::RiskEffect::delay    ? "延误"
+                      : e == model::RiskEffect::rework ? "返工"
+                      : e == model::RiskEffect::stall  ? "停工"
+                                                       : "暂停至资金到位";
+  return Cell::choice(std::string(model::to_string(e)), shown);
+}
+
+}  // namespace
 
 Sheet land_sheet(const model::Scenario& sc, const report::MonteCarloForecast& mc) {
   Sheet s;
@@ -27,7 +38,7 @@ Sheet risks_sheet(const model::Scenario& sc, const report::MonteCarloForecast& m
   s.labels = {"风险", "名称", "影响", "概率", "每次重复命中任务数"};
   for (std::size_t i = 0; i < mc.risks.size(); ++i) {
     const model::Risk& r = sc.risks[i];
-    s.rows.push_back({Cell::of(r.id), Cell::of(r.name), Cell::of(std::string(model::to_string(r.effect))),
+    s.rows.push_back({Cell::of(r.id), Cell::of(r.name), effect_cell(r.effect),
                       Cell::number(r.probability, 4), Cell::number(mc.risks[i].hits, 3)});
   }
   return s;

@@ -73,6 +73,7 @@ Sheet period_sheet(const model::Scenario& sc, const MonteCarloForecast& mc, cons
   s.csv = quarters ? "forecast_quarterly.csv" : "forecast_monthly.csv";
   s.title = quarters ? "季度预测" : "月度预测";
   s.notes = basis_notes(sc, mc, o);
+  s.notes.push_back("累计开工率 = 期末已开工项目 ÷ 可开工项目（开始日未在建的项目，加期内新签约项目的均值）");
   s.header = {"period", "first_day", "last_day", "investment_mean", "investment_p10", "investment_p50", "investment_p90",
               "ytd_mean", "ytd_p10", "ytd_p25", "ytd_p50", "ytd_p75", "ytd_p90", "share_of_plan", "share_p10", "share_p90",
               "projects_started", "projects_completed", "start_rate", "construction_mean", "equipment_mean", "other_mean"};
@@ -315,15 +316,19 @@ Sheet approval_sheet(const MonteCarloForecast& mc) {
              "样本数：项目×重复次数；每次重复：平均每次重复计入的项目数"};
   s.header = {"class", "from", "measure", "samples", "projects_per_replication", "mean_days", "p10_days", "p50_days", "p90_days"};
   s.labels = {"项目", "起算", "口径", "样本数", "每次重复", "均值", "P10", "P50", "P90"};
-  const std::pair<const char*, const Distribution3 report::ApprovalTime::*> groups[] = {
-      {"key", &report::ApprovalTime::key}, {"normal", &report::ApprovalTime::normal}, {"all", &report::ApprovalTime::all}};
-  const std::tuple<report::ApprovalMeasure, const char*, const char*> measures[] = {
-      {report::from_start, "start_or_entry", "elapsed"}, {report::from_start_clock, "start_or_entry", "statutory_clock"},
-      {report::from_entry, "entry", "elapsed"}, {report::from_entry_clock, "entry", "statutory_clock"}};
-  for (const auto& [m, from, measure] : measures)
-    for (const auto& [name, group] : groups) {
+  const std::tuple<const char*, const char*, const Distribution3 report::ApprovalTime::*> groups[] = {
+      {"key", "重点", &report::ApprovalTime::key}, {"normal", "一般", &report::ApprovalTime::normal},
+      {"all", "全部", &report::ApprovalTime::all}};
+  const std::tuple<report::ApprovalMeasure, bool, bool> measures[] = {  // (measure, from the start date, on the clock)
+      {report::from_start, true, false}, {report::from_start_clock, true, true},
+      {report::from_entry, false, false}, {report::from_entry_clock, false, true}};
+  for (const auto& [m, from_start, clock] : measures)
+    for (const auto& [name, shown, group] : groups) {
       const Distribution3& d = mc.approval[m].*group;
-      s.rows.push_back({Cell::of(name), Cell::of(from), Cell::of(measure), Cell::number(static_cast<double>(d.n), 0),
+      s.rows.push_back({Cell::choice(name, shown),
+                        from_start ? Cell::choice("start_or_entry", "开始日或进入") : Cell::choice("entry", "进入"),
+                        clock ? Cell::choice("statutory_clock", "法定时限口径") : Cell::choice("elapsed", "实际经历"),
+                        Cell::number(static_cast<double>(d.n), 0),
                         Cell::number(static_cast<double>(d.n) / std::max(mc.replications, 1), 1), Cell::number(d.mean, 2),
                         Cell::number(d.p10, 2), Cell::number(d.p50, 2), Cell::number(d.p90, 2)});
     }
