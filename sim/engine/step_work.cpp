@@ -10,9 +10,9 @@ namespace {
 // Long tails are cut at the limit the reader checks typical values against.
 double bounded(double x) { return std::min(x, core::kMaxDurationDays); }
 
-core::RngStream stream(std::uint64_t seed, std::uint32_t replication, std::uint64_t project_hash, std::uint64_t step_hash,
+core::RngStream stream(std::uint64_t replication_key, std::uint64_t project_hash, std::uint64_t step_hash,
                        std::uint32_t attempt, core::Purpose purpose) {
-  return core::RngStream::keyed(seed, replication, project_hash, step_hash ^ (attempt * core::kGolden), purpose);
+  return core::RngStream::keyed(replication_key, project_hash, step_hash ^ (attempt * core::kGolden), purpose);
 }
 
 template <class Value>
@@ -37,10 +37,10 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
 
 }  // namespace
 
-StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t seed, std::uint32_t replication,
+StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt) {
   return assemble(net, rule, [&](const core::Distribution& d, std::uint64_t hash, core::Purpose purpose) {
-    auto rng = stream(seed, replication, project_hash, hash, attempt, purpose);
+    auto rng = stream(replication_key, project_hash, hash, attempt, purpose);
     return core::sample(d, rng);
   });
 }

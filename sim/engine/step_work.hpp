@@ -23,7 +23,8 @@ struct StepWork {
 // A drawn attempt. Streams are keyed by (seed, replication, project, step,
 // attempt): merged parts draw from the streams of the steps they were, so a
 // policy that merges or scales steps keeps common random numbers.
-StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t seed, std::uint32_t replication,
+// `replication_key`: core::RngStream::replication_key(seed, replication).
+StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt);
 
 // The deterministic attempt: every distribution at its deterministic value.

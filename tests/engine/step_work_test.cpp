@@ -40,12 +40,12 @@ TEST(StepWork, DrawsAreKeyedByReplicationProjectAndAttempt) {
   const test::ScenarioFile f(kScenario);
   const StepRule& rule = f.net.rules[f.net.hot[0].rule];
   const std::uint64_t p = f.net.project_hash[0];
-  const StepWork a = draw_step_work(f.net, rule, 1, 0, p, 0), again = draw_step_work(f.net, rule, 1, 0, p, 0);
+  const StepWork a = draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 0), again = draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 0);
   EXPECT_EQ(a.clock, again.clock);
   EXPECT_GE(a.clock, 10);
   EXPECT_LE(a.clock, 40);
-  EXPECT_NE(draw_step_work(f.net, rule, 1, 0, p, 1).clock, a.clock);  // a rework attempt draws afresh
-  EXPECT_NE(draw_step_work(f.net, rule, 1, 1, p, 0).clock, a.clock);  // another replication
+  EXPECT_NE(draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 1).clock, a.clock);  // a rework attempt draws afresh
+  EXPECT_NE(draw_step_work(f.net, rule, core::RngStream::replication_key(1, 1), p, 0).clock, a.clock);  // another replication
 }
 
 TEST(StepWork, ScalingAndWorkDoneShrinkTheAttempt) {

@@ -61,7 +61,9 @@ TEST(SideBySide, ChangesAreVariantMinusBaseAndStatusesFollowTheThreshold) {
   for (std::size_t r = 0; r < agencies.rows.size(); ++r) {
     EXPECT_EQ(agencies.rows[r][rank].value, static_cast<double>(r + 1));
     EXPECT_NEAR(agencies.rows[r][du].value, agencies.rows[r][u].value - agencies.rows[r][ub].value, 1e-12);
-    if (r > 0) EXPECT_GE(agencies.rows[r - 1][u].value, agencies.rows[r][u].value);
+    if (r > 0) {
+      EXPECT_GE(agencies.rows[r - 1][u].value, agencies.rows[r][u].value);
+    }
   }
 }
 
