@@ -85,7 +85,7 @@ void check(lxw_error err, const char* what) {
 
 std::string cell_text_for_width(const Cell& c) {
   switch (c.kind) {
-    case Cell::Kind::text: return c.display.empty() ? c.text : c.display;
+    case Cell::Kind::text: return c.display ? std::string(c.display) : c.text;
     case Cell::Kind::number: return std::string(16, '0').substr(0, 6 + static_cast<std::size_t>(c.shown >= 0 ? c.shown : c.decimals));
     case Cell::Kind::share: return "100.0%";
     case Cell::Kind::date: return "2026-01-01";
@@ -129,7 +129,7 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s) {
         case Cell::Kind::empty: break;
         // worksheet_write_string stores text as text: "=SUM(…)" stays a string.
         case Cell::Kind::text:
-          check(worksheet_write_string(ws, row, col, (cell.display.empty() ? cell.text : cell.display).c_str(), nullptr), "text");
+          check(worksheet_write_string(ws, row, col, cell.display ? cell.display : cell.text.c_str(), nullptr), "text");
           break;
         case Cell::Kind::number:
           check(worksheet_write_number(ws, row, col, rounded(cell.value, cell.decimals),
@@ -161,6 +161,9 @@ void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const std::
   std::string tmpdir = scratch_dir.string();
   lxw_workbook_options options{};
   options.tmpdir = tmpdir.data();
+  // Rows go to disk as they are written (in order, as every sheet is): a
+  // portfolio of 100,000 projects otherwise holds millions of cells in memory.
+  options.constant_memory = LXW_TRUE;
   lxw_workbook* wb = workbook_new_opt(temp.path().c_str(), &options);
   if (!wb) throw std::runtime_error("writing the workbook: cannot create " + temp.path().string());
   lxw_doc_properties props{};

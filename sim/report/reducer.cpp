@@ -4,9 +4,11 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <tuple>
 
 #include "sim/core/quantile.hpp"
+#include "sim/report/day_quantiles.hpp"
 
 namespace kpsim::report {
 
@@ -43,8 +45,10 @@ class ForecastReducer::Impl {
     for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
       if (net.project_key[p] || sc.projects[p].start_target || sc.projects[p].completion_target)
         track_[p] = tracked_++;
-    start_hist_.assign(static_cast<std::size_t>(tracked_) * bins(), 0);
-    completion_hist_.assign(static_cast<std::size_t>(tracked_) * bins(), 0);
+    start_days_.emplace(tracked_, days_);
+    completion_days_.emplace(tracked_, days_);
+    start_row_.assign(tracked_, DayQuantiles::kNone);
+    completion_row_.assign(tracked_, DayQuantiles::kNone);
     agency_month_busy_.assign(net.agency_capacity.size() * net.month_count(), 0.0);
     for (std::uint32_t p = 0; p < net.fixed_projects; ++p) key_projects_ += net.project_key[p];
     agencies_.resize(net.agency_capacity.size());
@@ -73,6 +77,8 @@ class ForecastReducer::Impl {
     horizon_.push_back(basis_.official ? f.counted_in_horizon : f.investment_in_horizon);
     gross_horizon_.push_back(f.investment_in_horizon);
     for (std::uint32_t p = 0; p < net_.fixed_projects; ++p) add_project(p, f.projects[p]);
+    start_days_->add(start_row_);
+    completion_days_->add(completion_row_);
     add_not_started(f);
     category_months_.push_back(f.category_months);
     if (category_parts_.size() < f.category_parts.size()) category_parts_.resize(f.category_parts.size(), 0.0);
@@ -188,8 +194,8 @@ class ForecastReducer::Impl {
       std::tie(s.held_start_task, s.held_start_share) = most_held(p, held_start_);
       std::tie(s.held_completion_task, s.held_completion_share) = most_held(p, held_completion_);
       if (track_[p] != kUntracked) {
-        if (!net_.project_under_construction[p]) s.start_quantiles = bin_quantiles(start_hist_, track_[p]);
-        s.completion_quantiles = bin_quantiles(completion_hist_, track_[p]);
+        if (!net_.project_under_construction[p]) s.start_quantiles = start_days_->quantiles(track_[p]);
+        s.completion_quantiles = completion_days_->quantiles(track_[p]);
       }
     }
     mc.official = basis_.official;
@@ -297,37 +303,16 @@ class ForecastReducer::Impl {
     if (r.held_start != ProjectResult::kNoTask) ++held_start_[r.held_start];
     if (r.held_completion != ProjectResult::kNoTask) ++held_completion_[r.held_completion];
     if (track_[p] != kUntracked) {
-      const std::size_t row = static_cast<std::size_t>(track_[p]) * bins();
-      if (!net_.project_under_construction[p]) ++start_hist_[row + bin_of(r.start, r.start_day)];
-      ++completion_hist_[row + bin_of(r.completion, r.completion_day)];
+      start_row_[track_[p]] = net_.project_under_construction[p] ? DayQuantiles::kNone : day_of(r.start, r.start_day);
+      completion_row_[track_[p]] = day_of(r.completion, r.completion_day);
     }
   }
 
-  // One bin per day of the horizon, then one for later (or never): dates
-  // are whole days, so the quantiles are exact whatever the replications.
-  std::size_t bins() const { return days_ + 1; }
-  std::size_t bin_of(double moment, std::int32_t day) const {
-    if (std::isnan(moment) || day >= net_.horizon_days) return days_;
-    return static_cast<std::size_t>(std::max(day, 0));
-  }
-  // P10/P50/P90 from one project's histogram row: the smallest date that at
-  // least that share of the replications reached (a replication's own date).
-  std::array<double, 3> bin_quantiles(const std::vector<std::uint32_t>& hist, std::uint32_t row) const {
-    std::array<double, 3> q{kNever, kNever, kNever};
-    const std::uint32_t* h = hist.data() + static_cast<std::size_t>(row) * bins();
-    std::uint64_t total = 0;
-    for (std::size_t b = 0; b < bins(); ++b) total += h[b];
-    if (total == 0) return q;
-    const double levels[] = {0.1, 0.5, 0.9};
-    for (int i = 0; i < 3; ++i) {
-      const auto need = static_cast<std::uint64_t>(std::ceil(levels[i] * static_cast<double>(total) - 1e-9));
-      std::uint64_t cum = 0;
-      std::size_t b = 0;
-      for (; b < bins(); ++b)
-        if ((cum += h[b]) >= std::max<std::uint64_t>(need, 1)) break;
-      q[i] = b >= days_ ? std::numeric_limits<double>::infinity() : static_cast<double>(b);
-    }
-    return q;
+  // A reported day as DayQuantiles takes it: the horizon's length for after
+  // the horizon, or never.
+  std::uint16_t day_of(double moment, std::int32_t day) const {
+    if (std::isnan(moment) || day >= net_.horizon_days) return static_cast<std::uint16_t>(days_);
+    return static_cast<std::uint16_t>(std::max(day, 0));
   }
 
   // Projects that could start, not started by each quarter's end.
@@ -380,7 +365,8 @@ class ForecastReducer::Impl {
   static constexpr std::uint32_t kUntracked = UINT32_MAX;
   std::vector<std::uint32_t> track_;  // per fixed project: its histogram row, or kUntracked
   std::uint32_t tracked_ = 0, days_ = 0, key_projects_ = 0;
-  std::vector<std::uint32_t> start_hist_, completion_hist_;  // tracked project × bins
+  std::optional<DayQuantiles> start_days_, completion_days_;  // tracked projects
+  std::vector<std::uint16_t> start_row_, completion_row_;      // one replication's days, per tracked project
   std::vector<std::vector<double>> key_not_started_, not_started_, category_months_;
   std::vector<double> agency_month_busy_;
   std::uint64_t events_ = 0;

@@ -6,7 +6,7 @@ namespace kpsim::tables {
 
 Cell Cell::number(double x, int decimals) {
   if (std::isnan(x)) return {};
-  return {Kind::number, {}, x, decimals, {}, -1, {}};
+  return {Kind::number, {}, x, decimals, {}, -1, nullptr};
 }
 
 Cell Cell::money(double x) {
@@ -17,7 +17,7 @@ Cell Cell::money(double x) {
 
 Cell Cell::share(double x, int percent_decimals) {
   if (std::isnan(x)) return {};
-  return {Kind::share, {}, x, percent_decimals, {}, -1, {}};
+  return {Kind::share, {}, x, percent_decimals, {}, -1, nullptr};
 }
 
 }  // namespace kpsim::tables

@@ -19,13 +19,13 @@ struct Cell {
   int decimals = 0;      // number: decimals; share: decimals of the percentage
   core::Date date;
   int shown = -1;        // decimals a workbook displays, when fewer than it stores (money)
-  std::string display;   // text: what a workbook shows instead (an enumerated value in Chinese)
+  const char* display = nullptr;  // text: what a workbook shows instead (an enumerated value in Chinese; a literal)
 
-  static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}, -1, {}}; }
+  static Cell of(std::string s) { return {Kind::text, std::move(s), 0, 0, {}, -1, nullptr}; }
   // An enumerated value: its code in the CSV, its Chinese name in the workbook.
-  static Cell choice(std::string code, std::string shown_as) {
+  static Cell choice(std::string code, const char* shown_as) {
     Cell c = of(std::move(code));
-    c.display = std::move(shown_as);
+    c.display = shown_as;
     return c;
   }
   // NaN makes an empty cell.
@@ -34,7 +34,7 @@ struct Cell {
   // An amount of money: six decimals in the CSV (and stored in the
   // workbook), shown to two there, as planners read it.
   static Cell money(double x);
-  static Cell day(core::Date d) { return {Kind::date, {}, 0, 0, d, -1, {}}; }
+  static Cell day(core::Date d) { return {Kind::date, {}, 0, 0, d, -1, nullptr}; }
   static Cell blank() { return {}; }
 };
 
