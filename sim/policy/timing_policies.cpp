@@ -1,8 +1,8 @@
 // Policies that change how long steps take: compress, deemed approval,
 // approval by commitment.
 #include <algorithm>
-#include <cstdio>
 
+#include "sim/core/decimal.hpp"
 #include "sim/core/distribution.hpp"
 #include "sim/model/statutory_total.hpp"
 #include "sim/policy/policies.hpp"
@@ -20,10 +20,9 @@ void scale_clock_time(model::Step& s, double k) {
   if (s.cap) *s.cap *= k;
 }
 
+// Working days as the summary prints them: one decimal, none when whole.
 std::string days_text(double d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", d);
-  std::string s = buf;
+  std::string s = core::decimal(d, 1);
   if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.resize(s.size() - 2);
   return s;
 }

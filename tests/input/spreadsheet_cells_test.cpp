@@ -30,14 +30,17 @@ projects_csv:
             计划开工: start_target, 用地（亩）: land_mu, 备注: ~}
 )";
 
+// The scenario above, with these rows under the spreadsheet's header.
+void write_portfolio(const test::ScratchDir& dir, const std::string& rows) {
+  test::write_file(dir / "s.yaml", kScenario);
+  test::write_file(dir / "projects.csv", std::string("编号,项目名称,模板,总投资（亿元）,形象进度,计划开工,用地（亩）,备注\n") + rows);
+}
+
 TEST(SpreadsheetCells, AreReadAsThePlannerWroteThem) {
   test::ScratchDir dir;
-  test::write_file(dir / "s.yaml", kScenario);
-  test::write_file(dir / "projects.csv",
-                   "编号,项目名称,模板,总投资（亿元）,形象进度,计划开工,用地（亩）,备注\n"
-                   "P1,市第一人民医院,government-invested,\"1,250.5\",55%,2026/9/30,120亩,二期工程\n"
-                   "P2,滨河大道,government-invested,5.0亿元,0.3,2026年10月8日,\"1,000\",\n"
-                   "P3,污水处理厂,government-invested,7,0,2026-9-1,0,=cmd\n");
+  write_portfolio(dir, "P1,市第一人民医院,government-invested,\"1,250.5\",55%,2026/9/30,120亩,二期工程\n"
+                       "P2,滨河大道,government-invested,5.0亿元,0.3,2026年10月8日,\"1,000\",\n"
+                       "P3,污水处理厂,government-invested,7,0,2026-9-1,0,=cmd\n");
   const model::Scenario sc = input::load_scenario((dir / "s.yaml").string());
   ASSERT_EQ(sc.projects.size(), 3u);
   EXPECT_DOUBLE_EQ(sc.projects[0].investment, 1250.5);
@@ -52,11 +55,8 @@ TEST(SpreadsheetCells, AreReadAsThePlannerWroteThem) {
 
 TEST(SpreadsheetCells, WhatTheyCannotMeanIsStillAnError) {
   test::ScratchDir dir;
-  test::write_file(dir / "s.yaml", kScenario);
-  test::write_file(dir / "projects.csv",
-                   "编号,项目名称,模板,总投资（亿元）,形象进度,计划开工,用地（亩）,备注\n"
-                   "P1,市第一人民医院,government-invested,\"12,50\",55,2026/2/30,5,\n"
-                   "P2,滨河大道,government-invested,30%,0.3,2026-13-01,1,\n");
+  write_portfolio(dir, "P1,市第一人民医院,government-invested,\"12,50\",55,2026/2/30,5,\n"
+                       "P2,滨河大道,government-invested,30%,0.3,2026-13-01,1,\n");
   const auto r = test::run_kpsim("validate s.yaml", dir.path());
   EXPECT_EQ(r.status, 2);
   // A comma that does not group thousands, a percentage where an amount goes.
