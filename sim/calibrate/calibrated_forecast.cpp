@@ -44,7 +44,8 @@ class MixtureSink : public run::UnitSink {
 
 }  // namespace
 
-CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Posterior& post, int threads) {
+CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Posterior& post, int threads,
+                                       run::Control* control) {
   const model::CalibrationSpec& s = c.spec;
   CalibratedForecast out;
   core::RngStream rng = core::RngStream::keyed(s.seed, 0, 4, 0, core::Purpose::calibration);
@@ -66,6 +67,7 @@ CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Poste
   });
 
   const auto reps = static_cast<std::uint32_t>(s.forecast_replications);
+  run::add_total(control, reps);
   const auto m = static_cast<std::uint32_t>(out.draws.size());
   std::vector<Draw> draws;
   for (std::uint32_t k = 0, first = 0; k < m; ++k) {
@@ -90,7 +92,7 @@ CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Poste
       if (chunk[k].count) units.push_back({static_cast<std::uint32_t>(k), chunk[k].first, chunk[k].count});
     }
     MixtureSink sink(chunk, chunk.front().first, summaries, out.figures);
-    run::Runner runner({threads, s.seed, {}});
+    run::Runner runner({threads, s.seed, {}, control});
     runner.run(networks, units, sink);
     for (const report::ReplicationSummary& r : summaries) reducer.add(r);
     begin = end;

@@ -20,6 +20,7 @@ struct CalibratedForecast {
   std::vector<std::size_t> draws;  // the particle behind each posterior draw
 };
 
-CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Posterior& post, int threads);
+CalibratedForecast calibrated_forecast(const PreparedCalibration& c, const Posterior& post, int threads,
+                                       run::Control* control = nullptr);
 
 }  // namespace kpsim::calibrate

@@ -239,6 +239,8 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
   const auto points_per_wave = static_cast<std::size_t>(s.points);
   const auto waves = static_cast<std::uint32_t>(s.waves);
   Progress progress(o.progress, points_per_wave * waves, waves);
+  const std::uint64_t my_points = (points_per_wave + static_cast<std::size_t>(ranks - rank - 1)) / static_cast<std::size_t>(ranks);
+  run::add_total(o.control, my_points * waves * static_cast<std::uint64_t>(s.replications));
   double best = -INFINITY;
   for (std::uint32_t wave = 0; wave < waves; ++wave) {
     progress.begin_wave(wave);
@@ -249,6 +251,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
     if (ll) {
       ++post.waves_resumed;
       progress.points_resumed(points.size());
+      if (o.control) o.control->done.fetch_add(my_points * static_cast<std::uint64_t>(s.replications));
     } else {
       // This rank's share of the points: every ranks-th.
       std::vector<std::vector<double>> mine;
@@ -256,7 +259,7 @@ Posterior run_calibration(const PreparedCalibration& c, const CalibrationOptions
       for (std::size_t i = static_cast<std::size_t>(rank); i < points.size(); i += static_cast<std::size_t>(ranks))
         mine.push_back(points[i]), index.push_back(i);
       const std::vector<Eigen::MatrixXd> sims =
-          run_points(c.slots, mine, c.fitted, {s.seed, s.replications, 0, o.threads}, [&] { progress.point_done(); });
+          run_points(c.slots, mine, c.fitted, {s.seed, s.replications, 0, o.threads, o.control}, [&] { progress.point_done(); });
       std::vector<sweep::VariantText> texts;
       for (std::size_t k = 0; k < mine.size(); ++k) {
         const bool valid = sims[k].size() != 0;

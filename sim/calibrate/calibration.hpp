@@ -44,6 +44,7 @@ struct CalibrationOptions {
   int threads = 1;
   bool resume = false;
   std::ostream* progress = nullptr;
+  run::Control* control = nullptr;  // progress and stop, for a caller on another thread
   // For tests: return after this many waves are saved, as if killed there.
   std::optional<int> stop_after_waves;
 };

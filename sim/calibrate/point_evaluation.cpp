@@ -64,6 +64,7 @@ std::vector<Eigen::MatrixXd> run_points(const ParameterSlots& slots, const std::
   const int threads = std::max(1, runs.threads);
   const std::size_t chunk = static_cast<std::size_t>(std::max(8, 4 * threads));
   for (std::size_t begin = 0; begin < points.size(); begin += chunk) {
+    run::check_stop(runs.control);
     const std::size_t n = std::min(chunk, points.size() - begin);
     std::vector<std::optional<sweep::PreparedVariant>> prepared(n);
     std::vector<std::unique_ptr<Observables>> observables(n);
@@ -84,6 +85,7 @@ std::vector<Eigen::MatrixXd> run_points(const ParameterSlots& slots, const std::
     std::vector<run::Unit> units;
     for (std::size_t i = 0; i < n; ++i) {
       if (!prepared[i]) {
+        if (runs.control) runs.control->done.fetch_add(static_cast<std::uint64_t>(runs.replications));
         if (done) done();
         continue;
       }
@@ -97,7 +99,7 @@ std::vector<Eigen::MatrixXd> run_points(const ParameterSlots& slots, const std::
     }
     PointSink sink(variants, obs, matrices, done);
     // A runner per chunk: its simulators belong to this chunk's networks.
-    run::Runner runner({threads, runs.seed, {}});
+    run::Runner runner({threads, runs.seed, {}, runs.control});
     runner.run(networks, units, sink);
   }
   return out;

@@ -12,6 +12,7 @@
 
 #include "sim/calibrate/observables.hpp"
 #include "sim/calibrate/prior_space.hpp"
+#include "sim/run/control.hpp"
 #include "sim/sweep/scenario_edits.hpp"
 
 namespace kpsim::calibrate {
@@ -33,6 +34,7 @@ struct PointRuns {
   int replications = 40;
   std::uint32_t first_replication = 0;  // replications [first, first + replications) of the seed
   int threads = 1;
+  run::Control* control = nullptr;  // progress and stop, for a caller on another thread
 };
 
 // Per point: replications × observations (empty when the point is not a

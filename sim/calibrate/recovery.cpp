@@ -34,7 +34,7 @@ RecoveryResult run_recovery(PreparedCalibration& c, const RecoveryOptions& o) {
   all.insert(all.end(), c.held_out.begin(), c.held_out.end());
   for (std::size_t t = 0; t < truths.size(); ++t) {
     // One realised year at the truth: replication t of the truths' seed.
-    const auto sims = run_points(c.slots, {truths[t]}, all, {truth_seed(c.spec.seed), 1, static_cast<std::uint32_t>(t), o.threads}, {});
+    const auto sims = run_points(c.slots, {truths[t]}, all, {truth_seed(c.spec.seed), 1, static_cast<std::uint32_t>(t), o.threads, o.control}, {});
     if (sims[0].size() == 0) continue;  // not a valid scenario: no truth to recover
     // The figures as the calibration takes a city's to be: the model's own
     // plus the stated error (precision and discrepancy), so that intervals
@@ -56,6 +56,7 @@ RecoveryResult run_recovery(PreparedCalibration& c, const RecoveryOptions& o) {
     for (std::size_t j = 0; j < c.held_out.size(); ++j) c.held_out[j].value = values[c.fitted.size() + j];
     CalibrationOptions co;
     co.threads = o.threads;
+    co.control = o.control;
     const Posterior post = run_calibration(c, co);
     r.replications += post.replications + 1;
     std::size_t hits90 = 0;
@@ -74,7 +75,7 @@ RecoveryResult run_recovery(PreparedCalibration& c, const RecoveryOptions& o) {
                                    Cell::of(in50 ? "是" : "否"), Cell::of(in90 ? "是" : "否"), Cell::number(post.ess, 1)});
     }
     if (!c.held_out.empty()) {
-      const CalibratedForecast f = calibrated_forecast(c, post, o.threads);
+      const CalibratedForecast f = calibrated_forecast(c, post, o.threads, o.control);
       r.replications += static_cast<std::uint64_t>(c.spec.forecast_replications);
       for (std::size_t j = 0; j < c.held_out.size(); ++j) {
         const Bands b = observed_bands(c, f, c.fitted.size() + j);

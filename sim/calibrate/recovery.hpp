@@ -17,6 +17,7 @@ struct RecoveryOptions {
   int truths = 20;
   int threads = 1;
   std::ostream* progress = nullptr;  // a line per truth
+  run::Control* control = nullptr;   // progress and stop, for a caller on another thread
 };
 
 struct RecoveryResult {

@@ -78,7 +78,8 @@ int recovery(calibrate::PreparedCalibration& c, const CalibrateOptions& options,
   calibrate::RecoveryOptions ro;
   ro.truths = *options.recovery;
   ro.threads = threads;
-  if (root && isatty(STDERR_FILENO)) ro.progress = &err;
+  ro.control = options.control;
+  if (root && !ro.control && isatty(STDERR_FILENO)) ro.progress = &err;
   const auto begin = std::chrono::steady_clock::now();
   const calibrate::RecoveryResult r = calibrate::run_recovery(c, ro);
   if (!root) return 0;
@@ -118,7 +119,8 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   co.partial_dir = fs::path(dir) / ".partial";
   co.threads = threads;
   co.resume = options.resume;
-  if (root && isatty(STDERR_FILENO)) co.progress = &err;
+  co.control = options.control;
+  if (root && !co.control && isatty(STDERR_FILENO)) co.progress = &err;
   const auto begin = std::chrono::steady_clock::now();
   // Rank 0 holds the folder while the calibration works: a second there refuses.
   std::unique_ptr<output::ResultFolder> folder;
@@ -126,7 +128,7 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   calibrate::Posterior post;
   write_or_fail(dir, [&] { post = calibrate::run_calibration(c, co); });
   if (!root) return 0;
-  const calibrate::CalibratedForecast f = calibrate::calibrated_forecast(c, post, threads);
+  const calibrate::CalibratedForecast f = calibrate::calibrated_forecast(c, post, threads, options.control);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
 
   output::RunExtras extras;

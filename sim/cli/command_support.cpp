@@ -4,6 +4,8 @@
 #include <cctype>
 #include <thread>
 
+#include "sim/run/control.hpp"
+
 namespace kpsim::cli {
 
 void print_warnings(std::ostream& err, const model::Scenario& sc) {
@@ -28,6 +30,8 @@ void write_or_fail(const std::string& dir, const std::function<void()>& write) {
     write();
   } catch (const model::InputError&) {
     throw;  // already says what is wrong, and where
+  } catch (const run::Stopped&) {
+    throw;  // asked to stop: not a failure to write
   } catch (const std::exception& e) {  // an unwritable --out is the user's to fix, not a bug
     throw model::InputError({{"E-IO-003", {dir, 0, 0, "--out"}, std::string("cannot write the results: ") + e.what()}});
   }

@@ -1,18 +1,17 @@
 #include "sim/cli/commands.hpp"
 
 #include "sim/cli/command_support.hpp"
+#include "sim/cli/forecasts.hpp"
 #include "sim/cli/sweep_table.hpp"
 
 #include "sim/core/suggest.hpp"
 #include "sim/engine/compile.hpp"
 #include "sim/engine/cpm.hpp"
 #include "sim/engine/rcpsp.hpp"
-#include "sim/input/load_scenario.hpp"
 #include "sim/input/psplib_files.hpp"
 #include "sim/input/read_policies.hpp"
 #include "sim/input/read_sweep.hpp"
 #include "sim/input/references.hpp"
-#include "sim/input/yaml_reader.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/compare_console.hpp"
 #include "sim/output/console_table.hpp"
@@ -21,14 +20,11 @@
 #include "sim/output/text_table.hpp"
 #include "sim/output/write_compare.hpp"
 #include "sim/output/write_run.hpp"
-#include "sim/policy/apply_policies.hpp"
 #include "sim/report/compare.hpp"
-#include "sim/report/forecast_builder.hpp"
 #include "sim/run/psplib_study.hpp"
 #include "sim/run/replications.hpp"
 #include "sim/sweep/ranks.hpp"
 #include "sim/sweep/run_sweep.hpp"
-#include "sim/sweep/scenario_edits.hpp"
 #include "sim/synth/generate.hpp"
 #include "sim/tables/side_by_side.hpp"
 
@@ -41,44 +37,6 @@
 #include <thread>
 
 namespace kpsim::cli {
-namespace {
-
-bool sets_values(const std::string& overlay) {
-  model::Diagnostics diag;
-  const auto doc = input::parse_yaml_file(overlay, diag);
-  return doc && doc->root.IsMap() && doc->root["set"];
-}
-
-// The scenario with its own policies and then the overlays applied; an
-// overlay's `set:` values (calibrated.yaml) put in the scenario first.
-model::Scenario load_with_policies(const std::string& path, const std::vector<std::string>& overlay_files) {
-  if (std::any_of(overlay_files.begin(), overlay_files.end(), sets_values)) {
-    model::Diagnostics diag;
-    const sweep::ScenarioEdits edits(path, overlay_files, diag);
-    diag.throw_if_errors();
-    return policy::apply_policies(edits.edited_scenario({}), edits.overlay_policies({}));
-  }
-  model::Scenario sc = input::load_scenario(path);
-  std::vector<model::Policy> overlays;
-  for (const std::string& f : overlay_files) {
-    auto more = input::load_policy_file(f);
-    overlays.insert(overlays.end(), more.begin(), more.end());
-  }
-  return policy::apply_policies(std::move(sc), overlays);
-}
-
-// The forecast of one scenario: replications run, summarised and reduced.
-report::MonteCarloForecast forecast(const model::Scenario& sc, const engine::Network& net,
-                                    const run::ReplicationOptions& options, std::ostream& err) {
-  report::ForecastBuilder builder(sc, net);
-  const run::ReplicationCount count = run::run_replications(net, options, builder);
-  if (count.threads < options.threads)
-    err << "warning: the system started only " << count.threads << " of " << options.threads
-        << " threads; the results are the same, the run slower\n";
-  return builder.finish(count);
-}
-
-}  // namespace
 
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err) {
   const model::Scenario sc = load_with_policies(scenario, policies);
@@ -101,6 +59,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
   mc_options.deterministic = options.deterministic;
   mc_options.until_converged = options.until_converged;
   mc_options.max_rounds = options.max_rounds;
+  mc_options.control = options.control;
   const std::string dir = options.out_dir.value_or("out/" + directory_name(sc.name));
   std::unique_ptr<output::ResultFolder> folder;  // locked while the run works: a second run there refuses
   write_or_fail(dir, [&] { folder = std::make_unique<output::ResultFolder>(dir, "kpsim run", options.overwrite); });
@@ -119,38 +78,22 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
 }
 
 int compare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
-  const model::Scenario base = load_with_policies(options.base, {});
+  model::Scenario base = load_with_policies(options.base, {});
   std::vector<model::Scenario> variants;
   for (const std::string& v : options.variants)
     variants.push_back(input::is_policy_overlay(v) ? load_with_policies(options.base, {v}) : load_with_policies(v, {}));
-  print_warnings(err, base);
   run::ReplicationOptions mc_options;
   mc_options.replications = options.replications.value_or(base.replications);
   mc_options.seed = options.seed.value_or(base.seed);
   mc_options.threads = thread_count(options.threads);
-  // Same seed and replication numbers for every scenario: common random numbers.
-  const engine::Network base_net = engine::compile(base);
-  const report::MonteCarloForecast base_mc = forecast(base, base_net, mc_options, err);
-  std::vector<report::Comparison> comparisons;
-  std::vector<engine::Network> nets;
-  std::vector<report::MonteCarloForecast> forecasts;
-  for (const model::Scenario& v : variants) {
-    print_warnings(err, v);
-    nets.push_back(engine::compile(v));
-    forecasts.push_back(forecast(v, nets.back(), mc_options, err));
-    comparisons.push_back(report::compare_forecasts(base, base_mc, v, forecasts.back()));
-  }
-  std::vector<tables::ForecastView> views;
-  for (std::size_t i = 0; i < variants.size(); ++i) views.push_back({variants[i], nets[i], forecasts[i]});
-  const std::vector<tables::Sheet> side_by_side = tables::side_by_side_sheets({base, base_net, base_mc}, views);
-  output::CompareInfo info{mc_options.seed, mc_options.replications, base.money_unit, {}};
-  for (const model::Agency& a : base.agencies) info.agency_names.emplace_back(a.id, a.name);
+  mc_options.control = options.control;
   const std::string dir = options.out_dir.value_or("out/compare-" + directory_name(base.name));
+  const Compared c = compare_scenarios(std::move(base), std::move(variants), mc_options, err);
   write_or_fail(dir, [&] {
     output::ResultFolder folder(dir, "kpsim compare", options.overwrite);
-    output::write_compare(folder, comparisons, side_by_side, info);
+    output::write_compare(folder, c.comparisons, c.side_by_side, c.info);
   });
-  output::print_compare_tables(out, comparisons, {base, base_net, base_mc}, views, info);
+  output::print_compare_tables(out, c.comparisons, c.forecasts.front().view(), c.variant_views(), c.info);
   out << "Results written to " << dir << "/\n";
   return 0;
 }
@@ -187,7 +130,8 @@ int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& e
   o.resume = options.resume;
   o.owner = "sweep '" + spec.name + "' (" + std::filesystem::absolute(spec.file).lexically_normal().string() + ")";
   o.overwrite = options.overwrite;
-  if (root && isatty(STDERR_FILENO)) o.progress = &err;
+  o.control = options.control;
+  if (root && !o.control && isatty(STDERR_FILENO)) o.progress = &err;
   const auto begin = std::chrono::steady_clock::now();
   sweep::SweepSummary s;
   write_or_fail(o.out_dir.string(), [&] { s = sweep::run_sweep(spec, prepared, o); });

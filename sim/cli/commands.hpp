@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/run/control.hpp"
+
 namespace kpsim::cli {
 
 struct RunOptions {
@@ -21,6 +23,7 @@ struct RunOptions {
   std::optional<double> until_converged;
   int max_rounds = 100;                // until_converged: at most this many rounds of --replications
   bool deterministic = false;
+  run::Control* control = nullptr;     // progress and stop (the Python module); none from the command line
 };
 
 struct GraphOptions {
@@ -41,6 +44,7 @@ struct CompareOptions {
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
   int threads = 0;
+  run::Control* control = nullptr;
 };
 
 struct SweepCommandOptions {
@@ -50,6 +54,7 @@ struct SweepCommandOptions {
   int threads = 0;                     // 0: all cores (shared by the ranks on a machine)
   bool resume = false;
   bool dry_run = false;
+  run::Control* control = nullptr;     // progress and stop; a terminal's progress line only without
 };
 
 struct PsplibOptions {
@@ -77,6 +82,7 @@ struct CalibrateOptions {
   bool resume = false;
   bool dry_run = false;
   std::optional<int> recovery;         // calibrate this many synthetic truths instead
+  run::Control* control = nullptr;     // progress and stop; a terminal's progress line only without
 };
 
 // Each returns the exit status for success; input errors are thrown as

@@ -23,11 +23,19 @@ Json number(double x) {
 
 }  // namespace
 
-void write_compare(ResultFolder& files, const std::vector<report::Comparison>& comparisons,
-                   const std::vector<Sheet>& side_by_side, const CompareInfo& info) {
-  std::ostream& csv = files.add("compare.csv");
+void write_compare_csv(std::ostream& csv, const std::vector<report::Comparison>& comparisons) {
   write_csv_row(csv, {"base", "variant", "metric", "period", "replications", "base_mean", "variant_mean", "diff_mean",
                       "diff_ci90_low", "diff_ci90_high", "diff_p05", "diff_p95"});
+  for (const report::Comparison& c : comparisons)
+    for (const report::PairedStat& s : c.rows)
+      write_csv_row(csv, {csv_text(c.base), csv_text(c.variant), s.metric, s.period, std::to_string(s.n),
+                          csv_number(s.base_mean), csv_number(s.variant_mean), csv_number(s.diff_mean),
+                          csv_number(s.ci90_low), csv_number(s.ci90_high), csv_number(s.p05), csv_number(s.p95)});
+}
+
+void write_compare(ResultFolder& files, const std::vector<report::Comparison>& comparisons,
+                   const std::vector<Sheet>& side_by_side, const CompareInfo& info) {
+  write_compare_csv(files.add("compare.csv"), comparisons);
   Json doc;
   doc["kpsim_version"] = KPSIM_VERSION;
   doc["method"] = "paired differences over replications with common random numbers";
@@ -37,15 +45,11 @@ void write_compare(ResultFolder& files, const std::vector<report::Comparison>& c
   Json list = Json::array();
   for (const report::Comparison& c : comparisons) {
     Json rows = Json::array();
-    for (const report::PairedStat& s : c.rows) {
-      write_csv_row(csv, {csv_text(c.base), csv_text(c.variant), s.metric, s.period, std::to_string(s.n),
-                          csv_number(s.base_mean), csv_number(s.variant_mean), csv_number(s.diff_mean),
-                          csv_number(s.ci90_low), csv_number(s.ci90_high), csv_number(s.p05), csv_number(s.p95)});
+    for (const report::PairedStat& s : c.rows)
       rows.push_back({{"metric", s.metric}, {"period", s.period}, {"replications", s.n}, {"base_mean", number(s.base_mean)},
                       {"variant_mean", number(s.variant_mean)}, {"diff_mean", number(s.diff_mean)},
                       {"diff_ci90", {number(s.ci90_low), number(s.ci90_high)}}, {"diff_p05", number(s.p05)},
                       {"diff_p95", number(s.p95)}});
-    }
     list.push_back({{"base", c.base}, {"variant", c.variant}, {"rows", rows}});
   }
   doc["comparisons"] = list;

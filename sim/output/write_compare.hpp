@@ -17,6 +17,9 @@ namespace kpsim::output {
 
 using tables::CompareInfo;
 
+// compare.csv alone.
+void write_compare_csv(std::ostream& csv, const std::vector<report::Comparison>& comparisons);
+
 void write_compare(ResultFolder& out, const std::vector<report::Comparison>& comparisons,
                    const std::vector<tables::Sheet>& side_by_side, const CompareInfo& info);
 

@@ -32,13 +32,14 @@ double p90_of(std::vector<double> v) { return core::quantile(v, 0.9); }
 }  // namespace
 
 ReplicationCount run_replications(const engine::Network& net, const ReplicationOptions& o, ReplicationSink& sink) {
-  const RunnerSettings settings{o.threads, o.seed, {o.deterministic}};
+  const RunnerSettings settings{o.threads, o.seed, {o.deterministic}, o.control};
   const engine::Network* const networks[] = {&net};
   Runner runner(settings);
   std::vector<Unit> units;
   // Each replication is a unit of its own, so that a block spreads evenly
   // over the threads.
   auto run = [&](int first, int count) {
+    if (first > 0 || !o.total_counted) add_total(o.control, static_cast<std::uint64_t>(count));
     for (int b = first; b < first + count; b += ReplicationSink::kBlock) {
       const int n = std::min(ReplicationSink::kBlock, first + count - b);
       units.clear();

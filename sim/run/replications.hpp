@@ -10,6 +10,7 @@
 
 #include "sim/engine/network.hpp"
 #include "sim/engine/replication.hpp"
+#include "sim/run/control.hpp"
 
 namespace kpsim::run {
 
@@ -22,6 +23,8 @@ struct ReplicationOptions {
   // sink's monitored value move by less than this (relative) between rounds.
   std::optional<double> until_converged;
   int max_rounds = 100;
+  Control* control = nullptr;  // progress and stop, for a caller on another thread
+  bool total_counted = false;  // the caller has put the first round in control's total (several forecasts in one)
 };
 
 struct ReplicationCount {

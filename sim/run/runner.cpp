@@ -26,12 +26,14 @@ void Runner::run(std::span<const engine::Network* const> networks, std::span<con
     // another network: its buffers are sized for that network.
     try {
       for (std::size_t u; (u = next.fetch_add(1)) < units.size();) {
+        check_stop(settings.control);
         const Unit& unit = units[u];
         const engine::Network& net = *networks[unit.network];
         if (!sim || &sim->network() != &net) sim = std::make_unique<engine::Simulator>(net);
         for (std::uint32_t k = 0; k < unit.count; ++k)
           sink.replication(unit, k, sim->run(settings.seed, unit.first + k, settings.sim));
         sink.unit_done(unit);
+        if (settings.control) settings.control->done.fetch_add(unit.count, std::memory_order_relaxed);
       }
     } catch (...) {
       std::lock_guard lock(failure_mutex);

@@ -13,6 +13,7 @@
 
 #include "sim/engine/network.hpp"
 #include "sim/engine/simulate.hpp"
+#include "sim/run/control.hpp"
 
 namespace kpsim::run {
 
@@ -35,6 +36,7 @@ struct RunnerSettings {
   int threads = 1;
   std::uint64_t seed = 1;
   engine::SimSettings sim;
+  Control* control = nullptr;  // counts finished replications; a stop ends the run between units
 };
 
 class Runner {
@@ -43,8 +45,9 @@ class Runner {
   ~Runner();
 
   // Runs every unit once. The first exception on any thread stops the
-  // others (they finish the unit they are in) and is rethrown here. The
-  // threads' simulators are kept for the next call. A thread the system
+  // others (they finish the unit they are in) and is rethrown here; so does
+  // Stopped once the control asks to stop. The threads' simulators are kept
+  // for the next call. A thread the system
   // will not start (too many, or no memory for its stack) is done without:
   // the results are the same on fewer threads.
   void run(std::span<const engine::Network* const> networks, std::span<const Unit> units, UnitSink& sink);

@@ -216,12 +216,14 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
   }
   summary.units = mine.size() * static_cast<std::size_t>(blocks);
   Progress progress(o.progress, summary.units);
+  run::add_total(o.control, mine.size() * static_cast<std::uint64_t>(reps));
 
   // A few variants per thread at a time: prepared together, run, saved, let go.
   const int threads = std::max(1, o.threads);
   const std::size_t chunk = static_cast<std::size_t>(std::max(8, 4 * threads));
   summary.threads = threads;
   for (std::size_t begin = 0; begin < mine.size(); begin += chunk) {
+    run::check_stop(o.control);
     const std::vector<std::uint32_t> ids(mine.begin() + static_cast<std::ptrdiff_t>(begin),
                                          mine.begin() + static_cast<std::ptrdiff_t>(std::min(begin + chunk, mine.size())));
     std::vector<std::optional<PreparedVariant>> slots(ids.size());
@@ -237,7 +239,7 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
                          static_cast<std::uint32_t>(std::min(block, reps - b * block))});
     }
     VariantSink sink(e, variants, ids, blocks, block, partial, print, progress);
-    run::Runner runner({threads, p.seed, {}});  // its simulators belong to this chunk's networks
+    run::Runner runner({threads, p.seed, {}, o.control});  // its simulators belong to this chunk's networks
     runner.run(networks, units, sink);
     summary.threads = std::min(summary.threads, runner.threads_started());
     summary.events += sink.events;

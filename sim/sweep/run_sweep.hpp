@@ -16,6 +16,7 @@
 #include <ostream>
 
 #include "sim/model/sweep_spec.hpp"
+#include "sim/run/control.hpp"
 #include "sim/sweep/variant_outcome.hpp"
 #include "sim/sweep/variant_scenarios.hpp"
 
@@ -28,6 +29,7 @@ struct SweepOptions {
   std::string owner;                 // output::ResultFolder's: this sweep, by name and file
   bool overwrite = false;            // replace another owner's results
   std::ostream* progress = nullptr;  // a progress line (done/total, rate, ETA), for terminals
+  run::Control* control = nullptr;   // progress and stop, for a caller on another thread
 };
 
 // One variant's line of the results table (rank 0, after the sweep).

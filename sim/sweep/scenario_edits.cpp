@@ -101,6 +101,12 @@ std::optional<EditTarget> ScenarioEdits::resolve(const std::string& path, const 
                     sources_[source].text.substr(span->begin, span->end - span->begin)};
 }
 
+std::optional<std::string> ScenarioEdits::overlay_value(const EditTarget& target) const {
+  for (std::size_t i = 0; i < set_targets_.size(); ++i)
+    if (set_targets_[i].source == target.source && set_targets_[i].span.begin == target.span.begin) return set_values_[i];
+  return std::nullopt;
+}
+
 std::vector<std::string> ScenarioEdits::edited_texts(const Edits& edits) const {
   std::vector<std::string> texts;
   for (const input::YamlDocument& s : sources_) texts.push_back(s.text);

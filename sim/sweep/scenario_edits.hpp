@@ -59,6 +59,9 @@ class ScenarioEdits {
   // spans several lines.
   std::optional<EditTarget> resolve(const std::string& path, const model::SourceLoc& loc, model::Diagnostics& diag) const;
 
+  // The text an overlay's `set:` puts at `target`, if one does.
+  std::optional<std::string> overlay_value(const EditTarget& target) const;
+
   using Edits = std::vector<std::pair<const EditTarget*, std::string>>;  // target, new text
   // The scenario with `edits` in place, its policies and the overlays'
   // applied, compiled. Throws model::InputError when the result is not a

@@ -1,7 +1,7 @@
 // The layout shows the data flow: a folder of sim/ includes only from the
 // folders below it (README, "Architecture"). Lowest first:
 //   core ← model ← input, policy ← engine ← run ← report ← tables ← output
-//        ← sweep, synth ← calibrate ← cli
+//        ← sweep, synth ← calibrate ← cli ← python
 // Folders on one rank (input and policy, sweep and synth) do not include
 // each other.
 #include <gtest/gtest.h>
@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, int> kRank{{"core", 0},   {"model", 1},  {"input", 2},  {"policy", 2},
                                        {"engine", 3}, {"run", 4},    {"report", 5}, {"tables", 6},
                                        {"output", 7}, {"sweep", 8},  {"synth", 8},  {"calibrate", 9},
-                                       {"cli", 10}};
+                                       {"cli", 10},   {"python", 11}};
 
 // "report/forecast.hpp" for a line `#include "sim/report/forecast.hpp"`,
 // else "".
