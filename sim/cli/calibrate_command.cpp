@@ -14,6 +14,7 @@
 #include "sim/output/result_folder.hpp"
 #include "sim/output/console_table.hpp"
 #include "sim/output/csv_sheet.hpp"
+#include "sim/output/sheet_text.hpp"
 #include "sim/output/text_table.hpp"
 #include "sim/output/write_run.hpp"
 #include "sim/report/monte_carlo.hpp"
@@ -28,27 +29,6 @@ using A = output::TextTable::Align;
 
 std::string percent(double share) { return fixed(100.0 * share, 0) + "%"; }
 
-// A sheet's columns as a terminal table (first `columns` of them).
-void print_sheet(std::ostream& out, const tables::Sheet& s, const std::vector<std::size_t>& columns) {
-  std::vector<std::pair<std::string, A>> head;
-  for (std::size_t c : columns) head.emplace_back(s.header[c], c == 0 ? A::left : A::right);
-  output::TextTable t(head);
-  for (const auto& row : s.rows) {
-    std::vector<std::string> cells;
-    for (std::size_t c : columns) {
-      const tables::Cell& cell = row[c];
-      switch (cell.kind) {
-        case tables::Cell::Kind::text: cells.push_back(cell.text); break;
-        case tables::Cell::Kind::number: cells.push_back(std::isnan(cell.value) ? "" : fixed(cell.value, std::min(cell.decimals, 3))); break;
-        case tables::Cell::Kind::share: cells.push_back(fixed(100 * cell.value, cell.decimals) + "%"); break;
-        case tables::Cell::Kind::date: cells.push_back(cell.date.iso()); break;
-        case tables::Cell::Kind::empty: cells.emplace_back(); break;
-      }
-    }
-    t.add_row(cells);
-  }
-  t.print(out);
-}
 
 std::optional<core::Date> until_month(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
@@ -146,15 +126,15 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   out << ", effective sample size " << fixed(post.ess, 1);
   if (post.invalid) out << ", " << post.invalid << " points not valid scenarios";
   out << "\n\n";
-  print_sheet(out, extras.sheets[0], {0, 2, 5, 6, 9, 10, 11});
+  output::print_sheet(out, extras.sheets[0], {0, 2, 5, 6, 9, 10, 11});
   out << "\n";
-  print_sheet(out, extras.sheets[1], {0, 3, 5, 6, 7, 8});
+  output::print_sheet(out, extras.sheets[1], {0, 3, 5, 6, 7, 8});
   if (c.until) {
     const calibrate::BacktestScore score = calibrate::score_backtest(c, f);
     out << "\nBacktest: fitted up to " << c.until->iso().substr(0, 7) << "; of " << score.observations
         << " held-out figures " << score.in50 << " inside the 50% band, " << score.in90
         << " inside the 90% band; mean error of the forecast mean " << fixed(score.mean_abs_error, 2) << "\n";
-    print_sheet(out, extras.sheets.back(), {0, 3, 4, 5, 8, 10});
+    output::print_sheet(out, extras.sheets.back(), {0, 3, 4, 5, 8, 10});
   }
   const auto year = report::column_stats(f.mc.horizon_investment, 0);
   out << "\nCalibrated forecast of the horizon (" << spec.forecast_replications << " replications over "

@@ -72,6 +72,21 @@ struct GenerateOptions {
   std::string out;  // the scenario file; the projects CSV goes beside it
 };
 
+// What each risk, reviewer and step is worth (docs/drivers.md): a variant
+// per driver against the base, run as a sweep.
+struct DriversOptions {
+  std::string scenario;
+  std::vector<std::string> policies;
+  std::string what = "risks,agencies";  // any of risks, agencies, steps
+  std::optional<std::string> out_dir;   // default out/drivers-<scenario name>/
+  bool overwrite = false;
+  std::optional<int> replications;      // default: the scenario's
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  bool resume = false;
+  run::Control* control = nullptr;
+};
+
 // Calibration to observed figures (docs/calibration.md).
 struct CalibrateOptions {
   std::string file;
@@ -95,6 +110,7 @@ int generate(const GenerateOptions& options, std::ostream& out, std::ostream& er
 int run(const RunOptions& options, std::ostream& out, std::ostream& err);
 int graph(const GraphOptions& options, std::ostream& out, std::ostream& err);
 int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& err);
+int drivers(const DriversOptions& options, std::ostream& out, std::ostream& err);
 
 // Prints input errors as "file:line:column: key_path: message [code]".
 void print_input_error(std::ostream& err, const std::exception& e);

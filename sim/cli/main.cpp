@@ -107,6 +107,22 @@ int main(int argc, char** argv) {
   calibrate->add_option("--recovery", calibrate_opts.recovery, "calibrate N truths drawn from the prior, with figures kpsim simulates at each")
       ->check(CLI::Range(1, 10'000));
 
+  cli::DriversOptions drivers_opts;
+  auto* drivers = app.add_subcommand("drivers", "rank risks, reviewers and steps by the investment removing each would gain");
+  drivers->add_option("SCENARIO", drivers_opts.scenario, "scenario YAML file")->required();
+  drivers->add_option("--policy", drivers_opts.policies, policy_help);
+  drivers->add_option("--what", drivers_opts.what,
+                      "drivers to try, comma-separated: risks (each removed), agencies (one more reviewer each), "
+                      "steps (each template step at its P10 duration); default risks,agencies");
+  drivers->add_option("--out", drivers_opts.out_dir, "output directory (default out/drivers-<scenario name>/)");
+  drivers->add_flag("--overwrite", drivers_opts.overwrite, "replace the results of another command or sweep in the --out folder");
+  drivers->add_option("--replications,-n", drivers_opts.replications, "replications per variant (default: the scenario's)")
+      ->check(CLI::Range(1, 1'000'000));
+  drivers->add_option("--seed", drivers_opts.seed, "random seed (default: the scenario's)")->check(seed_check);
+  drivers->add_option("--threads,-j", drivers_opts.threads, "worker threads per process (default: the machine's cores)")
+      ->check(CLI::Range(1, 1024));
+  drivers->add_flag("--resume", drivers_opts.resume, "keep the variants an interrupted run of the same drivers finished");
+
   cli::PsplibOptions psplib_opts;
   auto* psplib = app.add_subcommand("psplib", "schedule PSPLIB RCPSP instances under priority rules");
   psplib->add_option("PATH", psplib_opts.path, "an .sm file, or a folder of them")->required();
@@ -156,6 +172,7 @@ int main(int argc, char** argv) {
     else if (*compare) status = cli::compare(compare_opts, std::cout, std::cerr);
     else if (*sweep) status = cli::sweep(sweep_opts, std::cout, std::cerr);
     else if (*calibrate) status = cli::calibrate(calibrate_opts, std::cout, std::cerr);
+    else if (*drivers) status = cli::drivers(drivers_opts, std::cout, std::cerr);
     else if (*psplib) status = cli::psplib(psplib_opts, std::cout, std::cerr);
     else if (*generate) status = cli::generate(generate_opts, std::cout, std::cerr);
     else if (*run) status = cli::run(run_opts, std::cout, std::cerr);

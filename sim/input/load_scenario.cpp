@@ -41,7 +41,6 @@ class ScenarioReader {
     if (!m.ok()) return s_;
     read_header(m);
     if (auto v = m.get("statistics")) read_statistics(*v);
-    if (auto v = m.get("report")) read_report(*v);
     if (auto c = m.require("calendars")) s_.calendars = read_calendars(*c, base_dir_);
     if (auto a = m.get("agencies")) read_agencies(*a);
     if (auto l = m.get("land")) read_land(*l);
@@ -55,6 +54,7 @@ class ScenarioReader {
     if (auto c = m.get("copulas")) read_copulas(*c, s_);
     if (auto r = m.get("risks")) read_risks(*r, s_);
     if (auto p = m.get("policies")) s_.policies = read_policies(*p);
+    if (auto v = m.get("report")) read_report(*v);  // after the projects it may name
     if (!m.has("projects") && !m.has("projects_csv"))
       doc.error("E-SCN-010", "no projects: give a 'projects' list or a 'projects_csv' file");
     check_counts(doc);
@@ -143,10 +143,21 @@ class ScenarioReader {
     }
   }
 
-  // report: {at_risk: probability}
+  // report: {at_risk: probability, sensitivity: [project ids]}
   void read_report(const Value& v) {
-    MapReader m(v, {"at_risk"});
+    MapReader m(v, {"at_risk", "sensitivity"});
     if (!m.ok()) return;
+    if (auto x = m.get("sensitivity")) {
+      std::vector<std::string> ids;
+      for (const model::Project& p : s_.projects) ids.push_back(p.id);
+      for (const Value& e : x->elements())
+        if (auto id = reference(e, ids, "project")) {
+          const auto p = static_cast<std::uint32_t>(std::find(ids.begin(), ids.end(), *id) - ids.begin());
+          if (std::find(s_.sensitivity_projects.begin(), s_.sensitivity_projects.end(), p) != s_.sensitivity_projects.end())
+            e.error("E-SCN-019", "project '" + *id + "' is named twice");
+          else s_.sensitivity_projects.push_back(p);
+        }
+    }
     if (auto x = m.get("at_risk"))
       if (auto p = x->number()) {
         if (*p <= 0 || *p > 1) x->error("E-SCN-015", "at_risk is a probability above 0 and at most 1");

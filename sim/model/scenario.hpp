@@ -305,6 +305,9 @@ struct Scenario {
   std::optional<double> annual_plan;  // the year's investment plan, for "时间过半任务过半"
   std::optional<StatisticsRules> statistics;  // report on the statistics bureau's basis
   double at_risk_threshold = 0.2;     // list projects missing a target with at least this probability
+  // Projects whose own steps, start and completion the sensitivity table
+  // also follows (report: {sensitivity: [ids]}), as project indices.
+  std::vector<std::uint32_t> sensitivity_projects;
 
   std::vector<CalendarSpec> calendars;
   std::vector<Agency> agencies;

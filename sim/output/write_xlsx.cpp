@@ -1,5 +1,7 @@
 #include "sim/output/write_xlsx.hpp"
 
+#include <cstdio>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -152,11 +154,46 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Sheet& s) {
   }
   for (std::size_t c = 0; c < width.size(); ++c)
     check(worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(width[c]) + 2, nullptr), "width");
+  // In constant_memory mode the rows went to a scratch file, whose write
+  // errors libxlsxwriter does not check: a full disk would give a workbook
+  // with rows silently missing. (The last row is written at close, whose
+  // zip writes are checked.)
+  if (FILE* scratch = ws->optimize_tmpfile; scratch && (std::fflush(scratch) != 0 || std::ferror(scratch)))
+    throw std::runtime_error("writing the workbook: the rows of sheet '" + s.title + "' could not be written to " +
+                             "its scratch file (is the disk full?)");
+}
+
+// A generous bound on the XML the sheets make (libxlsxwriter writes a cell
+// as <c r="AB123" s="12" t="s"><v>…</v></c>, text inline in constant_memory
+// mode, escaped).
+std::uintmax_t sheet_xml_bytes(const Sheet& s) {
+  std::uintmax_t bytes = 4096;
+  for (const auto& row : s.rows) {
+    bytes += 64;
+    for (const Cell& c : row) bytes += 48 + (c.display ? std::char_traits<char>::length(c.display) : c.text.size());
+  }
+  return bytes;
 }
 
 }  // namespace
 
 void write_xlsx(std::ostream& out, const std::vector<Sheet>& sheets, const std::filesystem::path& scratch_dir) {
+  // libxlsxwriter does not check the writes of its scratch files: on a full
+  // disk it would close a workbook with rows missing and report success.
+  // So the room they need is checked first: every sheet's rows, the largest
+  // sheet assembled, and the zip (XML compresses to well under half) at once.
+  std::uintmax_t total = 0, largest = 0;
+  for (const Sheet& s : sheets) {
+    const std::uintmax_t b = sheet_xml_bytes(s);
+    total += b;
+    largest = std::max(largest, b);
+  }
+  std::error_code ec;
+  const std::filesystem::space_info room = std::filesystem::space(scratch_dir, ec);
+  const std::uintmax_t need = total + largest + total / 2;
+  if (!ec && room.available < need)
+    throw std::runtime_error("writing the workbook: its scratch files need about " + std::to_string(need >> 10) +
+                             " KiB and " + scratch_dir.string() + " has " + std::to_string(room.available >> 10) + " KiB free");
   TempPath temp(scratch_dir);
   std::string tmpdir = scratch_dir.string();
   lxw_workbook_options options{};

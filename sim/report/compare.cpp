@@ -123,7 +123,7 @@ std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCa
   const auto reps = static_cast<std::size_t>(mc.replications);
   // Cumulative share of the start candidates started by the end of each quarter.
   std::vector<double> started(reps, 0.0);
-  std::vector<PairedSeries> shares, rates;  // after the investment series: one table per metric
+  std::vector<PairedSeries> shares, rates, key_started;  // after the investment series: one table per metric
   for (const auto& [year, quarters] : quarters_by_year(periods)) {
     std::vector<double> total(reps, 0.0);
     for (Eigen::Index q : quarters) {
@@ -139,12 +139,19 @@ std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCa
       std::vector<double> rate(started);
       for (double& x : rate) x = mc.start_candidates > 0 ? x / mc.start_candidates : kNever;
       rates.push_back({"start_rate", label, std::move(rate), {}});
+      if (mc.key_start_candidates > 0) {
+        std::vector<double> key(reps);
+        for (std::size_t r = 0; r < reps; ++r) key[r] = mc.key_start_candidates - mc.key_not_started(static_cast<Eigen::Index>(r), q);
+        key_started.push_back({"key_started", label, std::move(key), {}});
+      }
     }
     out.push_back({"investment", std::to_string(year), total, {}});
     rates.push_back({"start_rate", std::to_string(year), rates.back().values, {}});
+    if (!key_started.empty()) key_started.push_back({"key_started", std::to_string(year), key_started.back().values, {}});
   }
   out.insert(out.end(), shares.begin(), shares.end());
   out.insert(out.end(), rates.begin(), rates.end());
+  out.insert(out.end(), key_started.begin(), key_started.end());
   const std::string horizon = periods.horizon_label();
   for (std::size_t m = 0; m < kApprovalMeasures; ++m) {
     const ApprovalTime& a = mc.approval[m];

@@ -51,7 +51,8 @@ struct PairedSeries {
 
 // A forecast's series, in the order comparisons list them: investment per
 // quarter and calendar year; the year to date as a share of the scenario's
-// annual plan (when it has one); the cumulative start rate; over the whole
+// annual plan (when it has one); the cumulative start rate and key projects
+// started (of those not under construction at the start); over the whole
 // horizon (Periods::horizon_label) every approval measure, for all projects
 // and (metric suffix ":key") for key projects, and each agency's mean wait.
 std::vector<PairedSeries> paired_series(const model::Scenario& sc, const MonteCarloForecast& mc);

@@ -109,6 +109,7 @@ struct MonteCarloForecast {
   // not started by the quarter's end (never started included), key and all.
   Eigen::MatrixXd key_not_started, not_started;
   std::uint32_t key_projects = 0;  // the scenario's key projects, all states
+  std::uint32_t key_start_candidates = 0;  // of those, not under construction at the start
   // Per category (ReportingBasis): replication × quarter year-to-date investment.
   std::vector<std::string> category_names;
   std::vector<double> category_plan;
@@ -128,6 +129,12 @@ struct MonteCarloForecast {
   // requests served (their ratio over all replications is mean_wait).
   Eigen::MatrixXd agency_wait_sum_by_rep, agency_served_by_rep;
   std::vector<double> criticality;  // per task: share of replications on its project's longest path
+  // The sensitivity table's inputs (ReportingBasis::sensitivity): replication
+  // × input; and the named projects' start and completion day per
+  // replication (+infinity: not in the run; NaN: begun before the start).
+  std::vector<SensitivityInput> sensitivity;
+  Eigen::MatrixXd sensitivity_inputs;
+  Eigen::MatrixXd sensitivity_start, sensitivity_completion;  // replication × named project
 };
 
 // Per-period statistics of one column block, for writers.

@@ -50,7 +50,10 @@ class ForecastReducer::Impl {
     start_row_.assign(tracked_, DayQuantiles::kNone);
     completion_row_.assign(tracked_, DayQuantiles::kNone);
     agency_month_busy_.assign(net.agency_capacity.size() * net.month_count(), 0.0);
-    for (std::uint32_t p = 0; p < net.fixed_projects; ++p) key_projects_ += net.project_key[p];
+    for (std::uint32_t p = 0; p < net.fixed_projects; ++p) {
+      key_projects_ += net.project_key[p];
+      key_start_candidates_ += net.project_key[p] && !net.project_under_construction[p];
+    }
     agencies_.resize(net.agency_capacity.size());
     land_.resize(net.pool_discipline.size());
     arrivals_.resize(net.arrivals.size());
@@ -124,6 +127,13 @@ class ForecastReducer::Impl {
       served_by_rep_.push_back(a.served);
     }
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) critical_[t] += s.critical[t];
+    sensitivity_.insert(sensitivity_.end(), s.sensitivity.begin(), s.sensitivity.end());
+    for (std::uint32_t p : sc_.sensitivity_projects) {
+      auto day = [](double d) { return std::isnan(d) ? std::numeric_limits<double>::infinity() : d; };
+      const bool before = net_.project_under_construction[p];
+      sensitivity_days_.push_back(before ? kNever : day(f.projects[p].start));
+      sensitivity_days_.push_back(day(f.projects[p].completion));
+    }
   }
 
   const std::vector<double>& horizon() const { return horizon_; }
@@ -133,6 +143,17 @@ class ForecastReducer::Impl {
     mc.periods = std::move(periods);
     mc.replications = n_;
     mc.events = events_;
+    mc.sensitivity = basis_.sensitivity;
+    using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    mc.sensitivity_inputs = Eigen::Map<const RowMajor>(sensitivity_.data(), n_, static_cast<Eigen::Index>(basis_.sensitivity.size()));
+    const auto named = static_cast<Eigen::Index>(sc_.sensitivity_projects.size());
+    const Eigen::Map<const RowMajor> days(sensitivity_days_.data(), n_, 2 * named);
+    mc.sensitivity_start.resize(n_, named);
+    mc.sensitivity_completion.resize(n_, named);
+    for (Eigen::Index k = 0; k < named; ++k) {
+      mc.sensitivity_start.col(k) = days.col(2 * k);
+      mc.sensitivity_completion.col(k) = days.col(2 * k + 1);
+    }
     const auto months = static_cast<Eigen::Index>(mc.periods.months.size());
     const auto quarters = static_cast<Eigen::Index>(mc.periods.quarters.size());
     // Replication × column, from one row per replication.
@@ -202,6 +223,7 @@ class ForecastReducer::Impl {
     mc.combine_jan_feb = basis_.official && sc_.statistics->combine_jan_feb;
     mc.gross_horizon_investment = Eigen::Map<const Eigen::VectorXd>(gross_horizon_.data(), n_);
     mc.key_projects = key_projects_;
+    mc.key_start_candidates = key_start_candidates_;
     mc.key_not_started = to_matrix(key_not_started_, quarters);
     mc.not_started = to_matrix(not_started_, quarters);
     mc.category_names = basis_.category_names;
@@ -364,7 +386,7 @@ class ForecastReducer::Impl {
   std::vector<std::uint32_t> held_start_, held_completion_;  // per task: misses it held
   static constexpr std::uint32_t kUntracked = UINT32_MAX;
   std::vector<std::uint32_t> track_;  // per fixed project: its histogram row, or kUntracked
-  std::uint32_t tracked_ = 0, days_ = 0, key_projects_ = 0;
+  std::uint32_t tracked_ = 0, days_ = 0, key_projects_ = 0, key_start_candidates_ = 0;
   std::optional<DayQuantiles> start_days_, completion_days_;  // tracked projects
   std::vector<std::uint16_t> start_row_, completion_row_;      // one replication's days, per tracked project
   std::vector<std::vector<double>> key_not_started_, not_started_, category_months_;
@@ -386,6 +408,8 @@ class ForecastReducer::Impl {
   std::vector<ArrivalAcc> arrivals_;
   double candidates_ = 0;  // arrivals inside the horizon, summed over replications
   std::vector<double> risk_hits_;
+  std::vector<double> sensitivity_;       // replication × input, row by row
+  std::vector<double> sensitivity_days_;  // replication × named project × (start, completion)
   struct ApprovalAcc {
     std::vector<double> key, normal;            // per project-replication measured
     std::vector<double> sum_by_rep, count_by_rep, key_sum_by_rep, key_count_by_rep;

@@ -44,6 +44,7 @@ void summarise(const engine::Network& net, const ReportingBasis& basis, const en
   s.agency_month_busy = rep.agency_month_busy;
   s.land = rep.land;
   s.risk_hits = rep.risk_hits;
+  record_inputs(basis.sensitivity, net, rep, s.sensitivity);
   approval_days(net, rep, s.approval);
   engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
   s.arrived.clear();

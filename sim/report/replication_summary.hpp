@@ -33,6 +33,7 @@ struct ReplicationSummary {
   std::vector<std::uint32_t> arrived;  // per arrival stream: projects that entered inside the horizon
   std::vector<bool> critical;
   std::vector<double> agency_month_busy;  // [agency × months + month]
+  std::vector<double> sensitivity;        // ReportingBasis::sensitivity's inputs
   std::uint64_t events = 0;
 };
 

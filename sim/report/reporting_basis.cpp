@@ -112,6 +112,7 @@ ReportingBasis::ReportingBasis() : every_day(std::vector<bool>(core::Calendar::k
 
 ReportingBasis make_reporting_basis(const model::Scenario& sc, const engine::Network& net) {
   ReportingBasis b;
+  b.sensitivity = sensitivity_inputs(net, sc.sensitivity_projects);
   if (sc.statistics) {
     b.official = true;
     b.min_investment = sc.statistics->min_investment;

@@ -10,6 +10,7 @@
 
 #include "sim/engine/network.hpp"
 #include "sim/model/scenario.hpp"
+#include "sim/report/sensitivity.hpp"
 
 namespace kpsim::report {
 
@@ -57,6 +58,9 @@ struct ReportingBasis {
   std::vector<PartLeft> parts;             // by project
   std::vector<std::uint32_t> parts_begin;  // per project + 1: its entries in `parts`
   core::Calendar every_day;                // the calendar of spend that no stop holds up
+
+  // What each replication records for the sensitivity table (sensitivity.hpp).
+  std::vector<SensitivityInput> sensitivity;
 
   // Per task: its spend curve, as an index into `curves` ([0] is uniform).
   std::vector<std::uint8_t> task_curve;

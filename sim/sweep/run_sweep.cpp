@@ -193,7 +193,8 @@ class VariantSink : public run::UnitSink {
 
 }  // namespace
 
-SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, const SweepOptions& o) {
+SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, const SweepOptions& o,
+                       const AlsoWrite& also_write) {
   const Expansion& e = p.expansion;
   const fs::path partial = o.out_dir / ".partial";
   const std::string print = fingerprint(p);
@@ -266,12 +267,16 @@ SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& p, con
     if (i != p.reference) csv << sweep_csv_difference_rows(e, i, diffs);
     SweepLine& line = summary.lines.emplace_back();
     line.variant = i;
-    for (const report::PairedStat& d : diffs)
-      if (d.metric == "investment" && line.investment_diff.metric.empty() && d.period.find('Q') == std::string::npos) line.investment_diff = d;
+    for (const report::PairedStat& d : diffs) {
+      const bool year = d.period.find('Q') == std::string::npos;
+      if (d.metric == "investment" && line.investment_diff.metric.empty() && year) line.investment_diff = d;
+      if (d.metric == "key_started" && line.key_started_diff.metric.empty() && year) line.key_started_diff = d;
+    }
     outcome.series.clear();
     line.outcome = std::move(outcome);
   }
   folder->add("manifest.json") << manifest(spec, p, print).dump(2) << '\n';
+  if (also_write) also_write(*folder, summary);
   folder->commit();  // the partial results were in the folder it replaced
   return summary;
 }

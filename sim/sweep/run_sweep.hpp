@@ -13,9 +13,11 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 
 #include "sim/model/sweep_spec.hpp"
+#include "sim/output/result_folder.hpp"
 #include "sim/run/control.hpp"
 #include "sim/sweep/variant_outcome.hpp"
 #include "sim/sweep/variant_scenarios.hpp"
@@ -32,11 +34,17 @@ struct SweepOptions {
   run::Control* control = nullptr;   // progress and stop, for a caller on another thread
 };
 
+struct SweepSummary;
+// What a command built on a sweep adds to its folder (rank 0, once every
+// variant is done): written with sweep.csv and published with it.
+using AlsoWrite = std::function<void(output::ResultFolder&, const SweepSummary&)>;
+
 // One variant's line of the results table (rank 0, after the sweep).
 struct SweepLine {
   std::size_t variant = 0;
   VariantOutcome outcome;             // without its series
   report::PairedStat investment_diff;  // the first calendar year's, against the reference
+  report::PairedStat key_started_diff;  // key projects started in the first calendar year (none without key projects)
 };
 
 struct SweepSummary {
@@ -49,6 +57,7 @@ struct SweepSummary {
 };
 
 // Throws model::InputError when --resume finds the results of another sweep.
-SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& prepared, const SweepOptions& options);
+SweepSummary run_sweep(const model::SweepSpec& spec, const PreparedSweep& prepared, const SweepOptions& options,
+                       const AlsoWrite& also_write = {});
 
 }  // namespace kpsim::sweep

@@ -14,6 +14,7 @@ std::string metric_label(const std::string& metric, const CompareInfo& info) {
   if (metric == "investment") return "完成投资（" + info.money_unit + "）";
   if (metric == "share_of_plan") return "累计完成占年度计划";
   if (metric == "start_rate") return "累计开工率";
+  if (metric == "key_started") return "累计开工重点项目数";
   if (metric == "approval_days_since_start") return "审批用时·自开始日或进入起算·实际经历（工作日）";
   if (metric == "approval_clock_days_since_start") return "审批用时·自开始日或进入起算·法定时限口径（工作日）";
   if (metric == "approval_days") return "审批用时·全流程在模拟内的项目·实际经历（工作日）";
@@ -36,6 +37,8 @@ std::vector<Sheet> compare_sheets(const std::vector<report::Comparison>& compari
        [](const std::string& m) { return m == "share_of_plan"; }},
       {"开工率差异", "累计开工率（方案 − 基准，百分点）：已开工项目 ÷ 可开工项目（开始日未在建的项目，加期内新签约项目的均值）",
        [](const std::string& m) { return m == "start_rate"; }},
+      {"重点项目开工差异", "累计开工的重点项目数（开始日未在建的重点项目中；方案 − 基准）",
+       [](const std::string& m) { return m == "key_started"; }},
       {"审批用时差异", "全流程审批工作日（方案 − 基准）：实际经历 / 法定时限口径",
        [](const std::string& m) { return m.rfind("approval_", 0) == 0; }},
       {"部门等待差异", "各部门平均排队等待（工作日，方案 − 基准）", [](const std::string& m) { return m.rfind("wait:", 0) == 0; }},

@@ -1,4 +1,5 @@
 #include "sim/tables/run_tables.hpp"
+#include "sim/tables/sensitivity_table.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -362,6 +363,7 @@ std::vector<Sheet> run_sheets(const model::Scenario& sc, const engine::Network& 
   sheets.push_back(risks_sheet(sc, mc));
   sheets.push_back(arrivals_sheet(sc, mc));
   sheets.push_back(criticality_sheet(sc, net, mc));
+  sheets.push_back(sensitivity_sheet(sc, net, mc));
   return sheets;
 }
 

@@ -130,14 +130,16 @@ TEST_F(ResultFolderTest, StaleTemporariesOfAKilledRunAreCleanedUp) {
   expect_the_planners_files_survive();
 }
 
-// A real full disk: a 150 KiB tmpfs holds one run's files (about 100 KiB)
-// but not a second set staged beside them. Needs the right to mount (root
+// A real full disk: a 900 KiB tmpfs holds one run's files (about 140 KiB)
+// and the room its workbook's scratch files are checked to need (about 790
+// KiB: libxlsxwriter does not check their writes), but not a second set
+// staged beside them. Needs the right to mount (root
 // in a container that allows it); skipped elsewhere.
 TEST(ResultFolderOnAFullDisk, ARunThatFillsTheDiskLeavesThePreviousResultsWhole) {
   test::ScratchDir dir;
   const fs::path disk = dir / "disk";
   fs::create_directories(disk);
-  if (std::system(("mount -t tmpfs -o size=150k tmpfs '" + disk.string() + "' 2> /dev/null").c_str()) != 0)
+  if (std::system(("mount -t tmpfs -o size=900k tmpfs '" + disk.string() + "' 2> /dev/null").c_str()) != 0)
     GTEST_SKIP() << "cannot mount a tmpfs here";
   const auto first = test::run_kpsim(run_command("1", (disk / "out").string()));
   const auto second = test::run_kpsim(run_command("2", (disk / "out").string()));

@@ -18,7 +18,7 @@ inline const std::string kQuickstart = "'" KPSIM_SOURCE_DIR "/scenarios/quicksta
 inline const char* const kRunResultFiles[] = {
     "forecast_quarterly.csv", "forecast_monthly.csv", "start_progress.csv", "categories.csv", "at_risk.csv",
     "projects.csv", "agencies.csv", "agency_months.csv", "approval_times.csv", "statutory_totals.csv", "criticality.csv", "land.csv",
-    "risks.csv", "arrivals.csv", "summary.json", "report.xlsx"};
+    "risks.csv", "arrivals.csv", "sensitivity.csv", "summary.json", "report.xlsx"};
 
 inline std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
