@@ -5,6 +5,7 @@ in Noto Sans CJK from fonts-noto-cjk; nothing from pip).
 
   scripts/report.py out/city-2026 [--out DIR] [--mark LABEL=YYYY-MM:VALUE ...] [--reference LABEL=FILE ...]
   scripts/report.py out/compare-city  (a `kpsim compare` directory)
+  scripts/report.py out/drivers-city  (a `kpsim drivers` directory)
 
 From a run directory, PNG and PDF of:
   fan.*       cumulative completed investment by month: P10-P90 and P25-P75
@@ -13,6 +14,13 @@ From a run directory, PNG and PDF of:
   gantt.*     key projects still to start: P10-P90 bars for start and
               completion, and their targets
   agencies.*  each agency's utilisation by month
+  sensitivity.*  a tornado of the strongest drivers of the horizon's
+              investment: each one's rank correlation with its 90% interval
+              (sensitivity.csv)
+From a drivers directory (`kpsim drivers`):
+  drivers.*   a tornado of what removing each risk, adding a reviewer or
+              taking a step at its P10 gains in the year's investment, with
+              paired 90% intervals
 From a calibration directory (`kpsim calibrate`), also:
   fit.*        each observed figure against the calibrated forecast: the
                simulated mean with its 90% band, the observed value, and
@@ -314,6 +322,55 @@ def compare_chart(cmp_dir, out):
     save(fig, out, "compare")
 
 
+KIND_NAMES = {"step": "环节", "risk": "风险", "agency": "部门", "project_step": "项目环节"}
+
+
+def tornado(ax, labels, values, lows, highs, colors):
+    """Horizontal bars, the biggest on top, each with its 90% interval."""
+    ys = list(range(len(labels)))[::-1]
+    ax.barh(ys, values, color=colors, alpha=0.85)
+    ax.errorbar(values, ys, xerr=[[v - lo for v, lo in zip(values, lows)], [hi - v for v, hi in zip(values, highs)]],
+                fmt="none", ecolor="black", capsize=3, lw=1)
+    ax.set_yticks(ys)
+    ax.set_yticklabels(labels, fontsize=8)
+    ax.axvline(0, color="grey", lw=0.8)
+    ax.grid(axis="x", alpha=0.3)
+
+
+def sensitivity_chart(run, summary, out, limit=15):
+    rows = read_csv(os.path.join(run, "sensitivity.csv"))
+    if not rows:
+        return
+    metric = [r for r in rows if r["metric"] == "investment" and "Q" not in r["period"]]
+    if not metric:
+        return
+    top = metric[:limit]
+    rho = [number(r["rank_correlation"]) for r in top]
+    fig, ax = plt.subplots(figsize=(9, 0.42 * len(top) + 1.6))
+    tornado(ax, [f"{KIND_NAMES.get(r['kind'], r['kind'])} · {r['name']}" for r in top], rho,
+            [number(r["ci90_low"]) for r in top], [number(r["ci90_high"]) for r in top],
+            ["#c0392b" if x < 0 else "#2e86c1" for x in rho])
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("与完成投资的秩相关系数（Spearman；负值：越大/越多，完成投资越少）")
+    ax.set_title(f"{summary['scenario']}：{top[0]['period']}年完成投资的驱动因素（前{len(top)}项，须 = 90%区间）")
+    save(fig, out, "sensitivity")
+
+
+def drivers_chart(drv_dir, out, limit=20):
+    rows = [r for r in read_csv(os.path.join(drv_dir, "drivers.csv")) if r["rank"]]
+    with open(os.path.join(drv_dir, "manifest.json"), encoding="utf-8") as f:
+        unit = json.load(f).get("money_unit", "")
+    top = rows[:limit]
+    gain = [number(r["investment_gain"]) for r in top]
+    fig, ax = plt.subplots(figsize=(9, 0.42 * len(top) + 1.6))
+    colors = {"risk": "#c0392b", "agency": "#2e86c1", "step": "#27ae60"}
+    tornado(ax, [f"{r['name']}（{r['change']}）" for r in top], gain, [number(r["investment_ci90_low"]) for r in top],
+            [number(r["investment_ci90_high"]) for r in top], [colors.get(r["kind"], "grey") for r in top])
+    ax.set_xlabel(f"全年多完成投资（{unit}，与基准成对比较，须 = 90%区间）")
+    ax.set_title("风险驱动因素：去除风险（红）、增加审批人员（蓝）、环节工期取P10（绿）的增益")
+    save(fig, out, "drivers")
+
+
 def parse_mark(text):
     try:
         label, rest = text.split("=", 1)
@@ -327,7 +384,7 @@ def parse_mark(text):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("results", help="a kpsim run or compare output directory")
+    p.add_argument("results", help="a kpsim run, compare or drivers output directory")
     p.add_argument("--out", help="where the pictures go (default: RESULTS/pictures)")
     p.add_argument("--mark", action="append", type=parse_mark, default=[], help="a published figure: LABEL=YYYY-MM:VALUE")
     p.add_argument("--reference", action="append", default=[], metavar="LABEL=FILE",
@@ -339,9 +396,12 @@ def main():
     if os.path.exists(os.path.join(a.results, "compare.csv")):
         compare_chart(a.results, out)
         return
+    if os.path.exists(os.path.join(a.results, "drivers.csv")):
+        drivers_chart(a.results, out)
+        return
     summary_path = os.path.join(a.results, "summary.json")
     if not os.path.exists(summary_path):
-        sys.exit(f"report.py: {a.results}: neither a run (summary.json) nor a compare (compare.csv) directory")
+        sys.exit(f"report.py: {a.results}: neither a run (summary.json), a compare (compare.csv) nor a drivers (drivers.csv) directory")
     with open(summary_path, encoding="utf-8") as f:
         summary = json.load(f)
     references = []
@@ -353,6 +413,7 @@ def main():
     fan_chart(a.results, summary, out, a.mark, references)
     gantt(a.results, summary, out, a.gantt_limit)
     agencies(a.results, summary, out)
+    sensitivity_chart(a.results, summary, out)
     if os.path.exists(os.path.join(a.results, "parameters.csv")):
         fit_chart(a.results, summary, out)
         posterior_chart(a.results, summary, out)

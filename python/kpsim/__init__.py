@@ -26,8 +26,8 @@ from typing import Callable, Iterable, Optional, Sequence, Union
 
 import pandas as _pd
 
-__all__ = ["InputError", "Scenario", "RunResult", "CompareResult", "SweepResult", "CalibrationResult",
-           "load", "run", "compare", "sweep", "calibrate", "validate", "progress_bar", "__version__"]
+__all__ = ["InputError", "Scenario", "RunResult", "CompareResult", "SweepResult", "CalibrationResult", "DriversResult",
+           "load", "run", "compare", "sweep", "drivers", "calibrate", "validate", "progress_bar", "__version__"]
 
 
 class InputError(Exception):
@@ -206,6 +206,7 @@ class RunResult:
         self.warnings = result.warnings
 
     quarterly = property(lambda self: self.tables["forecast_quarterly"])
+    sensitivity = property(lambda self: self.tables["sensitivity"])
     monthly = property(lambda self: self.tables["forecast_monthly"])
     projects = property(lambda self: self.tables["projects"])
     agencies = property(lambda self: self.tables["agencies"])
@@ -347,6 +348,36 @@ def sweep(file: Union[str, _os.PathLike], out: Optional[Union[str, _os.PathLike]
         return tables, manifest, r
     kept, (tables, manifest, r) = _in_folder(out, work)
     return SweepResult(kept, tables, manifest, r["text"], r["warnings"])
+
+
+class DriversResult:
+    """``kpsim drivers``: ``table`` is drivers.csv (a row per driver, the
+    biggest gain first, then all risks removed, their sum and interaction),
+    ``sweep`` the sweep.csv of its variants, ``text`` what the command prints."""
+
+    def __init__(self, out: Optional[str], tables: dict, text: str, warnings: str):
+        self.out = out
+        self.table = tables["drivers"]
+        self.sweep = tables["sweep"]
+        self.text = text
+        self.warnings = warnings
+
+
+def drivers(scenario: Union[str, _os.PathLike], policies: Iterable[Union[str, _os.PathLike]] = (),
+            what: Sequence[str] = ("risks", "agencies"), out: Optional[Union[str, _os.PathLike]] = None,
+            replications: Optional[int] = None, seed: Optional[int] = None, threads: int = 0, resume: bool = False,
+            overwrite: bool = False, progress: Progress = None) -> DriversResult:
+    """``kpsim drivers SCENARIO``: what removing each risk, adding a reviewer
+    to each agency or taking each step at its P10 (`what`: any of "risks",
+    "agencies", "steps") gains against the base, paired on common random
+    numbers (docs/drivers.md)."""
+    def work(folder):
+        r = _kpsim.drivers(_os.fspath(scenario), [_os.fspath(p) for p in policies], ",".join(what), folder,
+                           replications, seed, threads, resume, overwrite, progress)
+        return _read_folder(folder, {"text": ("kind", "driver", "name", "change", "variant", "label", "metric", "period",
+                                              "statistic")}), r
+    kept, (tables, r) = _in_folder(out, work)
+    return DriversResult(kept, tables, r["text"], r["warnings"])
 
 
 class CalibrationResult:

@@ -184,6 +184,22 @@ py::dict calibrate(const std::string& file, const std::string& out_dir, int thre
   return command(&cli::calibrate, o, progress);
 }
 
+py::dict drivers(const std::string& scenario, const std::vector<std::string>& policies, const std::string& what,
+                 const std::string& out_dir, std::optional<int> replications, std::optional<std::uint64_t> seed, int threads,
+                 bool resume, bool overwrite, const py::object& progress) {
+  cli::DriversOptions o;
+  o.scenario = scenario;
+  o.policies = policies;
+  o.what = what;
+  o.out_dir = out_dir;
+  o.replications = replications;
+  o.seed = seed;
+  o.threads = threads;
+  o.resume = resume;
+  o.overwrite = overwrite;
+  return command(&cli::drivers, o, progress);
+}
+
 py::dict validate(const std::string& path, const std::vector<std::string>& policies) {
   const model::Scenario sc = cli::load_with_policies(path, policies);
   const engine::Network net = engine::compile(sc);
@@ -290,6 +306,8 @@ PYBIND11_MODULE(_kpsim, m) {
   m.def("compare", &k::compare, "base"_a, "variants"_a, "replications"_a, "seed"_a, "threads"_a, "progress"_a);
   m.def("sweep", &k::sweep, "file"_a, "out"_a, "threads"_a, "resume"_a, "overwrite"_a, "progress"_a);
   m.def("calibrate", &k::calibrate, "file"_a, "out"_a, "threads"_a, "until"_a, "resume"_a, "overwrite"_a, "progress"_a);
+  m.def("drivers", &k::drivers, "scenario"_a, "policies"_a, "what"_a, "out"_a, "replications"_a, "seed"_a, "threads"_a,
+        "resume"_a, "overwrite"_a, "progress"_a);
   m.def("validate", &k::validate, "path"_a, "policies"_a);
   m.def("value_kind", &k::value_kind);
   m.def("is_policy_overlay", &input::is_policy_overlay);

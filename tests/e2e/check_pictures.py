@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Draws the briefing pictures of a run, a comparison and a calibration with
+"""Draws the briefing pictures of a run, a comparison, a drivers table and a calibration with
 scripts/report.py, and a grid and a list sweep with scripts/plot_sweep.py, and checks that every one was written as PNG and PDF
 with no character missing from the font (matplotlib warns "Glyph … missing"
 when Chinese text would come out as boxes).
@@ -37,12 +37,15 @@ forecast: {{replications: 32, draws: 8}}
 """)
     subprocess.run([kpsim, "calibrate", os.path.join(work, "calibration.yaml"), "--until", "2026-06", "--out", cal_dir],
                    check=True, stdout=subprocess.DEVNULL)
+    drv_dir = os.path.join(work, "drivers")
+    subprocess.run([kpsim, "drivers", scenario, "--replications", "40", "--out", drv_dir], check=True, stdout=subprocess.DEVNULL)
     failures = []
     script = os.path.join(source, "scripts/report.py")
     reference = os.path.join(source, "scenarios/city/reference-national-fai.csv")
-    for results, names, extra in ((run_dir, ["fan", "gantt", "agencies"],
+    for results, names, extra in ((run_dir, ["fan", "gantt", "agencies", "sensitivity"],
                                    ["--mark", "公布值=2026-05:15", "--reference", "全国 2023–2025=" + reference]),
                                   (cmp_dir, ["compare"], []),
+                                  (drv_dir, ["drivers"], []),
                                   (cal_dir, ["fan", "fit", "posterior"], [])):
         done = subprocess.run(["/usr/bin/python3", script, results] + extra, capture_output=True, text=True)
         if done.returncode != 0:

@@ -40,3 +40,13 @@ def test_a_sweep_from_python_equals_the_command_line(tmp):
 def test_without_out_the_folder_is_read_and_removed(tmp):
     r = kpsim.sweep(small_sweep(tmp))
     assert r.out is None and len(r.table) > 0
+
+
+def test_drivers_from_python_equal_the_command_line(tmp):
+    cli_out, py_out = os.path.join(tmp, "cli"), os.path.join(tmp, "py")
+    kpsim_cli("drivers", scenario("quickstart.yaml"), "-n", "40", "--out", cli_out)
+    r = kpsim.drivers(scenario("quickstart.yaml"), replications=40, out=py_out, threads=1)
+    assert result_files(cli_out) == result_files(py_out)
+    ranked = r.table[r.table["rank"].notna()]
+    assert list(ranked["investment_gain"]) == sorted(ranked["investment_gain"], reverse=True)
+    assert set(r.table["kind"]) >= {"risk", "agency", "all_risks", "interaction"}
