@@ -3,6 +3,7 @@
 // the engine's own working state is in workspace.hpp.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -16,9 +17,25 @@ namespace kpsim::engine {
 // ran (its project never got land, say) has start = finish = +infinity.
 struct Trace {
   std::vector<double> start, finish;
-  // Working days at the start of the task with no progress and no spend
-  // (a stalled site, 开而不动); empty means none anywhere.
-  std::vector<double> idle;
+  // What only a few tasks have, by task: working days at the start with no
+  // progress and no spend (a stalled site, 开而不动), and the off-clock
+  // working days on the chain of driving predecessors up to its finish
+  // (elapsed approval time minus this is statutory time). A sorted list, not
+  // an array per task: at a million tasks each array costs 8 bytes a task.
+  struct Extra {
+    std::uint32_t task = 0;
+    double idle = 0, off_path = 0;
+  };
+  std::vector<Extra> extras;
+  const Extra* extra_of(std::uint32_t t) const {
+    if (extras.empty()) return nullptr;
+    const auto it = std::lower_bound(extras.begin(), extras.end(), t, [](const Extra& e, std::uint32_t x) { return e.task < x; });
+    return it != extras.end() && it->task == t ? &*it : nullptr;
+  }
+  double idle_of(std::uint32_t t) const {
+    const Extra* e = extra_of(t);
+    return e ? e->idle : 0.0;
+  }
 };
 
 // Per agency, over the horizon [0, horizon_days).
@@ -46,11 +63,10 @@ struct Replication {
   explicit Replication(const Network& net);
 
   Trace trace;
-  // Off-clock working days on the chain of driving predecessors up to each
-  // task's finish: elapsed approval time minus this is statutory time. Empty
-  // when the network has no off-clock time at all (no memory per task then).
-  std::vector<double> off_path;
-  double off_path_of(std::uint32_t t) const { return off_path.empty() ? 0.0 : off_path[t]; }
+  double off_path_of(std::uint32_t t) const {
+    const Trace::Extra* e = trace.extra_of(t);
+    return e ? e->off_path : 0.0;
+  }
   // The calendars as they were in this replication (with its lost days).
   std::vector<core::Calendar> calendars;
   std::vector<double> factors;  // copula factors, all copulas' members in a row

@@ -89,8 +89,8 @@ class Engine {
 
  private:
   // The run's results in the arrays reports read, in one sequential pass.
-  // (Idle days and off-clock paths exist for few tasks: they are written
-  // where they arise and cleared through the list of cold records used.)
+  // (Idle days and off-clock paths exist for few tasks: those of the cold
+  // records used, sorted by task.)
   void publish_trace() {
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
       const Workspace::TaskState& st = w_.state[t];
@@ -98,9 +98,11 @@ class Engine {
       r_.trace.finish[t] = st.finish;
       r_.ready[t] = st.ready;
     }
-    for (std::uint32_t t : w_.cold_used) r_.trace.idle[t] = cold_of(t).idle;
-    if (!r_.off_path.empty())
-      for (std::uint32_t t : w_.cold_used) r_.off_path[t] = cold_of(t).off_path;
+    std::vector<Trace::Extra>& extras = r_.trace.extras;
+    extras.clear();
+    for (std::uint32_t t : w_.cold_used)
+      if (const Workspace::TaskCold& c = cold_of(t); c.idle > 0 || c.off_path > 0) extras.push_back({t, c.idle, c.off_path});
+    std::sort(extras.begin(), extras.end(), [](const Trace::Extra& a, const Trace::Extra& b) { return a.task < b.task; });
   }
 
   // The records the next event will read, fetched while this one is done:
@@ -139,9 +141,7 @@ class Engine {
       st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
-    for (std::uint32_t t : w_.cold_used) r_.trace.idle[t] = 0;  // only what the last replication set
-    if (!r_.off_path.empty())
-      for (std::uint32_t t : w_.cold_used) r_.off_path[t] = 0;
+    r_.trace.extras.clear();
     w_.cold_used.clear();
     w_.cold.assign(1, Workspace::TaskCold{});
     for (const Network::UnderWay& u : net_.under_way) {
@@ -598,10 +598,6 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
   trace.start.resize(n);
   trace.finish.resize(n);
-  trace.idle.resize(n);
-  bool off_clock = !net.rule_phases.empty();
-  for (const StepRule& rule : net.rules) off_clock |= rule.owner_work;
-  if (off_clock) off_path.resize(n);
   ready.resize(n);
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
@@ -652,7 +648,7 @@ std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
 std::size_t Simulator::task_bytes() const {
   const Replication& r = result_;
   const Workspace& w = *work_;
-  return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.idle) + bytes(r.off_path) + bytes(r.ready) +
+  return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.extras) + bytes(r.ready) +
          bytes(w.state) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
 }
 

@@ -117,7 +117,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
         construction_end = std::max(construction_end, e);
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       const core::Calendar& cal = calendars[task.calendar];
-      const double idle = trace.idle.empty() ? 0.0 : trace.idle[t];
+      const double idle = trace.idle_of(t);
       const double spend_from = std::min(idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s, e);
       // Construction after restarts spends over its site's working time.
       const std::int32_t rule = net.calendar_restart.empty() || task.type != model::StepType::construction
