@@ -32,6 +32,16 @@ def result_files(folder):
     return out
 
 
+def assert_same_files(expected_folder, folder):
+    """The same result files, byte for byte (each named when it differs);
+    returns them by name."""
+    expected, got = result_files(expected_folder), result_files(folder)
+    assert sorted(expected) == sorted(got)
+    for name in expected:
+        assert expected[name] == got[name], name
+    return expected
+
+
 @pytest.fixture
 def tmp(tmp_path):
     return str(tmp_path)

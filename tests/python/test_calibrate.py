@@ -3,7 +3,7 @@ import os
 import re
 
 import kpsim
-from conftest import SOURCE, kpsim_cli, result_files
+from conftest import SOURCE, assert_same_files, kpsim_cli
 
 
 def quick_calibration(tmp):
@@ -36,7 +36,7 @@ def test_a_calibration_from_python_equals_the_command_line(tmp):
     kpsim_cli("calibrate", file, "--out", cli_out, "--threads", "2")
     seen = []
     r = kpsim.calibrate(file, out=py_out, threads=1, progress=lambda d, t: seen.append((d, t)))
-    assert result_files(cli_out) == result_files(py_out)
+    assert_same_files(cli_out, py_out)
     assert seen[-1][0] == seen[-1][1] == 2 * 16 * 8 + 32
     assert list(r.parameters["parameter"]) == ["建设工期倍数"]
     assert "duration_scale.construction" in r.overlay

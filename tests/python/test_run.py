@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import kpsim
-from conftest import kpsim_cli, result_files, scenario
+from conftest import assert_same_files, kpsim_cli, scenario
 
 
 def read_like_module(path, frame):
@@ -23,10 +23,7 @@ def test_quickstart_equals_the_command_line(tmp):
     # The same files, byte for byte, whatever the thread count.
     py_out = os.path.join(tmp, "py")
     r.write(py_out)
-    cli_files, py_files = result_files(cli_out), result_files(py_out)
-    assert sorted(cli_files) == sorted(py_files)
-    for name in cli_files:
-        assert cli_files[name] == py_files[name], name
+    cli_files = assert_same_files(cli_out, py_out)
     # Every table holds the numbers of the command's CSV file.
     csvs = [n[:-4] for n in cli_files if n.endswith(".csv")]
     assert sorted(csvs) == sorted(r.tables)
@@ -66,10 +63,7 @@ def test_compare_equals_the_command_line(tmp):
     assert seen[-1] == (120, 120) and all(t == 120 for _, t in seen)  # the total known from the start
     py_out = os.path.join(tmp, "py")
     c.write(py_out)
-    cli_files, py_files = result_files(cli_out), result_files(py_out)
-    assert sorted(cli_files) == sorted(py_files)
-    for name in cli_files:
-        assert cli_files[name] == py_files[name], name
+    cli_files = assert_same_files(cli_out, py_out)
     year = c.difference("investment", "2026")
     assert len(year) == 1 and year["diff_mean"].iloc[0] > 0
     assert set(c.side_by_side) == {n[:-4] for n in cli_files if n.endswith(".csv") and n != "compare.csv"}

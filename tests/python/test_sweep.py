@@ -4,7 +4,7 @@ import os
 import pandas as pd
 
 import kpsim
-from conftest import kpsim_cli, result_files, scenario
+from conftest import assert_same_files, kpsim_cli, scenario
 
 
 def small_sweep(tmp):
@@ -27,7 +27,7 @@ def test_a_sweep_from_python_equals_the_command_line(tmp):
     kpsim_cli("sweep", sweep, "--out", cli_out, "--threads", "2")
     seen = []
     r = kpsim.sweep(sweep, out=py_out, threads=1, progress=lambda d, t: seen.append((d, t)))
-    assert result_files(cli_out) == result_files(py_out)
+    assert_same_files(cli_out, py_out)
     pd.testing.assert_frame_equal(r.table, pd.read_csv(os.path.join(cli_out, "sweep.csv"), keep_default_na=False,
                                                        na_values=[""], dtype={c: str for c in ("variant", "label", "metric", "period", "statistic")}))
     assert seen[-1] == (3 * 64, 3 * 64)
@@ -46,7 +46,7 @@ def test_drivers_from_python_equal_the_command_line(tmp):
     cli_out, py_out = os.path.join(tmp, "cli"), os.path.join(tmp, "py")
     kpsim_cli("drivers", scenario("quickstart.yaml"), "-n", "40", "--out", cli_out)
     r = kpsim.drivers(scenario("quickstart.yaml"), replications=40, out=py_out, threads=1)
-    assert result_files(cli_out) == result_files(py_out)
+    assert_same_files(cli_out, py_out)
     ranked = r.table[r.table["rank"].notna()]
     assert list(ranked["investment_gain"]) == sorted(ranked["investment_gain"], reverse=True)
     assert set(r.table["kind"]) >= {"risk", "agency", "all_risks", "interaction"}
