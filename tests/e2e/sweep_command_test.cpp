@@ -43,7 +43,7 @@ void run_and_kill(const std::string& sweep, const std::string& out) {
 
 TEST(SweepCommand, AKilledSweepResumesToByteIdenticalFiles) {
   ScratchDir dir;
-  const std::string sweep = write_sweep(dir, 1500);
+  const std::string sweep = write_sweep(dir, KPSIM_KILLED_SWEEP_REPLICATIONS);
   const std::string out = (dir / "killed").string();
   run_and_kill(sweep, out);
   ASSERT_FALSE(std::filesystem::exists(dir / "killed" / "sweep.csv")) << "the sweep ended before it could be killed";
@@ -61,7 +61,7 @@ TEST(SweepCommand, AKilledSweepResumesToByteIdenticalFiles) {
 TEST(SweepCommand, ResumeRunsAgainWhatDoesNotVerifyAndANewSweepKeepsTheOldResultsUntilItsOwnAreDone) {
   namespace fs = std::filesystem;
   ScratchDir dir;
-  const std::string sweep = write_sweep(dir, 1500);
+  const std::string sweep = write_sweep(dir, KPSIM_KILLED_SWEEP_REPLICATIONS);
   const auto whole = run_kpsim("sweep '" + sweep + "' --threads 2 --out '" + (dir / "whole").string() + "'");
   ASSERT_EQ(whole.status, 0) << whole.err;
   const std::string results = read_file(dir / "whole" / "sweep.csv");
