@@ -32,10 +32,6 @@ struct Trace {
     const auto it = std::lower_bound(extras.begin(), extras.end(), t, [](const Extra& e, std::uint32_t x) { return e.task < x; });
     return it != extras.end() && it->task == t ? &*it : nullptr;
   }
-  double idle_of(std::uint32_t t) const {
-    const Extra* e = extra_of(t);
-    return e ? e->idle : 0.0;
-  }
 };
 
 // Per agency, over the horizon [0, horizon_days).

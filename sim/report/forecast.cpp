@@ -85,6 +85,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
   f.projects.resize(net.project_count());
   if (per_project_months) f.project_months.assign(net.project_count() * months, 0.0);
 
+  std::size_t extra = 0;  // into trace.extras, which are by task: the tasks are visited in order
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {
     ProjectResult& r = f.projects[p];
     const double scale = project_scale.empty() ? 1.0 : project_scale[p];
@@ -117,7 +118,8 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
         construction_end = std::max(construction_end, e);
       if (task.before_construction && !(e <= r.approval_finish)) r.approval_finish = e, approval_start = s;
       const core::Calendar& cal = calendars[task.calendar];
-      const double idle = trace.idle_of(t);
+      while (extra < trace.extras.size() && trace.extras[extra].task < t) ++extra;
+      const double idle = extra < trace.extras.size() && trace.extras[extra].task == t ? trace.extras[extra].idle : 0.0;
       const double spend_from = std::min(idle > 0 ? cal.start_at(cal.work_before(s) + idle) : s, e);
       // Construction after restarts spends over its site's working time.
       const std::int32_t rule = net.calendar_restart.empty() || task.type != model::StepType::construction

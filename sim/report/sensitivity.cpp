@@ -5,25 +5,6 @@
 #include <numeric>
 
 namespace kpsim::report {
-namespace {
-
-// Ranks 1..n, ties given their average rank.
-std::vector<double> ranks(const std::vector<double>& v) {
-  std::vector<std::size_t> order(v.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
-  std::vector<double> r(v.size());
-  for (std::size_t i = 0; i < order.size();) {
-    std::size_t j = i;
-    while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
-    const double average = 0.5 * static_cast<double>(i + j) + 1;
-    for (std::size_t k = i; k <= j; ++k) r[order[k]] = average;
-    i = j + 1;
-  }
-  return r;
-}
-
-}  // namespace
 
 std::vector<SensitivityInput> sensitivity_inputs(const engine::Network& net, const std::vector<std::uint32_t>& projects) {
   std::vector<SensitivityInput> inputs;
@@ -77,14 +58,33 @@ void record_inputs(const std::vector<SensitivityInput>& inputs, const engine::Ne
   }
 }
 
+std::vector<double> average_ranks(const std::vector<double>& v) {
+  std::vector<std::size_t> order(v.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+  std::vector<double> r(v.size());
+  for (std::size_t i = 0; i < order.size();) {
+    std::size_t j = i;
+    while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
+    const double average = 0.5 * static_cast<double>(i + j) + 1;
+    for (std::size_t k = i; k <= j; ++k) r[order[k]] = average;
+    i = j + 1;
+  }
+  return r;
+}
+
 RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector<double>& y) {
   std::vector<double> a, b;
   for (std::size_t i = 0; i < x.size() && i < y.size(); ++i)
     if (!std::isnan(x[i]) && !std::isnan(y[i])) a.push_back(x[i]), b.push_back(y[i]);
+  if (a.size() < 4) return {0, 0, 0, a.size(), false};
+  return correlation_of_ranks(average_ranks(a), average_ranks(b));
+}
+
+RankCorrelation correlation_of_ranks(const std::vector<double>& ra, const std::vector<double>& rb) {
   RankCorrelation c;
-  c.n = a.size();
+  c.n = ra.size();
   if (c.n < 4) return c;
-  const std::vector<double> ra = ranks(a), rb = ranks(b);
   const double mean = 0.5 * static_cast<double>(c.n + 1);
   double sab = 0, saa = 0, sbb = 0;
   for (std::size_t i = 0; i < c.n; ++i) {

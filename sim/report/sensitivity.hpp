@@ -46,4 +46,10 @@ struct RankCorrelation {
 };
 RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector<double>& y);
 
+// Ranks 1..n, ties given their average rank; and the correlation of two
+// such rankings of the same replications (what rank_correlation computes
+// once it has dropped the missing pairs and ranked both sides).
+std::vector<double> average_ranks(const std::vector<double>& v);
+RankCorrelation correlation_of_ranks(const std::vector<double>& ra, const std::vector<double>& rb);
+
 }  // namespace kpsim::report

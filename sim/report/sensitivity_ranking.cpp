@@ -38,17 +38,29 @@ std::vector<SensitivityOutput> sensitivity_outputs(const model::Scenario& sc, co
   return out;
 }
 
-std::vector<RankedInput> rank_inputs(const MonteCarloForecast& mc, const std::vector<double>& output) {
-  std::vector<RankedInput> ranked;
+InputRanking::InputRanking(const MonteCarloForecast& mc) {
   for (std::size_t i = 0; i < mc.sensitivity.size(); ++i) {
-    const std::vector<double> x = column(mc.sensitivity_inputs, static_cast<Eigen::Index>(i));
-    RankedInput r{i, rank_correlation(x, output), 0};
+    Input in;
+    in.values = column(mc.sensitivity_inputs, static_cast<Eigen::Index>(i));
     double sum = 0;
     std::size_t n = 0;
-    for (double v : x)
+    for (double v : in.values)
       if (!std::isnan(v)) sum += v, ++n;
-    r.mean = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
-    ranked.push_back(r);
+    in.mean = n ? sum / static_cast<double>(n) : std::numeric_limits<double>::quiet_NaN();
+    if (n == in.values.size()) in.ranks = average_ranks(in.values);
+    inputs_.push_back(std::move(in));
+  }
+}
+
+std::vector<RankedInput> InputRanking::rank(const std::vector<double>& output) const {
+  const bool complete = std::none_of(output.begin(), output.end(), [](double v) { return std::isnan(v); });
+  const std::vector<double> output_ranks = complete ? average_ranks(output) : std::vector<double>{};
+  std::vector<RankedInput> ranked;
+  for (std::size_t i = 0; i < inputs_.size(); ++i) {
+    const Input& in = inputs_[i];
+    const RankCorrelation c = complete && !in.ranks.empty() ? correlation_of_ranks(in.ranks, output_ranks)
+                                                            : rank_correlation(in.values, output);
+    ranked.push_back({i, c, in.mean});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const RankedInput& a, const RankedInput& b) {
     if (a.correlation.varies != b.correlation.varies) return a.correlation.varies;

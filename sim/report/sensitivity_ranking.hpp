@@ -26,8 +26,23 @@ struct RankedInput {
   RankCorrelation correlation;
   double mean = 0;        // the input's mean over the replications where it happened
 };
-// Every input, strongest first (|rho| descending); inputs that did not vary
-// come last; ties keep the inputs' order.
-std::vector<RankedInput> rank_inputs(const MonteCarloForecast& mc, const std::vector<double>& output);
+
+// Ranks the forecast's inputs against one output after another. Each
+// input's column is ranked once, not once per output: a replication where
+// neither side is missing (the usual case) then costs one pass.
+class InputRanking {
+ public:
+  explicit InputRanking(const MonteCarloForecast& mc);
+  // Every input, strongest first (|rho| descending); inputs that did not
+  // vary come last; ties keep the inputs' order.
+  std::vector<RankedInput> rank(const std::vector<double>& output) const;
+
+ private:
+  struct Input {
+    std::vector<double> values, ranks;  // ranks empty when a value is missing
+    double mean = 0;
+  };
+  std::vector<Input> inputs_;
+};
 
 }  // namespace kpsim::report

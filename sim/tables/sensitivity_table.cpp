@@ -78,15 +78,22 @@ Sheet sensitivity_sheet(const model::Scenario& sc, const engine::Network& net, c
               "clear", "mean_value", "replications"};
   s.labels = {"指标", "期间/项目", "排名", "类别", "编号", "驱动因素", "秩相关系数", "90%下限", "90%上限", "可辨识",
               "平均值", "模拟次数"};
+  // Each input's id and name once (a step's looks its template up by task).
+  std::vector<std::string> ids, names;
+  for (const report::SensitivityInput& in : mc.sensitivity) {
+    ids.push_back(input_id(sc, net, in));
+    names.push_back(input_label(sc, net, in));
+  }
+  const report::InputRanking ranking(mc);
   for (const report::SensitivityOutput& o : report::sensitivity_outputs(sc, mc)) {
-    const std::vector<report::RankedInput> ranked = report::rank_inputs(mc, o.values);
+    const std::vector<report::RankedInput> ranked = ranking.rank(o.values);
     for (std::size_t k = 0; k < ranked.size(); ++k) {
       const report::RankedInput& r = ranked[k];
       const report::SensitivityInput& in = mc.sensitivity[r.input];
       const report::RankCorrelation& c = r.correlation;
       const bool clear = c.varies && (c.ci90_low > 0 || c.ci90_high < 0);
       s.rows.push_back({metric_cell(o.metric), Cell::of(o.period), Cell::number(static_cast<double>(k + 1), 0),
-                        kind_cell(in.kind), Cell::of(input_id(sc, net, in)), Cell::of(input_label(sc, net, in)),
+                        kind_cell(in.kind), Cell::of(ids[r.input]), Cell::of(names[r.input]),
                         Cell::number(c.rho, 3), Cell::number(c.ci90_low, 3), Cell::number(c.ci90_high, 3),
                         Cell::choice(clear ? "yes" : "no", clear ? "是" : "否"), Cell::number(r.mean, 2),
                         Cell::number(static_cast<double>(c.n), 0)});

@@ -54,6 +54,14 @@ TEST(RankCorrelation, PairsWithANumberMissingAreLeftOutAndTheIntervalNarrowsWith
   EXPECT_GE(narrow.ci90_high, narrow.rho);
 }
 
+TEST(RankCorrelation, RankingOnceEqualsRankingEachPair) {
+  const std::vector<double> x{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5}, y{2, 7, 1, 8, 2, 8, 1, 8, 2, 8, 4};
+  const RankCorrelation a = rank_correlation(x, y), b = correlation_of_ranks(average_ranks(x), average_ranks(y));
+  EXPECT_EQ(a.rho, b.rho);
+  EXPECT_EQ(a.ci90_low, b.ci90_low);
+  EXPECT_EQ(a.n, b.n);
+}
+
 // One project on an every-day calendar: a short review, then a
 // construction step whose time varies most, then a short fit-out; two
 // risks on the review (one that never strikes) and one on the fit-out.
@@ -98,7 +106,7 @@ Ranked ranked(const test::ScenarioFile& f, const std::string& metric, const std:
   for (const SensitivityOutput& out : sensitivity_outputs(f.scenario, mc))
     if (out.metric == metric && out.period == period) {
       Ranked r;
-      r.rows = rank_inputs(mc, out.values);
+      r.rows = InputRanking(mc).rank(out.values);
       for (const RankedInput& in : r.rows) r.ids.push_back(tables::input_id(f.scenario, f.net, mc.sensitivity[in.input]));
       return r;
     }
