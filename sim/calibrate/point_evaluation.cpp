@@ -1,8 +1,8 @@
 #include "sim/calibrate/point_evaluation.hpp"
 
-#include <charconv>
 #include <cmath>
 
+#include "sim/core/decimal.hpp"
 #include "sim/report/replication_summary.hpp"
 #include "sim/run/parallel_for.hpp"
 #include "sim/run/runner.hpp"
@@ -46,9 +46,7 @@ class PointSink : public run::UnitSink {
 std::string ParameterSlots::text(std::size_t p, double z) const {
   const double x = priors[p].value(z);
   if (priors[p].integer()) return std::to_string(static_cast<long long>(std::llround(x)));
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, x);  // the shortest text that reads back as x
-  return std::string(buf, r.ptr);
+  return core::shortest(x);
 }
 
 sweep::PreparedVariant ParameterSlots::prepare(const std::vector<double>& z) const {

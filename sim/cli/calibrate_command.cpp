@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <filesystem>
-#include <thread>
 
 #include "sim/calibrate/calibrated_forecast.hpp"
 #include "sim/calibrate/calibration_tables.hpp"
@@ -90,8 +89,7 @@ int calibrate(const CalibrateOptions& options, std::ostream& out, std::ostream& 
   calibrate::PreparedCalibration c = calibrate::prepare_calibration(spec, until_month(options.until));
   const bool root = sweep::this_rank() == 0;
   if (options.dry_run) return root ? dry_run(c, out) : 0;
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  const int threads = threads_per_rank(options.threads);
   if (options.recovery) return recovery(c, options, threads, out, err);
 
   const std::string dir = options.out_dir.value_or("out/calibration-" + directory_name(spec.name));

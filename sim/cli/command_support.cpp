@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "sim/run/control.hpp"
+#include "sim/sweep/ranks.hpp"
 
 namespace kpsim::cli {
 
@@ -23,6 +24,11 @@ std::string directory_name(const std::string& name) {
 
 int thread_count(int requested) {
   return requested > 0 ? requested : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+int threads_per_rank(int requested) {
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return requested > 0 ? requested : std::max(1, cores / sweep::ranks_on_this_machine());
 }
 
 void write_or_fail(const std::string& dir, const std::function<void()>& write) {

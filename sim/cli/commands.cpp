@@ -34,17 +34,20 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
-#include <thread>
 
 namespace kpsim::cli {
+
+void print_validation(std::ostream& out, const std::string& scenario, const model::Scenario& sc, const engine::Network& net) {
+  out << scenario << ": ok (" << sc.projects.size() << " projects, " << net.task_count() << " tasks, "
+      << sc.agencies.size() << " agencies, " << sc.calendars.size() << " calendars)\n";
+  output::print_policy_effects(out, sc);
+}
 
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err) {
   const model::Scenario sc = load_with_policies(scenario, policies);
   const engine::Network net = engine::compile(sc);
   print_warnings(err, sc);
-  out << scenario << ": ok (" << sc.projects.size() << " projects, " << net.task_count() << " tasks, "
-      << sc.agencies.size() << " agencies, " << sc.calendars.size() << " calendars)\n";
-  output::print_policy_effects(out, sc);
+  print_validation(out, scenario, sc, net);
   return 0;
 }
 
@@ -100,8 +103,7 @@ int compare(const CompareOptions& options, std::ostream& out, std::ostream& err)
 
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err) {
   const model::SweepSpec spec = input::load_sweep(options.file);
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  const int threads = threads_per_rank(options.threads);
   const sweep::PreparedSweep prepared = sweep::prepare_sweep(spec, threads);
   const sweep::Expansion& e = prepared.expansion;
   const int block = spec.block, blocks = (prepared.replications + block - 1) / block;

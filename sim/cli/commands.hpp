@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/network.hpp"
+#include "sim/model/scenario.hpp"
 #include "sim/run/control.hpp"
 
 namespace kpsim::cli {
@@ -103,6 +105,8 @@ struct CalibrateOptions {
 // Each returns the exit status for success; input errors are thrown as
 // model::InputError and become exit status 2 in main().
 int validate(const std::string& scenario, const std::vector<std::string>& policies, std::ostream& out, std::ostream& err);
+// What `kpsim validate` prints of a scenario read and compiled.
+void print_validation(std::ostream& out, const std::string& scenario, const model::Scenario& sc, const engine::Network& net);
 int compare(const CompareOptions& options, std::ostream& out, std::ostream& err);
 int sweep(const SweepCommandOptions& options, std::ostream& out, std::ostream& err);
 int psplib(const PsplibOptions& options, std::ostream& out, std::ostream& err);

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <sstream>
-#include <thread>
 
 #include "sim/cli/command_support.hpp"
 #include "sim/cli/commands.hpp"
@@ -39,8 +38,7 @@ sweep::DriverChoice parse_what(const std::string& what) {
 int drivers(const DriversOptions& options, std::ostream& out, std::ostream& err) {
   const sweep::DriversPlan plan =
       sweep::plan_drivers(options.scenario, options.policies, parse_what(options.what), options.replications, options.seed);
-  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  const int threads = options.threads > 0 ? options.threads : std::max(1, cores / sweep::ranks_on_this_machine());
+  const int threads = threads_per_rank(options.threads);
   const sweep::PreparedSweep prepared = sweep::prepare_sweep(plan.spec, threads);
   const bool root = sweep::this_rank() == 0;
 

@@ -15,4 +15,10 @@ std::string decimal(double x, int decimals) {
   return s;
 }
 
+std::string shortest(double x) {
+  char buf[64];
+  const auto [p, ec] = std::to_chars(buf, buf + sizeof buf, x);
+  return std::string(buf, ec == std::errc() ? p : buf);
+}
+
 }  // namespace kpsim::core

@@ -7,5 +7,8 @@
 namespace kpsim::core {
 
 std::string decimal(double x, int decimals);
+// The shortest text that reads back as exactly x (a value written into a
+// scenario's text).
+std::string shortest(double x);
 
 }  // namespace kpsim::core

@@ -28,7 +28,6 @@ struct Trace {
   };
   std::vector<Extra> extras;
   const Extra* extra_of(std::uint32_t t) const {
-    if (extras.empty()) return nullptr;
     const auto it = std::lower_bound(extras.begin(), extras.end(), t, [](const Extra& e, std::uint32_t x) { return e.task < x; });
     return it != extras.end() && it->task == t ? &*it : nullptr;
   }

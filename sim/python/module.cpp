@@ -205,8 +205,8 @@ py::dict validate(const std::string& path, const std::vector<std::string>& polic
   const engine::Network net = engine::compile(sc);
   py::list warnings;
   for (const model::Diagnostic& w : sc.warnings) warnings.append(diagnostic_dict(w));
-  std::ostringstream out, err;
-  cli::validate(path, policies, out, err);
+  std::ostringstream out;
+  cli::print_validation(out, path, sc, net);
   return py::dict("scenario"_a = sc.name, "projects"_a = sc.projects.size(), "tasks"_a = net.task_count(),
                   "agencies"_a = sc.agencies.size(), "calendars"_a = sc.calendars.size(), "warnings"_a = warnings,
                   "text"_a = out.str());

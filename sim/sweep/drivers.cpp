@@ -20,13 +20,6 @@ model::SweepValue value(const std::string& text, const model::SourceLoc& loc) {
   return {text, input::value_kind(YAML::Load(text)), loc};
 }
 
-// The shortest text that reads back as x.
-std::string number_text(double x) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
-  return std::string(buf, ec == std::errc() ? end : buf);
-}
-
 // The factor `duration_scale: {type: k}` applies to a step type's durations
 // when the scenario is read (1 without one).
 double duration_scale(const ScenarioEdits& edits, const std::string& type, const model::SourceLoc& loc) {
@@ -105,7 +98,7 @@ DriversPlan plan_drivers(const std::string& scenario, const std::vector<std::str
         const auto target = edits.resolve(path, here, ignored);
         if (!target) continue;
         const double p10 = core::quantile(st.duration, 0.1) / duration_scale(edits, std::string(model::to_string(st.type)), here);
-        const std::string x = number_text(std::round(p10 * 1000) / 1000);
+        const std::string x = core::shortest(std::round(p10 * 1000) / 1000);
         add("step:" + t.id + "/" + st.id, {{path, target->kind == "mapping" ? "{fixed: " + x + "}" : x}});
         plan.drivers.push_back({report::DriverKind::step, t.id + "/" + st.id,
                                 (t.name.empty() ? t.id : t.name) + " · " + (st.name.empty() ? st.id : st.name),
