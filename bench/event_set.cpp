@@ -51,9 +51,9 @@ void BM_EventSetHold_Quaternary(benchmark::State& s) { hold<kpsim::core::DaryEve
 void BM_EventSetHold_Octonary(benchmark::State& s) { hold<kpsim::core::DaryEventSet<8>>(s); }
 void BM_EventSetHold_StdPriorityQueue(benchmark::State& s) { hold<StdQueue>(s); }
 
-BENCHMARK(BM_EventSetHold_Binary)->Arg(100)->Arg(10000)->Arg(1000000);
-BENCHMARK(BM_EventSetHold_Quaternary)->Arg(100)->Arg(10000)->Arg(1000000);
-BENCHMARK(BM_EventSetHold_Octonary)->Arg(100)->Arg(10000)->Arg(1000000);
-BENCHMARK(BM_EventSetHold_StdPriorityQueue)->Arg(100)->Arg(10000)->Arg(1000000);
+BENCHMARK(BM_EventSetHold_Binary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(BM_EventSetHold_Quaternary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(BM_EventSetHold_Octonary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(BM_EventSetHold_StdPriorityQueue)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
 
 }  // namespace

@@ -195,6 +195,8 @@ void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remai
       net.rules.back().step = static_cast<std::uint32_t>(&s - t.steps.data());
     }
   }
+  std::vector<std::uint32_t> in_degree(net.task_count(), 0);
+  for (std::uint32_t s : net.succ) ++in_degree[s];
   net.hot.resize(net.task_count());
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     const Task& task = net.tasks[t];
@@ -216,6 +218,8 @@ void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remai
     if (task.skipped) h.flags |= TaskHot::kSkipped;
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
       if (net.succ_fraction[i] < 1) h.flags |= TaskHot::kOverlapOut;
+    if (h.succ_count == 1 && net.succ[h.succ_begin] == t + 1 && net.succ_fraction[h.succ_begin] >= 1 && in_degree[t + 1] == 1)
+      h.flags |= TaskHot::kChainsToNext;
   }
 }
 

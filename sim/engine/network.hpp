@@ -98,7 +98,7 @@ struct TaskHot {
   std::uint16_t calendar = 0;
   model::StepType type = model::StepType::approval;
   bool done_at_start = false;
-  std::uint8_t flags = 0;  // kSkipped, kOverlapOut
+  std::uint8_t flags = 0;  // kSkipped, kOverlapOut, kChainsToNext
   double remaining = 1;
   // The first resource it holds (its agency), so that a step holding one
   // resource never reads the need lists.
@@ -107,6 +107,10 @@ struct TaskHot {
 
   static constexpr std::uint8_t kSkipped = 1;     // the project does not need this step: it passes at once
   static constexpr std::uint8_t kOverlapOut = 2;  // a successor may start before this task finishes
+  // Its one successor is the next task, which waits for nothing else: the
+  // finish releases it without reading the edge list or its pending count
+  // (both cache misses at portfolio scale).
+  static constexpr std::uint8_t kChainsToNext = 4;
 };
 
 // A distribution with the hash of the step id that keys its random stream.

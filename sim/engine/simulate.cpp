@@ -113,7 +113,10 @@ class Engine {
     const std::uint32_t t = next.target;
     __builtin_prefetch(&net_.hot[t]);
     __builtin_prefetch(&w_.state[t]);
-    if (next.kind == kFinish && t + 1 < net_.task_count()) __builtin_prefetch(&w_.state[t + 1]);
+    if (next.kind == kFinish && t + 1 < net_.task_count()) {
+      __builtin_prefetch(&net_.hot[t + 1]);
+      __builtin_prefetch(&w_.state[t + 1]);
+    }
   }
 
   // A task's cold record, made on first use (a pool: index 0 means none).
@@ -357,6 +360,7 @@ class Engine {
     }
     if (st.filed >= 0) note_statutory_clock(t, now);
     const TaskHot& hot = net_.hot[t];
+    if (hot.flags & TaskHot::kChainsToNext) return ready_after(t + 1, off_path, now);
     const bool overlaps = hot.flags & TaskHot::kOverlapOut;
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
       if (overlaps && net_.succ_fraction[i] < 1) {
@@ -369,10 +373,11 @@ class Engine {
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
-    if (--w_.state[s].pending == 0) {
-      if (off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
-      on_ready(s, now);
-    }
+    if (--w_.state[s].pending == 0) ready_after(s, off_path, now);
+  }
+  void ready_after(std::uint32_t s, double off_path, double now) {
+    if (off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
+    on_ready(s, now);
   }
 
   // An overlap edge's place among the network's overlap edges (sorted).

@@ -50,6 +50,27 @@ TEST(EventSet, BinaryAndQuaternaryHeapsPopInTimeThenInsertionOrder) {
   pops_in_time_order<DaryEventSet<8>>();
 }
 
+TEST(EventSet, TimeKeysOrderAsTheTimesDo) {
+  const double times[] = {-INFINITY, -1e300, -2.5, -1.0, -1e-300, -0.0, 0.0, 1e-300, 0.5, 1.0, 3.0, 1e300, INFINITY};
+  for (std::size_t i = 0; i < std::size(times); ++i) {
+    EXPECT_EQ(key_time(time_key(times[i])), times[i] + 0.0) << i;
+    for (std::size_t j = 0; j < std::size(times); ++j)
+      EXPECT_EQ(time_key(times[i]) < time_key(times[j]), times[i] < times[j]) << i << " " << j;
+  }
+}
+
+TEST(EventSet, NegativeTimesPopFirst) {
+  EventSet s;
+  s.schedule(2.0, 0, 1);
+  s.schedule(-3.0, 0, 2);
+  s.schedule(0.0, 0, 3);
+  s.schedule(-0.5, 0, 4);
+  EXPECT_EQ(s.pop().time, -3.0);
+  EXPECT_EQ(s.pop().target, 4u);
+  EXPECT_EQ(s.pop().target, 3u);
+  EXPECT_EQ(s.pop().time, 2.0);
+}
+
 TEST(EventSet, ClearStartsTheSequenceAgain) {
   EventSet s;
   s.schedule(1.0, 0, 1);
