@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <Eigen/Cholesky>
 
@@ -507,9 +508,13 @@ void compile_ready_set(Network& net) {
   for (std::uint32_t t = 0; t < net.task_count(); ++t)
     if (!net.tasks[t].done_at_start)
       for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) ++net.pred_count[net.succ[i]];
+  if (!net.pred_count.empty() && *std::max_element(net.pred_count.begin(), net.pred_count.end()) > kMaxPredecessors)
+    throw std::length_error("a step waits for more than 16,777,215 others: beyond what the engine can count");
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
       if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) net.initial_tasks.push_back(t);
+  for (std::uint32_t t = 0; t < net.task_count(); ++t)
+    if (net.tasks[t].done_at_start) net.finished_at_start.push_back(t);
   // Steps under way come first at day 0, those in review before those
   // queued, the queue in filing order: agencies begin with their real load.
   std::stable_sort(net.under_way.begin(), net.under_way.end(), [](const Network::UnderWay& a, const Network::UnderWay& b) {

@@ -15,6 +15,10 @@
 namespace kpsim::engine {
 
 inline constexpr std::uint32_t kNoAgency = std::numeric_limits<std::uint32_t>::max();
+// The most predecessors a task may wait for: the engine keeps the count in
+// 24 bits of its task record (a template step names at most its template's
+// other steps, so a scenario reaches this only with 16 million steps).
+inline constexpr std::uint32_t kMaxPredecessors = (1u << 24) - 1;
 
 struct Task {
   std::uint32_t project = 0;
@@ -177,6 +181,7 @@ struct Network {
   };
   std::vector<UnderWay> under_way;
   std::vector<std::uint32_t> initial_tasks;   // of the scenario's projects: ready at once, by (ready day, task)
+  std::vector<std::uint32_t> finished_at_start;  // tasks done before the start date, ascending
   std::vector<std::uint32_t> need_begin;      // CSR: resources task t holds while it runs (compile only; then in `hot`)
   std::vector<std::uint32_t> need_agency;
   std::vector<int> need_amount;

@@ -57,9 +57,10 @@ class Engine {
       if (any) {
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
         const double when = from_fixed ? r_.project_ready[net_.hot[t].project] : slots[j].first;
-        if (w_.event_set.empty() || when < w_.event_set.top().time ||
-            (when == w_.event_set.top().time && w_.event_set.top_priority() != core::Priority::urgent)) {
+        if (w_.event_set.empty() || when < w_.event_set.top_time() ||
+            (when == w_.event_set.top_time() && w_.event_set.top_priority() != core::Priority::urgent)) {
           from_fixed ? ++i : ++j;
+          if (from_fixed && i + kReadyLookahead < fixed.size()) warm_task(fixed[i + kReadyLookahead], false);
           ++r_.events;
           on_ready(t, when);
           continue;
@@ -67,7 +68,7 @@ class Engine {
       }
       if (w_.event_set.empty()) break;
       const core::Event e = w_.event_set.pop();
-      if (!w_.event_set.empty()) warm(w_.event_set.top());
+      warm_next_events();
       ++r_.events;
       switch (e.kind) {
         case kReady: on_ready(e.target, e.time); break;
@@ -88,16 +89,10 @@ class Engine {
   }
 
  private:
-  // The run's results in the arrays reports read, in one sequential pass.
-  // (Idle days and off-clock paths exist for few tasks: those of the cold
-  // records used, sorted by task.)
+  // Idle days and off-clock paths, which few tasks have: those of the cold
+  // records used, sorted by task. (Start, finish and ready times are in the
+  // trace already: written as they arose.)
   void publish_trace() {
-    for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      const Workspace::TaskState& st = w_.state[t];
-      r_.trace.start[t] = st.start;
-      r_.trace.finish[t] = st.finish;
-      r_.ready[t] = st.ready;
-    }
     std::vector<Trace::Extra>& extras = r_.trace.extras;
     extras.clear();
     for (std::uint32_t t : w_.cold_used)
@@ -105,19 +100,33 @@ class Engine {
     std::sort(extras.begin(), extras.end(), [](const Trace::Extra& a, const Trace::Extra& b) { return a.task < b.task; });
   }
 
-  // The records the next event will read, fetched while this one is done:
-  // at portfolio scale each is a cache miss otherwise. A finishing task's
-  // successor is most often the next task of its project.
-  void warm(const core::Event& next) const {
-    if (next.kind != kFinish && next.kind != kReady && next.kind != kResume) return;
-    const std::uint32_t t = next.target;
-    __builtin_prefetch(&net_.hot[t]);
+  // The records the next events will read, fetched while this one is done:
+  // at portfolio scale each is a cache miss otherwise, and a miss (with its
+  // page walk) can outlast an event. So not only the next event's records
+  // but those of the two that may follow it (the top's children in the
+  // heap). A finishing task's successor is most often the next task of its
+  // project.
+  void warm_next_events() const {
+    const core::EventSet& set = w_.event_set;
+    for (std::size_t i = 0; i < 3 && i < set.size(); ++i) {
+      const std::uint16_t kind = set.kind_at(i);
+      if (kind == kFinish || kind == kReady || kind == kResume) warm_task(set.target_at(i), kind == kFinish);
+    }
+  }
+  void warm_task(std::uint32_t t, bool and_next) const {
+    const char* hot = reinterpret_cast<const char*>(&net_.hot[t]);
+    __builtin_prefetch(hot);
+    __builtin_prefetch(hot + sizeof(TaskHot) - 1);  // a 48-byte record may straddle two lines
     __builtin_prefetch(&w_.state[t]);
-    if (next.kind == kFinish && t + 1 < net_.task_count()) {
-      __builtin_prefetch(&net_.hot[t + 1]);
+    if (and_next && t + 1 < net_.task_count()) {
+      const char* next = reinterpret_cast<const char*>(&net_.hot[t + 1]);
+      __builtin_prefetch(next);
+      __builtin_prefetch(next + sizeof(TaskHot) - 1);
       __builtin_prefetch(&w_.state[t + 1]);
     }
   }
+  // How far ahead the stream of ready projects is fetched.
+  static constexpr std::size_t kReadyLookahead = 8;
 
   // A task's cold record, made on first use (a pool: index 0 means none).
   Workspace::TaskCold& cold(std::uint32_t t) {
@@ -138,12 +147,17 @@ class Engine {
     for (auto& w : w_.land_waiting) w.clear();
     std::fill(w_.land_state.begin(), w_.land_state.end(), LandState::not_asked);
     draw_replication_inputs(net_, seed_, replication_, r_, w_);
+    // Sequential passes that read nothing per task but its predecessor
+    // count (not the packed records: a cache miss each at portfolio scale).
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
       Workspace::TaskState& st = w_.state[t];
       st = Workspace::TaskState{};
-      st.start = st.finish = net_.hot[t].done_at_start ? 0.0 : kNeverRan;
       st.pending = net_.pred_count[t];
     }
+    std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
+    std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
+    std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
+    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
     r_.trace.extras.clear();
     w_.cold_used.clear();
     w_.cold.assign(1, Workspace::TaskCold{});
@@ -237,9 +251,9 @@ class Engine {
   }
 
   void on_ready(std::uint32_t t, double now) {
-    w_.state[t].ready = now;
+    r_.ready[t] = now;
     if (net_.hot[t].flags & TaskHot::kSkipped) {
-      w_.state[t].start = now;
+      r_.trace.start[t] = now;
       return finish_task(t, now);
     }
     if (net_.hot[t].risk_count != 0) {
@@ -301,7 +315,7 @@ class Engine {
     if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
     const Span span = net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
-    if (first) st.start = span.start;  // 开工 is the first start, rework or not
+    if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
     if (w.off_clock > 0 || st.cold || net_.rules[net_.hot[t].rule].deemed) {
       Workspace::TaskCold& c = cold(t);
@@ -352,7 +366,7 @@ class Engine {
   void finish_task(std::uint32_t t, double now) {
     Workspace::TaskState& st = w_.state[t];
     st.where = kFinished;
-    st.finish = now;
+    r_.trace.finish[t] = now;
     double off_path = 0;
     if (st.cold) {
       Workspace::TaskCold& c = cold_of(t);
@@ -437,7 +451,7 @@ class Engine {
       note_queue(a, now);
       w_.waitlists[a].remove(t);
       if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
-      if (st.start == kNeverRan) st.start = now;
+      if (r_.trace.start[t] == kNeverRan) r_.trace.start[t] = now;
     }
     if (st.holding) release(t, now);
     ++r_.agency[a].deemed;
