@@ -197,8 +197,11 @@ double Calendar::table_work_before(double t) const {
   const auto n = static_cast<std::int64_t>(working_.size());
   const double fl = std::floor(t);
   const auto day = static_cast<std::int64_t>(fl);
+  if (day < n) {  // t > 0 here. Whether the day works is in the running count: two adjacent entries, no bit vector
+    const std::int32_t before = cum_[static_cast<std::size_t>(day)], after = cum_[static_cast<std::size_t>(day) + 1];
+    return before + static_cast<double>(after - before) * (t - fl);
+  }
   const double inside = is_working_day(day) ? t - fl : 0.0;
-  if (day < n) return cum_[static_cast<std::size_t>(day)] + inside;
   const std::int64_t beyond = day - n;
   const std::int64_t cycles = beyond / kCycleDays;
   const auto offset = static_cast<std::int32_t>(beyond % kCycleDays);

@@ -68,7 +68,7 @@ class Engine {
       }
       if (w_.event_set.empty()) break;
       const core::Event e = w_.event_set.pop();
-      warm_next_events();
+      warm_next_event();
       ++r_.events;
       switch (e.kind) {
         case kReady: on_ready(e.target, e.time); break;
@@ -100,18 +100,15 @@ class Engine {
     std::sort(extras.begin(), extras.end(), [](const Trace::Extra& a, const Trace::Extra& b) { return a.task < b.task; });
   }
 
-  // The records the next events will read, fetched while this one is done:
-  // at portfolio scale each is a cache miss otherwise, and a miss (with its
-  // page walk) can outlast an event. So not only the next event's records
-  // but those of the two that may follow it (the top's children in the
-  // heap). A finishing task's successor is most often the next task of its
-  // project.
-  void warm_next_events() const {
-    const core::EventSet& set = w_.event_set;
-    for (std::size_t i = 0; i < 3 && i < set.size(); ++i) {
-      const std::uint16_t kind = set.kind_at(i);
-      if (kind == kFinish || kind == kReady || kind == kResume) warm_task(set.target_at(i), kind == kFinish);
-    }
+  // The records the next event will read, fetched while this one is done:
+  // at portfolio scale each is a cache miss otherwise. A finishing task's
+  // successor is most often the next task of its project. (Fetching those
+  // of the two events that may follow it too, the top's children, cost
+  // instructions and gained nothing measurable.)
+  void warm_next_event() const {
+    if (w_.event_set.empty()) return;
+    const std::uint16_t kind = w_.event_set.kind_at(0);
+    if (kind == kFinish || kind == kReady || kind == kResume) warm_task(w_.event_set.target_at(0), kind == kFinish);
   }
   void warm_task(std::uint32_t t, bool and_next) const {
     const char* hot = reinterpret_cast<const char*>(&net_.hot[t]);
