@@ -199,6 +199,7 @@ void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remai
   std::vector<std::uint32_t> in_degree(net.task_count(), 0);
   for (std::uint32_t s : net.succ) ++in_degree[s];
   net.hot.resize(net.task_count());
+  net.remaining = remaining;
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     const Task& task = net.tasks[t];
     TaskHot& h = net.hot[t];
@@ -206,16 +207,13 @@ void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remai
     h.rule = first_rule[net.project_template[task.project]] + task.step;
     h.succ_begin = net.succ_begin[t];
     h.succ_count = static_cast<std::uint16_t>(net.succ_begin[t + 1] - net.succ_begin[t]);
-    h.need_begin = net.need_begin[t];
     h.need_count = static_cast<std::uint16_t>(net.need_begin[t + 1] - net.need_begin[t]);
-    h.calendar = task.calendar;
-    h.type = task.type;
-    h.done_at_start = task.done_at_start;
-    h.remaining = remaining[t];
-    if (h.need_count > 0) {
-      h.primary = net.need_agency[net.need_begin[t]];
-      h.primary_amount = static_cast<std::uint32_t>(net.need_amount[net.need_begin[t]]);
-    }
+    StepRule& rule = net.rules[h.rule];  // the same for every task of the step
+    rule.calendar = task.calendar;
+    rule.type = task.type;
+    if (h.need_count > 0) h.primary = net.need_agency[net.need_begin[t]];
+    h.need_at = h.need_count == 1 ? static_cast<std::uint32_t>(net.need_amount[net.need_begin[t]]) : net.need_begin[t];
+    if (remaining[t] < 1) h.flags |= TaskHot::kPartlyDone;
     if (task.skipped) h.flags |= TaskHot::kSkipped;
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
       if (net.succ_fraction[i] < 1) h.flags |= TaskHot::kOverlapOut;

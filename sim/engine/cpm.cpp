@@ -11,7 +11,7 @@ namespace kpsim::engine {
 
 double deterministic_work(const Network& net, std::uint32_t t) {
   if (net.tasks[t].skipped) return 0;
-  return times(deterministic_step_work(net, net.rules[net.hot[t].rule]), net.hot[t].remaining).total();
+  return times(deterministic_step_work(net, net.rules[net.hot[t].rule]), net.remaining[t]).total();
 }
 
 CpmSchedule schedule_cpm(const Network& net) {

@@ -89,25 +89,27 @@ struct LandTranche {
   std::uint32_t pool = 0;
 };
 
-// What the engine reads for every event of a task, packed into one record
-// (the per-task arrays above it stay for compile, CPM and reports): an event
-// then touches one cache line of static data instead of one in each of a
-// dozen arrays. Durations, limits and stream keys are the same for all tasks
-// of a template step, so they sit in a small shared table (StepRule).
-struct TaskHot {
+// What the engine reads for every event of a task, packed into one 32-byte
+// record aligned to its size (the per-task arrays above it stay for
+// compile, CPM and reports): an event then touches one cache line of static
+// data instead of one in each of a dozen arrays. What is the same for all
+// tasks of a template step (durations, limits, stream keys, calendar, type)
+// sits in a small shared table (StepRule).
+struct alignas(32) TaskHot {
   std::uint32_t project = 0;
   std::uint32_t rule = 0;        // index into Network::rules
-  std::uint32_t succ_begin = 0, need_begin = 0, risk_begin = 0;
-  std::uint16_t succ_count = 0, need_count = 0, risk_count = 0;
-  std::uint16_t calendar = 0;
-  model::StepType type = model::StepType::approval;
-  bool done_at_start = false;
-  std::uint8_t flags = 0;  // kSkipped, kOverlapOut, kChainsToNext
-  double remaining = 1;
+  std::uint32_t succ_begin = 0, risk_begin = 0;
   // The first resource it holds (its agency), so that a step holding one
   // resource never reads the need lists.
   std::uint32_t primary = kNoAgency;
-  std::uint32_t primary_amount = 0;
+  // Holding one resource: how many units of `primary`. Holding several:
+  // where its list begins in Network::need_agency and need_amount.
+  std::uint32_t need_at = 0;
+  std::uint16_t succ_count = 0, need_count = 0, risk_count = 0;
+  std::uint8_t flags = 0;  // kSkipped, kOverlapOut, kChainsToNext, kPartlyDone
+
+  std::uint32_t primary_amount() const { return need_at; }  // need_count == 1
+  std::uint32_t need_begin() const { return need_at; }      // need_count > 1
 
   static constexpr std::uint8_t kSkipped = 1;     // the project does not need this step: it passes at once
   static constexpr std::uint8_t kOverlapOut = 2;  // a successor may start before this task finishes
@@ -115,7 +117,9 @@ struct TaskHot {
   // finish releases it without reading the edge list or its pending count
   // (both cache misses at portfolio scale).
   static constexpr std::uint8_t kChainsToNext = 4;
+  static constexpr std::uint8_t kPartlyDone = 8;  // part of its work was done before the start (Network::remaining)
 };
+static_assert(sizeof(TaskHot) == 32);
 
 // A distribution with the hash of the step id that keys its random stream.
 struct KeyedDistribution {
@@ -138,6 +142,8 @@ struct StepRule {
   core::Distribution effort;
   double priority = 0;      // rank at agencies with the priority discipline
   std::uint32_t step = 0;   // the step's index in its template: ties of equal priority
+  std::uint16_t calendar = 0;
+  model::StepType type = model::StepType::approval;
 };
 
 struct Network {
@@ -164,6 +170,7 @@ struct Network {
   // every precedence edge goes from a lower to a higher task index.
   std::vector<Task> tasks;
   std::vector<TaskHot> hot;                   // the engine's packed view, one per task
+  std::vector<double> remaining;              // share of each task's work still to do at the start (1: all)
   std::vector<StepRule> rules;                // one per template step
   std::vector<KeyedDistribution> rule_parts, rule_phases;
   std::vector<double> spend;                  // money the task turns into investment from now on

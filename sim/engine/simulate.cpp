@@ -111,14 +111,10 @@ class Engine {
     if (kind == kFinish || kind == kReady || kind == kResume) warm_task(w_.event_set.target_at(0), kind == kFinish);
   }
   void warm_task(std::uint32_t t, bool and_next) const {
-    const char* hot = reinterpret_cast<const char*>(&net_.hot[t]);
-    __builtin_prefetch(hot);
-    __builtin_prefetch(hot + sizeof(TaskHot) - 1);  // a 48-byte record may straddle two lines
+    __builtin_prefetch(&net_.hot[t]);
     __builtin_prefetch(&w_.state[t]);
     if (and_next && t + 1 < net_.task_count()) {
-      const char* next = reinterpret_cast<const char*>(&net_.hot[t + 1]);
-      __builtin_prefetch(next);
-      __builtin_prefetch(next + sizeof(TaskHot) - 1);
+      __builtin_prefetch(&net_.hot[t + 1]);
       __builtin_prefetch(&w_.state[t + 1]);
     }
   }
@@ -187,7 +183,7 @@ class Engine {
     const StepWork w = settings_.deterministic
                            ? deterministic_step_work(net_, rule)
                            : draw_step_work(net_, rule, replication_key_, net_.project_hash[task.project], w_.state[t].attempt);
-    return times(w, task.remaining);
+    return task.flags & TaskHot::kPartlyDone ? times(w, net_.remaining[t]) : w;
   }
 
   const double* factors_of(std::int32_t copula) const {
@@ -228,13 +224,17 @@ class Engine {
     return begin;
   }
 
-  std::uint32_t needs_begin(std::uint32_t t) const { return net_.hot[t].need_begin; }
-  std::uint32_t needs_end(std::uint32_t t) const { return net_.hot[t].need_begin + net_.hot[t].need_count; }
-  bool holds_resources(std::uint32_t t) const { return needs_begin(t) != needs_end(t); }
+  // A task's need list, for a task holding more than one resource.
+  std::uint32_t needs_begin(std::uint32_t t) const { return net_.hot[t].need_begin(); }
+  std::uint32_t needs_end(std::uint32_t t) const { return net_.hot[t].need_begin() + net_.hot[t].need_count; }
+  bool holds_resources(std::uint32_t t) const { return net_.hot[t].need_count != 0; }
+  bool holds_several(std::uint32_t t) const { return net_.hot[t].need_count > 1; }
+  const StepRule& rule_of(std::uint32_t t) const { return net_.rules[net_.hot[t].rule]; }
+  const core::Calendar& calendar_of(std::uint32_t t) const { return r_.calendars[rule_of(t).calendar]; }
 
   bool fits(std::uint32_t t) const {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount);
+    if (h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount());
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
       if (w_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
     return true;
@@ -262,7 +262,7 @@ class Engine {
 
   void request(std::uint32_t t, double now) {
     const std::uint32_t p = net_.hot[t].project;
-    if (net_.hot[t].type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
+    if (rule_of(t).type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
       return wait_for_land(t, p, now);
     Workspace::TaskState& st = w_.state[t];
     st.requested = now;
@@ -272,7 +272,7 @@ class Engine {
       // A step under way at the start has days on its clock already.
       const double before = st.cold ? cold_of(t).clock_before : 0.0;
       if (limits.deemed)
-        w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, std::max(0.0, limits.limit - before)), kDeadline, t);
+        w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, limits.limit - before)), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
@@ -284,17 +284,17 @@ class Engine {
     if (by_priority) wake(a, now);  // decides once every request of this moment is in
     st.where = kQueued;
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size()));
-    if (needs_end(t) - needs_begin(t) > 1) ++multi_waiting_;
+    if (holds_several(t)) ++multi_waiting_;
   }
 
   void seize_and_start(std::uint32_t t, double now) {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount;
+    if (h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount();
     else
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) w_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     w_.state[t].holding = 1;
     const std::uint32_t a = h.primary;
-    const core::Calendar& cal = r_.calendars[h.calendar];
+    const core::Calendar& cal = calendar_of(t);
     r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(w_.state[t].requested);
     ++r_.agency[a].served;
     start(t, now);
@@ -310,7 +310,7 @@ class Engine {
     if (first && st.cold && cold_of(t).worked > 0) w = less_worked(w, cold_of(t).worked);
     double clock = w.clock;
     if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
-    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    const core::Calendar& cal = calendar_of(t);
     const Span span = net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
@@ -334,8 +334,8 @@ class Engine {
   // site time; everything else on the calendar's.
   Span site_span(std::uint32_t t, const core::Calendar& cal, double now, double work) {
     const TaskHot& h = net_.hot[t];
-    const std::int32_t rule = net_.calendar_restart[h.calendar];
-    if (rule < 0 || h.type != model::StepType::construction) return work_span(cal, now, work);
+    const std::int32_t rule = net_.calendar_restart[rule_of(t).calendar];
+    if (rule < 0 || rule_of(t).type != model::StepType::construction) return work_span(cal, now, work);
     const CalendarRestart& r = net_.restarts[static_cast<std::size_t>(rule)];
     site_restarts(net_, r, h.project, seed_, replication_, settings_.deterministic, now, w_.restart_scratch);
     const core::SiteTime site(cal, w_.restart_scratch, r.ramp);
@@ -410,7 +410,7 @@ class Engine {
   // off-clock phases done or under way.
   double statutory_clock(std::uint32_t t, double now) const {
     const Workspace::TaskState& st = w_.state[t];
-    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    const core::Calendar& cal = calendar_of(t);
     double off = 0;
     if (st.cold) {
       const Workspace::TaskCold& c = w_.cold[st.cold];
@@ -438,7 +438,7 @@ class Engine {
     const StepRule& rule = net_.rules[net_.hot[t].rule];
     const double clock = statutory_clock(t, now);
     if (clock < rule.limit - 1e-9) {  // off-clock phases stopped it: look again when it could be reached
-      w_.event_set.schedule(r_.calendars[net_.hot[t].calendar].finish(now, rule.limit - clock), kDeadline, t);
+      w_.event_set.schedule(calendar_of(t).finish(now, rule.limit - clock), kDeadline, t);
       return;
     }
     const bool on_clock = st.where == kQueued || (st.where == kInService && now <= cold_of(t).clock_end);
@@ -447,7 +447,7 @@ class Engine {
     if (st.where == kQueued) {
       note_queue(a, now);
       w_.waitlists[a].remove(t);
-      if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
+      if (holds_several(t)) --multi_waiting_;
       if (r_.trace.start[t] == kNeverRan) r_.trace.start[t] = now;
     }
     if (st.holding) release(t, now);
@@ -472,13 +472,13 @@ class Engine {
   }
 
   void release(std::uint32_t t, double now) {
-    const core::Calendar& cal = r_.calendars[net_.hot[t].calendar];
+    const core::Calendar& cal = calendar_of(t);
     const double from = std::min(w_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
     w_.state[t].holding = 0;
     const TaskHot& h = net_.hot[t];
     if (h.need_count == 1) {
-      w_.free_units[h.primary] += h.primary_amount;
-      add_busy(h.primary, static_cast<int>(h.primary_amount), cal, from, to);
+      w_.free_units[h.primary] += h.primary_amount();
+      add_busy(h.primary, static_cast<int>(h.primary_amount()), cal, from, to);
     } else {
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) {
         w_.free_units[net_.need_agency[i]] += net_.need_amount[i];
@@ -571,7 +571,7 @@ class Engine {
       w.start_those_that_fit([&](std::uint32_t t) {
         if (!fits(t)) return false;
         note_queue(a, now);
-        if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
+        if (holds_several(t)) --multi_waiting_;
         seize_and_start(t, now);
         return true;
       });
@@ -592,7 +592,7 @@ class Engine {
       if (!fits(t)) break;
       note_queue(a, now);
       w.pop();
-      if (needs_end(t) - needs_begin(t) > 1) --multi_waiting_;
+      if (holds_several(t)) --multi_waiting_;
       seize_and_start(t, now);
     }
   }

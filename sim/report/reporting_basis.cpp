@@ -64,7 +64,7 @@ void plan_composition(const model::Scenario& sc, const engine::Network& net, Rep
       money_left += net.spend[t];
       const bool to_do = !net.tasks[t].done_at_start && !net.tasks[t].skipped;
       const model::Step& step = tpl.steps[net.tasks[t].step];
-      if (step.type == model::StepType::construction && to_do) built_left += step.share * net.hot[t].remaining;
+      if (step.type == model::StepType::construction && to_do) built_left += step.share * net.remaining[t];
       land_left |= step.type == model::StepType::land && to_do;
     }
     auto task_of = [&](const std::string& step) {
@@ -86,7 +86,7 @@ void plan_composition(const model::Scenario& sc, const engine::Network& net, Rep
       if (part->timing == model::SpendTiming::with_step || part->timing == model::SpendTiming::at_step) {
         left.task = task_of(part->step);
         if (left.task == UINT32_MAX) left.timing = model::SpendTiming::spread;
-        else fraction = net.tasks[left.task].done_at_start ? 0.0 : net.hot[left.task].remaining;
+        else fraction = net.tasks[left.task].done_at_start ? 0.0 : net.remaining[left.task];
       } else if (part->timing == model::SpendTiming::at_land) {
         fraction = land_left ? 1.0 : 0.0;
       }

@@ -26,14 +26,31 @@ TEST(Compile, EveryEdgeGoesForwardInTaskOrder) {
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) EXPECT_LT(t, net.succ[i]);
 }
 
+// a → b → c, and d after both b and c: only a → b and b → c are chain
+// links (the next task, waiting for nothing else).
+TEST(Compile, OnlyALinkToTheNextTaskAndItsOnlyPredecessorIsAChainLink) {
+  model::Scenario s = test::base_scenario();
+  s.templates.push_back(test::make_template("t", {{"a", 1, {}}, {"b", 1, {"a"}}, {"c", 1, {"b"}}, {"d", 1, {"b", "c"}}}));
+  s.projects.push_back(test::make_project("P", "t", 10));
+  const Network net = compile(s);
+  ASSERT_EQ(net.task_count(), 4u);
+  EXPECT_TRUE(net.hot[0].flags & TaskHot::kChainsToNext);
+  EXPECT_FALSE(net.hot[1].flags & TaskHot::kChainsToNext);  // two successors
+  EXPECT_FALSE(net.hot[2].flags & TaskHot::kChainsToNext);  // d waits for b too
+  EXPECT_FALSE(net.hot[3].flags & TaskHot::kChainsToNext);  // none
+  EXPECT_EQ(net.pred_count[3], 2u);
+}
+
 TEST(Compile, AProjectFortyPercentBuiltKeepsOnlyWhatRemains) {
   const Network net = compile(building(0.4));
   // c1 (0.2) is done, c2 is half done (0.2 of its 0.4), c3 untouched; the
   // approval it depended on is done too.
   EXPECT_TRUE(net.tasks[0].done_at_start);
   EXPECT_TRUE(net.tasks[1].done_at_start);
-  EXPECT_DOUBLE_EQ(net.hot[2].remaining, 0.5);
-  EXPECT_DOUBLE_EQ(net.hot[3].remaining, 1.0);
+  EXPECT_DOUBLE_EQ(net.remaining[2], 0.5);
+  EXPECT_DOUBLE_EQ(net.remaining[3], 1.0);
+  EXPECT_TRUE(net.hot[2].flags & TaskHot::kPartlyDone);  // the engine scales its work by the share left
+  EXPECT_FALSE(net.hot[3].flags & TaskHot::kPartlyDone);
   EXPECT_TRUE(net.project_under_construction[0]);
   // 60 of 100 remain, split by remaining share: c2 0.2, c3 0.4.
   EXPECT_DOUBLE_EQ(net.spend[2], 20.0);
