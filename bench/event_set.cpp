@@ -1,6 +1,6 @@
 // The classic hold model: pop the earliest event, schedule one a random
 // (exponential) time later, at a steady pending count N. Compares binary and
-// 4-ary heaps with std::priority_queue as the baseline.
+// 4-ary heaps and the radix heap with std::priority_queue as the baseline.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -49,11 +49,13 @@ struct StdQueue {
 void BM_EventSetHold_Binary(benchmark::State& s) { hold<kpsim::core::DaryEventSet<2>>(s); }
 void BM_EventSetHold_Quaternary(benchmark::State& s) { hold<kpsim::core::DaryEventSet<4>>(s); }
 void BM_EventSetHold_Octonary(benchmark::State& s) { hold<kpsim::core::DaryEventSet<8>>(s); }
+void BM_EventSetHold_Radix(benchmark::State& s) { hold<kpsim::core::RadixEventSet>(s); }
 void BM_EventSetHold_StdPriorityQueue(benchmark::State& s) { hold<StdQueue>(s); }
 
 BENCHMARK(BM_EventSetHold_Binary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
 BENCHMARK(BM_EventSetHold_Quaternary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
 BENCHMARK(BM_EventSetHold_Octonary)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
+BENCHMARK(BM_EventSetHold_Radix)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
 BENCHMARK(BM_EventSetHold_StdPriorityQueue)->Arg(100)->Arg(10000)->Arg(100000)->Arg(1000000);
 
 }  // namespace

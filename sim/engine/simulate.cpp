@@ -107,8 +107,8 @@ class Engine {
   // instructions and gained nothing measurable.)
   void warm_next_event() const {
     if (w_.event_set.empty()) return;
-    const std::uint16_t kind = w_.event_set.kind_at(0);
-    if (kind == kFinish || kind == kReady || kind == kResume) warm_task(w_.event_set.target_at(0), kind == kFinish);
+    const core::Event next = w_.event_set.top();
+    if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
   }
   void warm_task(std::uint32_t t, bool and_next) const {
     __builtin_prefetch(&net_.hot[t]);
