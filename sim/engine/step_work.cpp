@@ -39,10 +39,15 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
 
 StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt) {
-  // A fixed value draws nothing: no stream is keyed for it.
-  if (rule.part_count == 0 && rule.phase_count == 0 && !rule.has_effort && !rule.owner_work &&
-      rule.duration.kind == core::DistKind::fixed) {
-    const double clock = std::min(bounded(rule.duration.a), rule.cap);
+  // One duration and nothing else (most steps): assemble's result without
+  // its loops. A fixed value draws nothing: no stream is keyed for it.
+  if (rule.part_count == 0 && rule.phase_count == 0 && !rule.has_effort && !rule.owner_work) {
+    double clock = rule.duration.a;
+    if (rule.duration.kind != core::DistKind::fixed) {
+      auto rng = stream(replication_key, project_hash, rule.step_hash, attempt, core::Purpose::duration);
+      clock = core::sample(rule.duration, rng);
+    }
+    clock = std::min(bounded(clock), rule.cap);
     return {clock, 0, clock};
   }
   return assemble(net, rule, [&](const core::Distribution& d, std::uint64_t hash, core::Purpose purpose) {
