@@ -37,6 +37,25 @@ constexpr double key_time(std::uint64_t key) {
   return std::bit_cast<double>(key >> 63 ? key & ~(1ull << 63) : ~key);
 }
 
+// An event as the sets store it: the time as its key, so that (time, order)
+// compares as one 128-bit integer (a compare and a borrow, no branches).
+struct EventNode {
+  std::uint64_t time;  // time_key of the event's time
+  std::uint64_t order;
+  std::uint32_t target;
+  std::uint16_t kind;
+
+  friend bool operator<(const EventNode& a, const EventNode& b) {
+    return ((static_cast<unsigned __int128>(a.time) << 64) | a.order) < ((static_cast<unsigned __int128>(b.time) << 64) | b.order);
+  }
+  Event event() const { return {key_time(time), order, target, kind}; }
+};
+
+inline EventNode make_node(double time, std::uint16_t kind, std::uint32_t target, Priority p, std::uint64_t seq) {
+  assert(seq < (1ull << 56));
+  return {time_key(time), (static_cast<std::uint64_t>(p) << 56) | seq, target, kind};
+}
+
 // A D-ary min-heap in one vector: no allocation per event once it has grown
 // to the largest pending count; clear() keeps the capacity for the next
 // replication.
@@ -50,75 +69,34 @@ class DaryEventSet {
   }
   bool empty() const { return heap_.empty(); }
   std::size_t size() const { return heap_.size(); }
-  Event top() const { return event_of(heap_.front()); }
+  Event top() const { return heap_.front().event(); }
   double top_time() const { return key_time(heap_.front().time); }
   Priority top_priority() const { return static_cast<Priority>(heap_.front().order >> 56); }
-  // The event at position i of the heap (0 is the top; its children follow):
-  // a caller may fetch what the next events will read while it works.
-  std::uint32_t target_at(std::size_t i) const { return heap_[i].target; }
-  std::uint16_t kind_at(std::size_t i) const { return heap_[i].kind; }
 
   void schedule(double time, std::uint16_t kind, std::uint32_t target, Priority p = Priority::normal) {
-    assert(seq_ < (1ull << 56));
-    push({time_key(time), (static_cast<std::uint64_t>(p) << 56) | seq_++, target, kind});
+    const EventNode e = make_node(time, kind, target, p, seq_++);
+    std::size_t i = heap_.size();
+    heap_.push_back(e);
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / D;
+      if (!(e < heap_[parent])) break;
+      heap_[i] = heap_[parent];
+      i = parent;
+    }
+    heap_[i] = e;
   }
 
   Event pop() {
-    const Event out = event_of(heap_.front());
-    const Node last = heap_.back();
+    const Event out = heap_.front().event();
+    const EventNode last = heap_.back();
     heap_.pop_back();
-    if (heap_.empty()) return out;
-    if (heap_.size() <= kInCache) rise(hole_to_leaf(), last);
-    else sift_down(last);
+    if (!heap_.empty()) sift_down(last);
     return out;
   }
 
  private:
-  struct Node {
-    std::uint64_t time;   // time_key of the event's time
-    std::uint64_t order;
-    std::uint32_t target;
-    std::uint16_t kind;
-  };
-  static bool less(const Node& a, const Node& b) {
-    const auto ka = (static_cast<unsigned __int128>(a.time) << 64) | a.order;
-    const auto kb = (static_cast<unsigned __int128>(b.time) << 64) | b.order;
-    return ka < kb;
-  }
-  static Event event_of(const Node& n) { return {key_time(n.time), n.order, n.target, n.kind}; }
-
-  void push(const Node& e) {
-    heap_.push_back(e);
-    rise(heap_.size() - 1, e);
-  }
-  // A heap up to this many nodes (1.5 MiB) is taken to be in cache.
-  static constexpr std::size_t kInCache = std::size_t{1} << 16;
-
-  // Floyd's pop for a heap in cache: the hole left at the root moves down
-  // along the smaller children to a leaf (one comparison a level, a select
-  // rather than a branch), and the last element rises from there; it was a
-  // leaf, so it rarely rises far. Returns the hole.
-  std::size_t hole_to_leaf() {
-    Node* h = heap_.data();
-    const std::size_t n = heap_.size();
-    std::size_t i = 0;
-    for (;;) {
-      const std::size_t first = D * i + 1;
-      if (first >= n) return i;
-      std::size_t best = first;
-      const std::size_t last = first + D < n ? first + D : n;
-      for (std::size_t c = first + 1; c < last; ++c) best = less(h[c], h[best]) ? c : best;
-      h[i] = h[best];
-      i = best;
-    }
-  }
-  // The classic pop for a heap out of cache: `e` from the root down, the
-  // smallest child moving up, until `e` fits. The comparisons branch rather
-  // than select, so the CPU fetches the next level while it still compares
-  // this one (with a select each level's miss waits for the last: ×2 at a
-  // million pending).
-  void sift_down(const Node& e) {
-    Node* h = heap_.data();
+  // Places `e` starting from the root, moving the smallest child up.
+  void sift_down(const EventNode& e) {
     const std::size_t n = heap_.size();
     std::size_t i = 0;
     for (;;) {
@@ -127,26 +105,15 @@ class DaryEventSet {
       std::size_t best = first;
       const std::size_t last = first + D < n ? first + D : n;
       for (std::size_t c = first + 1; c < last; ++c)
-        if (less(h[c], h[best])) best = c;
-      if (!less(h[best], e)) break;
-      h[i] = h[best];
+        if (heap_[c] < heap_[best]) best = c;
+      if (!(heap_[best] < e)) break;
+      heap_[i] = heap_[best];
       i = best;
     }
-    h[i] = e;
-  }
-  // Places `e` at the hole i or above it.
-  void rise(std::size_t i, const Node& e) {
-    Node* h = heap_.data();
-    while (i > 0) {
-      const std::size_t parent = (i - 1) / D;
-      if (!less(e, h[parent])) break;
-      h[i] = h[parent];
-      i = parent;
-    }
-    h[i] = e;
+    heap_[i] = e;
   }
 
-  std::vector<Node> heap_;
+  std::vector<EventNode> heap_;
   std::uint64_t seq_ = 0;
 };
 
@@ -163,7 +130,7 @@ class DaryEventSet {
 // right: the buckets are dealt out again from it.
 class RadixEventSet {
  public:
-  void reserve(std::size_t) {}
+  void reserve(std::size_t) {}  // buckets grow as needed and keep their capacity across clear()
   void clear() {
     for (unsigned b = 0; b < kBuckets; ++b) buckets_[b].clear();
     mask_[0] = mask_[1] = 0;
@@ -173,49 +140,37 @@ class RadixEventSet {
   }
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
-  Event top() const { return event_of(least_[lowest()]); }
+  Event top() const { return least_[lowest()].event(); }
   double top_time() const { return key_time(least_[lowest()].time); }
   Priority top_priority() const { return static_cast<Priority>(least_[lowest()].order >> 56); }
-  std::uint32_t target_at(std::size_t) const { return least_[lowest()].target; }  // the top only
-  std::uint16_t kind_at(std::size_t) const { return least_[lowest()].kind; }
 
   void schedule(double time, std::uint16_t kind, std::uint32_t target, Priority p = Priority::normal) {
-    assert(seq_ < (1ull << 56));
-    const Node n{time_key(time), (static_cast<std::uint64_t>(p) << 56) | seq_++, target, kind};
-    if (n.time < last_time_ || (n.time == last_time_ && n.order < last_order_)) deal_out_from(n);
+    const EventNode n = make_node(time, kind, target, p, seq_++);
+    if (n < EventNode{last_time_, last_order_, 0, 0}) deal_out_from(n);
     else place(n);
     ++size_;
   }
 
   Event pop() {
     const unsigned b = lowest();
-    const Node out = least_[b];
+    const EventNode out = least_[b];
     last_time_ = out.time;
     last_order_ = out.order;
-    std::vector<Node>& from = buckets_[b];
+    std::vector<EventNode>& from = buckets_[b];
     mask_[(b - 1) / 64] &= ~(1ull << ((b - 1) % 64));
     // Every other event of the bucket now first differs from the new last
     // key below bit b − 1: each goes to a lower bucket.
-    for (const Node& n : from)
-      if (n.order != out.order || n.time != out.time) place(n);
+    for (const EventNode& n : from)
+      if (n.order != out.order) place(n);  // the sequence alone tells events apart
     from.clear();
     --size_;
-    return event_of(out);
+    return out.event();
   }
 
  private:
-  struct Node {
-    std::uint64_t time;
-    std::uint64_t order;
-    std::uint32_t target;
-    std::uint16_t kind;
-  };
   static constexpr unsigned kBuckets = 129;  // 0 (unused: keys are unique) and 1 … 128
 
-  static Event event_of(const Node& n) { return {key_time(n.time), n.order, n.target, n.kind}; }
-  static bool less(const Node& a, const Node& b) { return a.time < b.time || (a.time == b.time && a.order < b.order); }
-
-  unsigned bucket_of(const Node& n) const {
+  unsigned bucket_of(const EventNode& n) const {
     if (const std::uint64_t hi = n.time ^ last_time_) return 128 - static_cast<unsigned>(std::countl_zero(hi));
     return 64 - static_cast<unsigned>(std::countl_zero(n.order ^ last_order_));
   }
@@ -223,20 +178,20 @@ class RadixEventSet {
     assert(size_ > 0);
     return mask_[0] ? 1 + static_cast<unsigned>(std::countr_zero(mask_[0])) : 65 + static_cast<unsigned>(std::countr_zero(mask_[1]));
   }
-  void place(const Node& n) {
+  void place(const EventNode& n) {
     const unsigned b = bucket_of(n);
     assert(b > 0);
-    std::vector<Node>& to = buckets_[b];
+    std::vector<EventNode>& to = buckets_[b];
     const std::uint64_t bit = 1ull << ((b - 1) % 64);
     std::uint64_t& word = mask_[(b - 1) / 64];
-    if (!(word & bit) || less(n, least_[b])) least_[b] = n;
+    if (!(word & bit) || n < least_[b]) least_[b] = n;
     word |= bit;
     to.push_back(n);
   }
   // An event before the last popped: it becomes the reference, and every
   // pending event is dealt out again from it (rare; never in the engine).
-  void deal_out_from(const Node& n) {
-    std::vector<Node> all;
+  void deal_out_from(const EventNode& n) {
+    std::vector<EventNode> all;
     all.reserve(size_);
     for (unsigned b = 1; b < kBuckets; ++b) {
       all.insert(all.end(), buckets_[b].begin(), buckets_[b].end());
@@ -248,11 +203,11 @@ class RadixEventSet {
     last_order_ = n.order - 1;
     if (n.order == 0) last_time_ = n.time - 1, last_order_ = ~0ull;
     place(n);
-    for (const Node& m : all) place(m);
+    for (const EventNode& m : all) place(m);
   }
 
-  std::vector<Node> buckets_[kBuckets];
-  Node least_[kBuckets] = {};
+  std::vector<EventNode> buckets_[kBuckets];
+  EventNode least_[kBuckets] = {};
   std::uint64_t mask_[2] = {0, 0};  // bit b − 1: bucket b is not empty
   std::uint64_t last_time_ = 0, last_order_ = 0;  // the last key popped
   std::size_t size_ = 0;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include <Eigen/Cholesky>
 
@@ -38,7 +37,12 @@ TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
   const auto n = static_cast<std::uint32_t>(t.steps.size());
   plan.step_ids = model::IdIndex(t.steps);
   plan.preds.resize(n);
-  for (std::uint32_t s = 0; s < n; ++s)
+  for (std::uint32_t s = 0; s < n; ++s) {
+    // The engine counts a task's unfinished predecessors in 24 bits.
+    if (t.steps[s].after.size() > kMaxPredecessors)
+      diag.error("E-GRAPH-002", t.steps[s].loc,
+                 "template '" + t.id + "': step '" + t.steps[s].id + "' waits for " + std::to_string(t.steps[s].after.size()) +
+                     " others, more than the " + std::to_string(kMaxPredecessors) + " a step may wait for");
     for (const std::string& a : t.steps[s].after) {
       const std::uint32_t p = plan.step_ids(a);
       plan.edges.emplace_back(p, s);
@@ -48,6 +52,7 @@ TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
         if (o.step == a) f = o.fraction;
       plan.edge_fraction.push_back(f);
     }
+  }
   if (auto cycle = find_cycle(n, plan.edges)) {
     std::string names;
     for (std::uint32_t v : *cycle) names += t.steps[v].id + " → ";
@@ -187,19 +192,20 @@ StepRule make_rule(const model::Step& s, Network& net) {
   return r;
 }
 
-void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remaining, Network& net) {
+void pack_for_engine(const model::Scenario& sc, const ScenarioIds& ids, Network& net) {
   std::vector<std::uint32_t> first_rule;  // per template
   for (const model::Template& t : sc.templates) {
     first_rule.push_back(static_cast<std::uint32_t>(net.rules.size()));
     for (const model::Step& s : t.steps) {
-      net.rules.push_back(make_rule(s, net));
-      net.rules.back().step = static_cast<std::uint32_t>(&s - t.steps.data());
+      StepRule& rule = net.rules.emplace_back(make_rule(s, net));
+      rule.step = static_cast<std::uint32_t>(&s - t.steps.data());
+      rule.calendar = static_cast<std::uint16_t>(ids.calendars(s.calendar));
+      rule.type = s.type;
     }
   }
   std::vector<std::uint32_t> in_degree(net.task_count(), 0);
   for (std::uint32_t s : net.succ) ++in_degree[s];
   net.hot.resize(net.task_count());
-  net.remaining = remaining;
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     const Task& task = net.tasks[t];
     TaskHot& h = net.hot[t];
@@ -208,12 +214,9 @@ void pack_for_engine(const model::Scenario& sc, const std::vector<double>& remai
     h.succ_begin = net.succ_begin[t];
     h.succ_count = static_cast<std::uint16_t>(net.succ_begin[t + 1] - net.succ_begin[t]);
     h.need_count = static_cast<std::uint16_t>(net.need_begin[t + 1] - net.need_begin[t]);
-    StepRule& rule = net.rules[h.rule];  // the same for every task of the step
-    rule.calendar = task.calendar;
-    rule.type = task.type;
     if (h.need_count > 0) h.primary = net.need_agency[net.need_begin[t]];
     h.need_at = h.need_count == 1 ? static_cast<std::uint32_t>(net.need_amount[net.need_begin[t]]) : net.need_begin[t];
-    if (remaining[t] < 1) h.flags |= TaskHot::kPartlyDone;
+    if (net.remaining[t] < 1) h.flags |= TaskHot::kPartlyDone;
     if (task.skipped) h.flags |= TaskHot::kSkipped;
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i)
       if (net.succ_fraction[i] < 1) h.flags |= TaskHot::kOverlapOut;
@@ -506,8 +509,6 @@ void compile_ready_set(Network& net) {
   for (std::uint32_t t = 0; t < net.task_count(); ++t)
     if (!net.tasks[t].done_at_start)
       for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) ++net.pred_count[net.succ[i]];
-  if (!net.pred_count.empty() && *std::max_element(net.pred_count.begin(), net.pred_count.end()) > kMaxPredecessors)
-    throw std::length_error("a step waits for more than 16,777,215 others: beyond what the engine can count");
   for (std::uint32_t p = 0; p < net.fixed_projects; ++p)
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
       if (!net.tasks[t].done_at_start && net.pred_count[t] == 0) net.initial_tasks.push_back(t);
@@ -542,8 +543,8 @@ Network compile(const model::Scenario& sc) {
   // The scenario's projects, then the slots of arrival streams (projects that
   // may enter during the horizon; each replication activates those that do).
   const std::vector<model::Project> projects = with_arrival_slots(sc, net);
-  const std::vector<double> task_remaining = compile_projects(sc, ids, projects, plans, net);
-  pack_for_engine(sc, task_remaining, net);
+  net.remaining = compile_projects(sc, ids, projects, plans, net);
+  pack_for_engine(sc, ids, net);
   compile_land(sc, ids, projects, net);
   compile_risks(sc, ids, projects, net);
   pack_risks_for_engine(net);

@@ -118,7 +118,8 @@ class Engine {
       __builtin_prefetch(&w_.state[t + 1]);
     }
   }
-  // How far ahead the stream of ready projects is fetched.
+  // How far ahead the stream of ready projects is fetched (all 10⁶ projects
+  // of RM-AP enter through it: ×1.07 there, alternating pairs).
   static constexpr std::size_t kReadyLookahead = 8;
 
   // A task's cold record, made on first use (a pool: index 0 means none).
@@ -262,25 +263,24 @@ class Engine {
 
   void request(std::uint32_t t, double now) {
     const std::uint32_t p = net_.hot[t].project;
-    if (rule_of(t).type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
+    const StepRule& rule = rule_of(t);
+    if (rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
       return wait_for_land(t, p, now);
     Workspace::TaskState& st = w_.state[t];
     st.requested = now;
-    const StepRule& limits = net_.rules[net_.hot[t].rule];
-    if (limits.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
+    if (rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
       st.filed = now;
       // A step under way at the start has days on its clock already.
       const double before = st.cold ? cold_of(t).clock_before : 0.0;
-      if (limits.deemed)
-        w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, limits.limit - before)), kDeadline, t);
+      if (rule.deemed)
+        w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, rule.limit - before)), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
     const bool by_priority = w_.waitlists[a].discipline() == model::Discipline::priority;
     if (!by_priority && w_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
-    const StepRule& rule = net_.rules[net_.hot[t].rule];
-    w_.waitlists[a].push(t, net_.project_key[net_.hot[t].project], w_.request_seq++, rule.priority, rule.step);
+    w_.waitlists[a].push(t, net_.project_key[p], w_.request_seq++, rule.priority, rule.step);
     if (by_priority) wake(a, now);  // decides once every request of this moment is in
     st.where = kQueued;
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size()));
@@ -314,7 +314,7 @@ class Engine {
     const Span span = net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
-    if (w.off_clock > 0 || st.cold || net_.rules[net_.hot[t].rule].deemed) {
+    if (w.off_clock > 0 || st.cold || rule_of(t).deemed) {
       Workspace::TaskCold& c = cold(t);
       c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
       c.off_now = w.off_clock;
@@ -322,7 +322,7 @@ class Engine {
     st.where = kInService;
     w_.event_set.schedule(span.finish, kFinish, t);
     // Reviewers are free once their effort (or the on-clock work) is done.
-    const double held = net_.rules[net_.hot[t].rule].has_effort ? w.held : clock;
+    const double held = rule_of(t).has_effort ? w.held : clock;
     if (st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
     if (first && (net_.hot[t].flags & TaskHot::kOverlapOut))
       for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
@@ -334,8 +334,9 @@ class Engine {
   // site time; everything else on the calendar's.
   Span site_span(std::uint32_t t, const core::Calendar& cal, double now, double work) {
     const TaskHot& h = net_.hot[t];
-    const std::int32_t rule = net_.calendar_restart[rule_of(t).calendar];
-    if (rule < 0 || rule_of(t).type != model::StepType::construction) return work_span(cal, now, work);
+    const StepRule& step = rule_of(t);
+    const std::int32_t rule = net_.calendar_restart[step.calendar];
+    if (rule < 0 || step.type != model::StepType::construction) return work_span(cal, now, work);
     const CalendarRestart& r = net_.restarts[static_cast<std::size_t>(rule)];
     site_restarts(net_, r, h.project, seed_, replication_, settings_.deterministic, now, w_.restart_scratch);
     const core::SiteTime site(cal, w_.restart_scratch, r.ramp);
@@ -423,7 +424,7 @@ class Engine {
   }
 
   void note_statutory_clock(std::uint32_t t, double now) {
-    const double limit = net_.rules[net_.hot[t].rule].limit;
+    const double limit = rule_of(t).limit;
     if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || w_.state[t].filed < 0) return;
     AgencyStats& s = r_.agency[net_.hot[t].primary];
     const double clock = statutory_clock(t, now);
@@ -435,7 +436,7 @@ class Engine {
   void on_deadline(std::uint32_t t, double now) {
     Workspace::TaskState& st = w_.state[t];
     if (st.where == kFinished) return;
-    const StepRule& rule = net_.rules[net_.hot[t].rule];
+    const StepRule& rule = rule_of(t);
     const double clock = statutory_clock(t, now);
     if (clock < rule.limit - 1e-9) {  // off-clock phases stopped it: look again when it could be reached
       w_.event_set.schedule(calendar_of(t).finish(now, rule.limit - clock), kDeadline, t);

@@ -27,6 +27,7 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
     }
   }
   w.clock = std::min(bounded(w.clock), rule.cap);
+  if (rule.phase_count == 0 && !rule.has_effort && !rule.owner_work) return {w.clock, 0, w.clock};  // most steps: nothing more
   for (std::uint32_t i = rule.phase_begin; i < rule.phase_begin + rule.phase_count; ++i)
     w.off_clock += value_of(net.rule_phases[i].dist, net.rule_phases[i].hash, core::Purpose::phase);
   w.off_clock = bounded(w.off_clock);
@@ -39,19 +40,8 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
 
 StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt) {
-  // One duration and nothing else (most steps): assemble's result without
-  // its loops. A fixed value draws nothing: no stream is keyed for it.
-  if (rule.part_count == 0 && rule.phase_count == 0 && !rule.has_effort && !rule.owner_work) {
-    double clock = rule.duration.a;
-    if (rule.duration.kind != core::DistKind::fixed) {
-      auto rng = stream(replication_key, project_hash, rule.step_hash, attempt, core::Purpose::duration);
-      clock = core::sample(rule.duration, rng);
-    }
-    clock = std::min(bounded(clock), rule.cap);
-    return {clock, 0, clock};
-  }
   return assemble(net, rule, [&](const core::Distribution& d, std::uint64_t hash, core::Purpose purpose) {
-    if (d.kind == core::DistKind::fixed) return d.a;
+    if (d.kind == core::DistKind::fixed) return d.a;  // nothing to draw: no stream is keyed for it
     auto rng = stream(replication_key, project_hash, hash, attempt, purpose);
     return core::sample(d, rng);
   });
