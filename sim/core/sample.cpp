@@ -133,9 +133,8 @@ double quantile(const Distribution& d, double u) {
   return d.a;
 }
 
-double sample(const Distribution& d, RngStream& rng) {
+double sample_by_quantile_or_gamma(const Distribution& d, RngStream& rng) {
   switch (d.kind) {
-    case DistKind::fixed: return d.a;
     case DistKind::pert: {
       if (d.c <= d.a) return d.a;
       const PertShape s = pert_shape(d);

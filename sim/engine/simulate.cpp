@@ -181,9 +181,10 @@ class Engine {
     }
     const TaskHot& task = net_.hot[t];
     const StepRule& rule = net_.rules[task.rule];
-    const StepWork w = settings_.deterministic
-                           ? deterministic_step_work(net_, rule)
-                           : draw_step_work(net_, rule, replication_key_, net_.project_hash[task.project], w_.state[t].attempt);
+    const std::uint64_t project = net_.project_hash[task.project];
+    const StepWork w = settings_.deterministic   ? deterministic_step_work(net_, rule)
+                       : single_duration(rule) ? draw_single_duration(rule, replication_key_, project, w_.state[t].attempt)
+                                               : draw_step_work(net_, rule, replication_key_, project, w_.state[t].attempt);
     return task.flags & TaskHot::kPartlyDone ? times(w, net_.remaining[t]) : w;
   }
 

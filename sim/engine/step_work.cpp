@@ -10,11 +10,6 @@ namespace {
 // Long tails are cut at the limit the reader checks typical values against.
 double bounded(double x) { return std::min(x, core::kMaxDurationDays); }
 
-core::RngStream stream(std::uint64_t replication_key, std::uint64_t project_hash, std::uint64_t step_hash,
-                       std::uint32_t attempt, core::Purpose purpose) {
-  return core::RngStream::keyed(replication_key, project_hash, step_hash ^ (attempt * core::kGolden), purpose);
-}
-
 template <class Value>
 StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
   StepWork w;
@@ -40,9 +35,10 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
 
 StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt) {
+  if (single_duration(rule)) return draw_single_duration(rule, replication_key, project_hash, attempt);
   return assemble(net, rule, [&](const core::Distribution& d, std::uint64_t hash, core::Purpose purpose) {
     if (d.kind == core::DistKind::fixed) return d.a;  // nothing to draw: no stream is keyed for it
-    auto rng = stream(replication_key, project_hash, hash, attempt, purpose);
+    auto rng = step_stream(replication_key, project_hash, hash, attempt, purpose);
     return core::sample(d, rng);
   });
 }

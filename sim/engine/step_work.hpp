@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "sim/core/rng.hpp"
+#include "sim/core/sample.hpp"
 #include "sim/engine/network.hpp"
 
 namespace kpsim::engine {
@@ -26,6 +27,32 @@ struct StepWork {
 // `replication_key`: core::RngStream::replication_key(seed, replication).
 StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
                         std::uint64_t project_hash, std::uint32_t attempt);
+
+// The stream of one draw for a step's attempt.
+inline core::RngStream step_stream(std::uint64_t replication_key, std::uint64_t project_hash, std::uint64_t step_hash,
+                                   std::uint32_t attempt, core::Purpose purpose) {
+  return core::RngStream::keyed(replication_key, project_hash, step_hash ^ (attempt * core::kGolden), purpose);
+}
+
+// Most steps have one duration and nothing else: no parts, phases, effort
+// or owner's work.
+inline bool single_duration(const StepRule& rule) {
+  return rule.part_count == 0 && rule.phase_count == 0 && !rule.has_effort && !rule.owner_work;
+}
+
+// draw_step_work for a single-duration step, inline for the engine's hot
+// path (the same numbers: one draw, cut at the reader's limit and the cap).
+inline StepWork draw_single_duration(const StepRule& rule, std::uint64_t replication_key, std::uint64_t project_hash,
+                                     std::uint32_t attempt) {
+  const core::Distribution& d = rule.duration;
+  double x = d.a;
+  if (d.kind != core::DistKind::fixed) {  // nothing to draw: no stream is keyed for it
+    core::RngStream rng = step_stream(replication_key, project_hash, rule.step_hash, attempt, core::Purpose::duration);
+    x = core::sample(d, rng);
+  }
+  x = std::min(std::min(x, core::kMaxDurationDays), rule.cap);
+  return {x, 0, x};
+}
 
 // The deterministic attempt: every distribution at its deterministic value.
 StepWork deterministic_step_work(const Network& net, const StepRule& rule);
