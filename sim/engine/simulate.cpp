@@ -322,6 +322,13 @@ class Engine {
     }
     st.where = kInService;
     w_.event_set.schedule(span.finish, kFinish, t);
+    // Its finish will read the next task of its project (most often its
+    // successor): fetched now, a service's length ahead, not an event ahead.
+    if (t + 1 < net_.task_count()) {
+      __builtin_prefetch(&net_.hot[t + 1]);
+      __builtin_prefetch(&w_.state[t + 1]);
+      __builtin_prefetch(&r_.ready[t + 1], 1);
+    }
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = rule_of(t).has_effort ? w.held : clock;
     if (st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
