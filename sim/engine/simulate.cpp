@@ -325,8 +325,7 @@ class Engine {
     // Its finish will read the next task of its project (most often its
     // successor): fetched now, a service's length ahead, not an event ahead.
     if (t + 1 < net_.task_count()) {
-      __builtin_prefetch(&net_.hot[t + 1]);
-      __builtin_prefetch(&w_.state[t + 1]);
+      warm_task(t + 1, false);
       __builtin_prefetch(&r_.ready[t + 1], 1);
     }
     // Reviewers are free once their effort (or the on-clock work) is done.
