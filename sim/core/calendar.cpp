@@ -15,6 +15,15 @@ bool in_yearly_stop(const YearlyStop& s, int key) {
   return from <= to ? (key >= from && key <= to) : (key >= from || key <= to);
 }
 
+// floor(x) for 0 < x < 2^63, the queries' moments and work amounts: one
+// truncating conversion each way, where std::floor without SSE4.1's roundsd
+// is an 18-instruction sequence (callgrind: a third of every table query).
+// Exact: truncation is floor for x ≥ 0, and the integer came from a double.
+double floor_positive(double x) {
+  assert(x >= 0 && x < 0x1p63);
+  return static_cast<double>(static_cast<std::int64_t>(x));
+}
+
 }  // namespace
 
 // The least intensity of the stops that cover d: 0 if one closes it, 1 if none.
@@ -113,7 +122,7 @@ std::size_t Calendar::first_positive_ending(double w, bool or_at) const {
 
 double Calendar::weighted_work_before(double t) const {
   const auto n = static_cast<std::int64_t>(weight_.size());
-  const double fl = std::floor(t);
+  const double fl = floor_positive(t);
   const auto day = static_cast<std::int64_t>(fl);
   if (day < n) return wcum_[static_cast<std::size_t>(day)] + weight_[static_cast<std::size_t>(day)] * (t - fl);
   const std::int64_t beyond = day - n;
@@ -195,7 +204,7 @@ double Calendar::intensity_of(std::int64_t day) const {
 double Calendar::table_work_before(double t) const {
   if (weighted_) return weighted_work_before(t);
   const auto n = static_cast<std::int64_t>(working_.size());
-  const double fl = std::floor(t);
+  const double fl = floor_positive(t);
   const auto day = static_cast<std::int64_t>(fl);
   if (day < n) {  // t > 0 here. Whether the day works is in the running count: two adjacent entries, no bit vector
     const std::int32_t before = cum_[static_cast<std::size_t>(day)], after = cum_[static_cast<std::size_t>(day) + 1];
@@ -222,13 +231,13 @@ double Calendar::working_day_index(std::int64_t k) const {
 double Calendar::table_start_at(double w) const {
   if (weighted_) return weighted_moment(w, false);
   if (w <= 0) return working_day_index(0);
-  const double k = std::floor(w);
+  const double k = floor_positive(w);
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
 }
 
 double Calendar::table_end_at(double w) const {
   if (weighted_) return weighted_moment(w, true);
-  const double k = std::floor(w);
+  const double k = floor_positive(w);  // w > 0: end_at answers the rest
   if (k == w) return working_day_index(static_cast<std::int64_t>(k) - 1) + 1.0;
   return working_day_index(static_cast<std::int64_t>(k)) + (w - k);
 }

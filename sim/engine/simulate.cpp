@@ -95,8 +95,8 @@ class Engine {
   void publish_trace() {
     std::vector<Trace::Extra>& extras = r_.trace.extras;
     extras.clear();
-    for (std::uint32_t t : w_.cold_used)
-      if (const Workspace::TaskCold& c = cold_of(t); c.idle > 0 || c.off_path > 0) extras.push_back({t, c.idle, c.off_path});
+    for (std::size_t i = 1; i < w_.cold.size(); ++i)  // the pool in the order of cold_used: no task's state read
+      if (const Workspace::TaskCold& c = w_.cold[i]; c.idle > 0 || c.off_path > 0) extras.push_back({w_.cold_used[i - 1], c.idle, c.off_path});
     std::sort(extras.begin(), extras.end(), [](const Trace::Extra& a, const Trace::Extra& b) { return a.task < b.task; });
   }
 
