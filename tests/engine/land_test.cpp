@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "sim/engine/compile.hpp"
@@ -13,13 +14,14 @@ namespace {
 
 // Each project: land transfer (5 days) → build (100 days). `pool` and
 // `projects` are appended per test.
-const char* kBase = R"(kpsim: 1
+const char* kHeader = R"(kpsim: 1
 name: land
 start: 2026-01-01
 end: 2026-12-31
 calendars:
   all: {week: all}
-agencies:
+)";
+const char* kBase = R"(agencies:
   bank: {capacity: 10, calendar: all}
 templates:
   t:
@@ -29,7 +31,7 @@ templates:
       - {id: build, type: construction, duration: 100, share: 1}
 )";
 
-Network network_of(const std::string& extra) { return test::ScenarioFile(std::string(kBase) + extra).net; }
+Network network_of(const std::string& extra) { return test::ScenarioFile(std::string(kHeader) + kBase + extra).net; }
 
 TEST(Land, KeyProjectsAreGrantedFirstWhenTheQuotaIsReleased) {
   const Network net = network_of(R"(land:
@@ -85,6 +87,40 @@ projects:
   EXPECT_EQ(net.project_pool[0], -1);
   const Replication rep = simulate(net, 1, 0, {});
   EXPECT_EQ(rep.trace.start[1], 0.0);
+}
+
+// Two land steps of one project wait for the same grant: both ask for their
+// agency when it comes, in the order of the template (a bank of one unit
+// serves them one after the other).
+TEST(Land, EveryStepOfAProjectWaitingForItsLandGoesOnWhenItIsGranted) {
+  const Network net = test::ScenarioFile(std::string(kHeader) + R"(agencies:
+  bank: {capacity: 1, calendar: all}
+templates:
+  t:
+    calendar: all
+    steps:
+      - {id: transfer, type: land, agency: bank, duration: 5}
+      - {id: lease, type: land, agency: bank, duration: 3, after: []}
+      - {id: build, type: construction, duration: 100, share: 1, after: [transfer, lease]}
+land:
+  pools:
+    quota: {releases: [{date: 2026-01-31, mu: 100}]}
+projects:
+  - {id: P, name: 项目, template: t, investment: 1, land_mu: 100}
+)").net;
+  const Replication rep = simulate(net, 1, 0, {});
+  const auto start_of = [&](std::uint16_t step) {
+    for (std::uint32_t t = 0; t < net.task_count(); ++t)
+      if (net.tasks[t].step == step) return rep.trace.start[t];
+    return -1.0;
+  };
+  // The engine orders a project's tasks its own way; the two asked at the
+  // same moment are served in that order.
+  const double transfer = start_of(0), lease = start_of(1);
+  EXPECT_EQ(std::min(transfer, lease), 30.0);  // the first, on the release
+  EXPECT_EQ(std::max(transfer, lease), transfer < lease ? 35.0 : 33.0);  // the other, next
+  EXPECT_EQ(start_of(2), 38.0);  // build, after both
+  EXPECT_EQ(rep.land[0].grants, 1u);
 }
 
 }  // namespace
