@@ -140,7 +140,7 @@ class Engine {
     std::fill(w_.land_available.begin(), w_.land_available.end(), 0.0);
     for (auto& w : w_.land_waiting) w.clear();
     std::fill(w_.land_state.begin(), w_.land_state.end(), LandState::not_asked);
-    std::fill(w_.land_waiter.begin(), w_.land_waiter.end(), Workspace::kNoLandWaiter);
+    std::fill(w_.land_waiters.begin(), w_.land_waiters.end(), Workspace::TaskRange{});
     draw_replication_inputs(net_, seed_, replication_, r_, w_);
     // Sequential passes that read nothing per task but its predecessor
     // count (not the packed records: a cache miss each at portfolio scale).
@@ -507,8 +507,8 @@ class Engine {
 
   void wait_for_land(std::uint32_t t, std::uint32_t p, double now) {
     w_.state[t].waits_for_land = 1;
-    std::uint32_t& waiter = w_.land_waiter[p];
-    waiter = waiter == Workspace::kNoLandWaiter ? t : Workspace::kSeveralLandWaiters;
+    Workspace::TaskRange& waiting = w_.land_waiters[p];
+    waiting = waiting.empty() ? Workspace::TaskRange{t, t + 1} : Workspace::TaskRange{std::min(waiting.begin, t), std::max(waiting.end, t + 1)};
     if (w_.land_state[p] != LandState::not_asked) return;
     w_.land_state[p] = LandState::waiting;
     w_.land_asked[p] = now;
@@ -559,14 +559,11 @@ class Engine {
     s.granted_mu += r_.project_land[p];
     ++s.grants;
     s.wait_sum += now - w_.land_asked[p];
-    assert(w_.land_waiter[p] != Workspace::kNoLandWaiter);
-    // Most often one step waits: asked for at once, without reading every
-    // task's state (a cache miss each at portfolio scale).
-    if (const std::uint32_t t = w_.land_waiter[p]; t != Workspace::kSeveralLandWaiters) {
-      w_.state[t].waits_for_land = 0;
-      return request(t, now);
-    }
-    for (std::uint32_t t = net_.project_begin[p]; t < net_.project_begin[p + 1]; ++t)
+    // Only the tasks from the first waiting one to the last are read (most
+    // often one), not every task of the project: a cache miss each at scale.
+    const Workspace::TaskRange waiting = w_.land_waiters[p];
+    assert(!waiting.empty());
+    for (std::uint32_t t = waiting.begin; t < waiting.end; ++t)
       if (w_.state[t].waits_for_land) w_.state[t].waits_for_land = 0, request(t, now);
   }
 
@@ -654,7 +651,7 @@ Workspace::Workspace(const Network& net) {
   land_waiting.resize(net.pool_discipline.size());
   land_state.resize(net.project_count());
   land_asked.resize(net.project_count());
-  land_waiter.resize(net.project_count());
+  land_waiters.resize(net.project_count());
   free_units.resize(agencies);
   queue_changed.resize(agencies);
   dispatch_due.resize(agencies);

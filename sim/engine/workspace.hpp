@@ -57,10 +57,13 @@ struct Workspace {
   std::vector<std::vector<LandWait>> land_waiting;  // per pool; sorted into grant order on each release
   std::vector<LandState> land_state;        // per project
   std::vector<double> land_asked;           // per project
-  // Per project: the one task waiting for its land, or several (then each
-  // has waits_for_land set and the project's tasks are looked through).
-  std::vector<std::uint32_t> land_waiter;
-  static constexpr std::uint32_t kNoLandWaiter = ~0u, kSeveralLandWaiters = ~0u - 1;
+  struct TaskRange {
+    std::uint32_t begin = 0, end = 0;
+    bool empty() const { return begin == end; }
+  };
+  // Per project: the tasks from the first to the last waiting for its land
+  // (those between that do not wait have no waits_for_land).
+  std::vector<TaskRange> land_waiters;
   std::vector<std::uint32_t> granted_scratch;
   std::vector<std::pair<double, std::uint32_t>> slot_starts;  // (day, task), sorted
   std::vector<std::int32_t> closed_scratch, month_days_scratch;

@@ -90,7 +90,7 @@ projects:
 }
 
 // Two land steps of one project wait for the same grant: both ask for their
-// agency when it comes, in the order of the template (a bank of one unit
+// agency when it comes, in the engine's task order (a bank of one unit
 // serves them one after the other).
 TEST(Land, EveryStepOfAProjectWaitingForItsLandGoesOnWhenItIsGranted) {
   const Network net = test::ScenarioFile(std::string(kHeader) + R"(agencies:
