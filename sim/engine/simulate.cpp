@@ -29,6 +29,25 @@ enum Where : std::uint8_t { kNotYet = 0, kQueued = 1, kInService = 2, kFinished 
 
 constexpr double kNeverRan = std::numeric_limits<double>::infinity();
 
+// A network that uses none of the engine's rarer machinery: no risks, land,
+// statutory limits, off-clock phases, reviewers' effort, overlaps, skipped or
+// part-done steps, work under way at the start, restarts (复工), priority or
+// key-first queues, or steps holding several resources. The engine is
+// compiled once for it, without a test for what cannot happen (kGeneral
+// false), and once for every network; both give the same results on it.
+bool is_plain(const Network& net) {
+  const auto plain_rule = [](const StepRule& r) {
+    return single_duration(r) && r.limit == kNeverRan && !r.deemed && r.type != model::StepType::land;
+  };
+  const auto plain_task = [](const TaskHot& h) {
+    return h.need_count <= 1 && h.risk_count == 0 && !(h.flags & (TaskHot::kSkipped | TaskHot::kOverlapOut | TaskHot::kPartlyDone));
+  };
+  return net.risks.empty() && net.under_way.empty() && net.restarts.empty() && net.pool_discipline.empty() &&
+         std::all_of(net.agency_discipline.begin(), net.agency_discipline.end(), [](model::Discipline d) { return d == model::Discipline::fifo; }) &&
+         std::all_of(net.rules.begin(), net.rules.end(), plain_rule) && std::all_of(net.hot.begin(), net.hot.end(), plain_task);
+}
+
+template <bool kGeneral>
 class Engine {
  public:
   Engine(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings,
@@ -183,10 +202,10 @@ class Engine {
     const TaskHot& task = net_.hot[t];
     const StepRule& rule = net_.rules[task.rule];
     const std::uint64_t project = net_.project_hash[task.project];
-    const StepWork w = settings_.deterministic   ? deterministic_step_work(net_, rule)
-                       : single_duration(rule) ? draw_single_duration(rule, replication_key_, project, w_.state[t].attempt)
-                                               : draw_step_work(net_, rule, replication_key_, project, w_.state[t].attempt);
-    return task.flags & TaskHot::kPartlyDone ? times(w, net_.remaining[t]) : w;
+    const StepWork w = settings_.deterministic                ? deterministic_step_work(net_, rule)
+                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, replication_key_, project, w_.state[t].attempt)
+                                                            : draw_step_work(net_, rule, replication_key_, project, w_.state[t].attempt);
+    return kGeneral && (task.flags & TaskHot::kPartlyDone) ? times(w, net_.remaining[t]) : w;
   }
 
   const double* factors_of(std::int32_t copula) const {
@@ -231,13 +250,13 @@ class Engine {
   std::uint32_t needs_begin(std::uint32_t t) const { return net_.hot[t].need_begin(); }
   std::uint32_t needs_end(std::uint32_t t) const { return net_.hot[t].need_begin() + net_.hot[t].need_count; }
   bool holds_resources(std::uint32_t t) const { return net_.hot[t].need_count != 0; }
-  bool holds_several(std::uint32_t t) const { return net_.hot[t].need_count > 1; }
+  bool holds_several(std::uint32_t t) const { return kGeneral && net_.hot[t].need_count > 1; }
   const StepRule& rule_of(std::uint32_t t) const { return net_.rules[net_.hot[t].rule]; }
   const core::Calendar& calendar_of(std::uint32_t t) const { return r_.calendars[rule_of(t).calendar]; }
 
   bool fits(std::uint32_t t) const {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount());
+    if (!kGeneral || h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount());
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
       if (w_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
     return true;
@@ -252,11 +271,11 @@ class Engine {
 
   void on_ready(std::uint32_t t, double now) {
     r_.ready[t] = now;
-    if (net_.hot[t].flags & TaskHot::kSkipped) {
+    if (kGeneral && (net_.hot[t].flags & TaskHot::kSkipped)) {
       r_.trace.start[t] = now;
       return finish_task(t, now);
     }
-    if (net_.hot[t].risk_count != 0) {
+    if (kGeneral && net_.hot[t].risk_count != 0) {
       const double begin = strike_risks(t, now);
       if (begin > now) return w_.event_set.schedule(begin, kResume, t);
     }
@@ -266,11 +285,11 @@ class Engine {
   void request(std::uint32_t t, double now) {
     const std::uint32_t p = net_.hot[t].project;
     const StepRule& rule = rule_of(t);
-    if (rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
+    if (kGeneral && rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
       return wait_for_land(t, p, now);
     Workspace::TaskState& st = w_.state[t];
     st.requested = now;
-    if (rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
+    if (kGeneral && rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
       st.filed = now;
       // A step under way at the start has days on its clock already.
       const double before = st.cold ? cold_of(t).clock_before : 0.0;
@@ -279,7 +298,7 @@ class Engine {
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
-    const bool by_priority = w_.waitlists[a].discipline() == model::Discipline::priority;
+    const bool by_priority = kGeneral && w_.waitlists[a].discipline() == model::Discipline::priority;
     if (!by_priority && w_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
     w_.waitlists[a].push(t, net_.project_key[p], w_.request_seq++, rule.priority, rule.step);
@@ -291,7 +310,7 @@ class Engine {
 
   void seize_and_start(std::uint32_t t, double now) {
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount();
+    if (!kGeneral || h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount();
     else
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) w_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
     w_.state[t].holding = 1;
@@ -309,14 +328,15 @@ class Engine {
     Workspace::TaskState& st = w_.state[t];
     const bool first = st.attempt == 0;
     StepWork w = work_of(t);
-    if (first && st.cold && cold_of(t).worked > 0) w = less_worked(w, cold_of(t).worked);
+    const bool has_cold = kGeneral && st.cold;
+    if (first && has_cold && cold_of(t).worked > 0) w = less_worked(w, cold_of(t).worked);
     double clock = w.clock;
-    if (first && st.cold) clock += cold_of(t).extra_work + cold_of(t).idle;
+    if (first && has_cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = calendar_of(t);
-    const Span span = net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
+    const Span span = !kGeneral || net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
     st.service_begin = span.start;
-    if (w.off_clock > 0 || st.cold || rule_of(t).deemed) {
+    if (kGeneral && (w.off_clock > 0 || st.cold || rule_of(t).deemed)) {
       Workspace::TaskCold& c = cold(t);
       c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
       c.off_now = w.off_clock;
@@ -330,9 +350,9 @@ class Engine {
       __builtin_prefetch(&r_.ready[t + 1], 1);
     }
     // Reviewers are free once their effort (or the on-clock work) is done.
-    const double held = rule_of(t).has_effort ? w.held : clock;
-    if (st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
-    if (first && (net_.hot[t].flags & TaskHot::kOverlapOut))
+    const double held = kGeneral && rule_of(t).has_effort ? w.held : clock;
+    if (kGeneral && st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
+    if (kGeneral && first && (net_.hot[t].flags & TaskHot::kOverlapOut))
       for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
         if (net_.succ_fraction[i] < 1)
           w_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
@@ -354,14 +374,14 @@ class Engine {
 
   void on_finish(std::uint32_t t, double now) {
     Workspace::TaskState& st = w_.state[t];
-    if (st.where == kFinished) return;  // deemed approved before its work was done
-    if (st.cold) {
+    if (kGeneral && st.where == kFinished) return;  // deemed approved before its work was done
+    if (kGeneral && st.cold) {
       Workspace::TaskCold& c = cold_of(t);
       c.off_done += c.off_now;
       c.off_now = 0;
     }
     if (st.holding) release(t, now);
-    if (st.rework && st.attempt == 0) {  // done once, to be done again
+    if (kGeneral && st.rework && st.attempt == 0) {  // done once, to be done again
       st.attempt = 1;
       st.where = kNotYet;
       return request(t, now);
@@ -374,14 +394,14 @@ class Engine {
     st.where = kFinished;
     r_.trace.finish[t] = now;
     double off_path = 0;
-    if (st.cold) {
+    if (kGeneral && st.cold) {
       Workspace::TaskCold& c = cold_of(t);
       off_path = c.off_path += c.off_done;
     }
-    if (st.filed >= 0) note_statutory_clock(t, now);
+    if (kGeneral && st.filed >= 0) note_statutory_clock(t, now);
     const TaskHot& hot = net_.hot[t];
     if (hot.flags & TaskHot::kChainsToNext) return ready_after(t + 1, off_path, now);
-    const bool overlaps = hot.flags & TaskHot::kOverlapOut;
+    const bool overlaps = kGeneral && (hot.flags & TaskHot::kOverlapOut);
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
       if (overlaps && net_.succ_fraction[i] < 1) {
         std::uint8_t& released = w_.edge_released[overlap_slot(i)];
@@ -396,7 +416,7 @@ class Engine {
     if (--w_.state[s].pending == 0) ready_after(s, off_path, now);
   }
   void ready_after(std::uint32_t s, double off_path, double now) {
-    if (off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
+    if (kGeneral && off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
     on_ready(s, now);
   }
 
@@ -485,7 +505,7 @@ class Engine {
     const double from = std::min(w_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
     w_.state[t].holding = 0;
     const TaskHot& h = net_.hot[t];
-    if (h.need_count == 1) {
+    if (!kGeneral || h.need_count == 1) {
       w_.free_units[h.primary] += h.primary_amount();
       add_busy(h.primary, static_cast<int>(h.primary_amount()), cal, from, to);
     } else {
@@ -496,10 +516,10 @@ class Engine {
     }
     // Units freed here go to whoever waits for them, before the finished
     // task's successors ask (the order the reference model specifies).
-    if (multi_waiting_ > 0) {
+    if (kGeneral && multi_waiting_ > 0) {
       for (std::uint32_t a = 0; a < w_.waitlists.size(); ++a) wake(a, now);
     } else {
-      if (h.need_count == 1) wake(h.primary, now);
+      if (!kGeneral || h.need_count == 1) wake(h.primary, now);
       else
         for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) wake(net_.need_agency[i], now);
     }
@@ -571,7 +591,7 @@ class Engine {
   // priority dispatcher waits until everything of this moment has happened
   // (the parallel schedule-generation scheme of the dispatching rules).
   void wake(std::uint32_t a, double now) {
-    if (w_.waitlists[a].discipline() != model::Discipline::priority) return dispatch(a, now);
+    if (!kGeneral || w_.waitlists[a].discipline() != model::Discipline::priority) return dispatch(a, now);
     if (w_.dispatch_due[a] || w_.waitlists[a].empty()) return;
     w_.dispatch_due[a] = 1;
     w_.event_set.schedule(now, kDispatch, a, core::Priority::late);
@@ -582,7 +602,7 @@ class Engine {
   // fits starts, in priority order.
   void dispatch(std::uint32_t a, double now) {
     Waitlist& w = w_.waitlists[a];
-    if (w.discipline() == model::Discipline::priority) {
+    if (kGeneral && w.discipline() == model::Discipline::priority) {
       w.start_those_that_fit([&](std::uint32_t t) {
         if (!fits(t)) return false;
         note_queue(a, now);
@@ -659,13 +679,14 @@ Workspace::Workspace(const Network& net) {
   event_set.reserve(n + 1);
 }
 
-Simulator::Simulator(const Network& net) : net_(&net), result_(net), work_(std::make_unique<Workspace>(net)) {}
+Simulator::Simulator(const Network& net) : net_(&net), plain_(is_plain(net)), result_(net), work_(std::make_unique<Workspace>(net)) {}
 Simulator::~Simulator() = default;
 Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
-  Engine(*net_, seed, replication, settings, result_, *work_).run();
+  if (plain_ && !settings.general_engine) Engine<false>(*net_, seed, replication, settings, result_, *work_).run();
+  else Engine<true>(*net_, seed, replication, settings, result_, *work_).run();
   result_.seed = seed;
   result_.replication = replication;
   result_.deterministic = settings.deterministic;
