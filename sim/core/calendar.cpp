@@ -188,7 +188,7 @@ void Calendar::assign_with_closed_days(const Calendar& base, const std::vector<s
 }
 
 bool Calendar::is_working_day(std::int64_t day) const {
-  const auto n = static_cast<std::int64_t>(working_.size());
+  const std::int64_t n = table_days();
   if (day < 0) return false;
   if (day < n) return working_[static_cast<std::size_t>(day)];
   return working_[static_cast<std::size_t>(n - kCycleDays + (day - n) % kCycleDays)];
@@ -203,7 +203,7 @@ double Calendar::intensity_of(std::int64_t day) const {
 
 double Calendar::table_work_before(double t) const {
   if (weighted_) return weighted_work_before(t);
-  const auto n = static_cast<std::int64_t>(working_.size());
+  const std::int64_t n = table_days();
   const std::int64_t day = whole_part(t);
   const auto fl = static_cast<double>(day);
   if (day < n) {  // t > 0 here. Whether the day works is in the running count: two adjacent entries, no bit vector
@@ -225,7 +225,7 @@ double Calendar::working_day_index(std::int64_t k) const {
   const std::int64_t beyond = k - total;
   const std::int64_t cycles = beyond / cycle_work_;
   const auto r = static_cast<std::size_t>(beyond % cycle_work_);
-  return static_cast<double>(static_cast<std::int64_t>(working_.size()) + cycles * kCycleDays + cycle_nth_[r]);
+  return static_cast<double>(table_days() + cycles * kCycleDays + cycle_nth_[r]);
 }
 
 double Calendar::table_start_at(double w) const {

@@ -103,7 +103,9 @@ class Calendar {
   // closed. Reuses its storage: no allocation once sized, so replications
   // can each have their own lost days cheaply.
   void assign_with_closed_days(const Calendar& base, const std::vector<std::int32_t>& closed);
-  std::int32_t table_days() const { return static_cast<std::int32_t>(working_.size()); }
+  // From the running count, not the bit vector, whose size() costs a
+  // subtraction of bit iterators on every query.
+  std::int32_t table_days() const { return static_cast<std::int32_t>(cum_.size()) - 1; }
 
  private:
   double table_work_before(double t) const;
