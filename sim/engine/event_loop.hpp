@@ -60,6 +60,21 @@ class Engine {
     // Land released on a day is there for requests made that day.
     for (std::uint32_t i = 0; i < net_.land_releases.size(); ++i)
       w_.event_set.schedule(net_.land_releases[i].day, kLandRelease, i, core::Priority::urgent);
+    if constexpr (kGeneral) process_events();
+    else process_events_inlined();
+    for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
+    publish_trace();
+    for (std::uint32_t pool = 0; pool < w_.land_waiting.size(); ++pool)
+      r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(w_.land_waiting[pool].size());
+  }
+
+ private:
+  // The plain engine's loop with every call in it inlined (GCC's flatten):
+  // a handful of calls an event fewer (RM-AP −2.7% instructions). For
+  // the general engine it would cost minutes of compiling.
+  [[gnu::flatten]] void process_events_inlined() { process_events(); }
+
+  void process_events() {
     // Projects becoming ready form a stream sorted by (day, task) that is
     // merged with the event set rather than pushed into it: the heap then
     // holds only work in progress, not every project of the portfolio.
@@ -101,13 +116,8 @@ class Engine {
         default: assert(false && "unknown event kind");
       }
     }
-    for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
-    publish_trace();
-    for (std::uint32_t pool = 0; pool < w_.land_waiting.size(); ++pool)
-      r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(w_.land_waiting[pool].size());
   }
 
- private:
   // Idle days and off-clock paths, which few tasks have: those of the cold
   // records used, sorted by task. (Start, finish and ready times are in the
   // trace already: written as they arose.)
