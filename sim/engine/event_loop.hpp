@@ -275,7 +275,7 @@ class Engine {
   // Queue length only changes here, so its time integral is exact.
   void note_queue(std::uint32_t a, double now) {
     const double from = std::min(w_.queue_changed[a], horizon_), to = std::min(now, horizon_);
-    r_.agency[a].queue_area += static_cast<double>(w_.waitlists[a].size()) * (to - from);
+    r_.agency[a].queue_area += static_cast<double>(w_.waitlists[a].size<!kGeneral>()) * (to - from);
     w_.queue_changed[a] = now;
   }
 
@@ -309,12 +309,12 @@ class Engine {
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = net_.hot[t].primary;
     const bool by_priority = kGeneral && w_.waitlists[a].discipline() == model::Discipline::priority;
-    if (!by_priority && w_.waitlists[a].empty() && fits(t)) return seize_and_start(t, now);
+    if (!by_priority && w_.waitlists[a].empty<!kGeneral>() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
-    w_.waitlists[a].push(t, net_.project_key[p], w_.request_seq++, rule.priority, rule.step);
+    w_.waitlists[a].push<!kGeneral>(t, net_.project_key[p], w_.request_seq++, rule.priority, rule.step);
     if (by_priority) wake(a, now);  // decides once every request of this moment is in
     st.where = kQueued;
-    if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size()));
+    if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size<!kGeneral>()));
     if (holds_several(t)) ++multi_waiting_;
   }
 
@@ -622,21 +622,21 @@ class Engine {
       });
       return;
     }
-    while (!w.empty()) {
+    while (!w.empty<!kGeneral>()) {
       // Every request waiting here needs at least one of this agency's
       // units. With none free, the next in line is not looked at now (its
       // records are cold: a cache miss each) but fetched for when a unit
       // frees, which is when it will be.
       if (w_.free_units[a] <= 0) {
-        const std::uint32_t next = w.front();
+        const std::uint32_t next = w.front<!kGeneral>();
         __builtin_prefetch(&net_.hot[next]);
         __builtin_prefetch(&w_.state[next]);
         break;
       }
-      const std::uint32_t t = w.front();
+      const std::uint32_t t = w.front<!kGeneral>();
       if (!fits(t)) break;
       note_queue(a, now);
-      w.pop();
+      w.pop<!kGeneral>();
       if (holds_several(t)) --multi_waiting_;
       seize_and_start(t, now);
     }

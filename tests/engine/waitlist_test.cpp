@@ -22,6 +22,25 @@ TEST(Waitlist, FifoServesInArrivalOrderWhateverTheClass) {
   EXPECT_EQ(drain(w), (std::vector<std::uint32_t>{1, 2, 3}));
 }
 
+// Past the point where the served front is given back (4,096 served and
+// half the vector), and through the accessors that know it is FIFO.
+TEST(Waitlist, FifoKeepsItsOrderAcrossReclaimingTheServedFront) {
+  Waitlist w(model::Discipline::fifo);
+  std::uint32_t next_in = 0, next_out = 0;
+  for (int round = 0; round < 30; ++round) {
+    for (int i = 0; i < 700; ++i) w.push<true>(next_in++, false, 0);
+    for (int i = 0; i < 500; ++i, ++next_out) {
+      ASSERT_EQ(w.front<true>(), next_out);
+      w.pop<true>();
+    }
+    ASSERT_EQ(w.size<true>(), next_in - next_out);
+  }
+  EXPECT_TRUE(w.remove(next_out + 1));
+  EXPECT_EQ(w.front(), next_out);
+  w.pop();
+  EXPECT_EQ(w.front(), next_out + 2);
+}
+
 TEST(Waitlist, KeyFirstServesKeyProjectsFirstThenArrivalOrder) {
   Waitlist w(model::Discipline::key_first);
   w.push(1, false, 0);
