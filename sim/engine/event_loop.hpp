@@ -85,12 +85,12 @@ class Engine {
     std::size_t i = 0, j = 0;
     for (;;) {
       const bool from_fixed = i < fixed.size() &&
-                              (j == slots.size() || std::pair{r_.project_ready[net_.hot[fixed[i]].project], fixed[i]} <
+                              (j == slots.size() || std::pair{r_.project_ready[hot_of(fixed[i]).project], fixed[i]} <
                                                         std::pair{slots[j].first, slots[j].second});
       const bool any = i < fixed.size() || j < slots.size();
       if (any) {
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
-        const double when = from_fixed ? r_.project_ready[net_.hot[t].project] : slots[j].first;
+        const double when = from_fixed ? r_.project_ready[hot_of(t).project] : slots[j].first;
         if (w_.event_set.empty() || when < w_.event_set.top_time() ||
             (when == w_.event_set.top_time() && w_.event_set.top_priority() != core::Priority::urgent)) {
           from_fixed ? ++i : ++j;
@@ -110,7 +110,7 @@ class Engine {
         case kResume: request(e.target, e.time); break;
         case kLandRelease: on_land_release(e.target, e.time); break;
         case kPartial: on_partial(e.target, e.time); break;
-        case kRelease: if (w_.state[e.target].holding) release(e.target, e.time); break;
+        case kRelease: if (state_of(e.target).holding) release(e.target, e.time); break;
         case kDeadline: on_deadline(e.target, e.time); break;
         case kDispatch: w_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
         default: assert(false && "unknown event kind");
@@ -140,20 +140,21 @@ class Engine {
     if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
   }
   void warm_task(std::uint32_t t, bool and_next) const {
-    __builtin_prefetch(&net_.hot[t]);
-    __builtin_prefetch(&w_.state[t]);
-    if (and_next && t + 1 < net_.task_count()) {
-      __builtin_prefetch(&net_.hot[t + 1]);
-      __builtin_prefetch(&w_.state[t + 1]);
-    }
+    __builtin_prefetch(&w_.task[t]);
+    if (and_next && t + 1 < net_.task_count()) __builtin_prefetch(&w_.task[t + 1]);
   }
   // How far ahead the stream of ready projects is fetched (all 10⁶ projects
   // of RM-AP enter through it: ×1.07 there, alternating pairs).
   static constexpr std::size_t kReadyLookahead = 8;
 
+  // A task's packed record and its working state: one cache line.
+  const TaskHot& hot_of(std::uint32_t t) const { return w_.task[t].hot; }
+  Workspace::TaskState& state_of(std::uint32_t t) { return w_.task[t].state; }
+  const Workspace::TaskState& state_of(std::uint32_t t) const { return w_.task[t].state; }
+
   // A task's cold record, made on first use (a pool: index 0 means none).
   Workspace::TaskCold& cold(std::uint32_t t) {
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     if (!st.cold) {
       st.cold = static_cast<std::uint32_t>(w_.cold.size());
       w_.cold.emplace_back();
@@ -161,7 +162,7 @@ class Engine {
     }
     return w_.cold[st.cold];
   }
-  Workspace::TaskCold& cold_of(std::uint32_t t) { return w_.cold[w_.state[t].cold]; }
+  Workspace::TaskCold& cold_of(std::uint32_t t) { return w_.cold[state_of(t).cold]; }
 
   void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
@@ -174,7 +175,7 @@ class Engine {
     // Sequential passes that read nothing per task but its predecessor
     // count (not the packed records: a cache miss each at portfolio scale).
     for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
-      Workspace::TaskState& st = w_.state[t];
+      Workspace::TaskState& st = state_of(t);
       st = Workspace::TaskState{};
       st.pending = net_.pred_count[t];
     }
@@ -209,12 +210,12 @@ class Engine {
       const double w = (*settings_.replay_work)[t];
       return {w, 0, w};
     }
-    const TaskHot& task = net_.hot[t];
+    const TaskHot& task = hot_of(t);
     const StepRule& rule = net_.rules[task.rule];
     const std::uint64_t project = net_.project_hash[task.project];
     const StepWork w = settings_.deterministic                ? deterministic_step_work(net_, rule)
-                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, replication_key_, project, w_.state[t].attempt)
-                                                            : draw_step_work(net_, rule, replication_key_, project, w_.state[t].attempt);
+                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, replication_key_, project, state_of(t).attempt)
+                                                            : draw_step_work(net_, rule, replication_key_, project, state_of(t).attempt);
     return kGeneral && (task.flags & TaskHot::kPartlyDone) ? times(w, net_.remaining[t]) : w;
   }
 
@@ -228,7 +229,7 @@ class Engine {
   // before which it may not begin (a funding pause), or `now`.
   double strike_risks(std::uint32_t t, double now) {
     double begin = now;
-    const TaskHot& task = net_.hot[t];
+    const TaskHot& task = hot_of(t);
     for (std::uint32_t i = task.risk_begin, end = i + task.risk_count; i < end; ++i) {
       const RiskRule& rule = net_.risks[net_.task_risk[i]];
       if (now < rule.from_day || now >= rule.to_day) continue;
@@ -249,7 +250,7 @@ class Engine {
       switch (rule.effect) {
         case model::RiskEffect::delay: cold(t).extra_work += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
         case model::RiskEffect::stall: cold(t).idle += std::min(core::sample(rule.amount, rng), core::kMaxDurationDays); break;
-        case model::RiskEffect::rework: w_.state[t].rework = 1; break;
+        case model::RiskEffect::rework: state_of(t).rework = 1; break;
         case model::RiskEffect::pause_until: begin = std::max(begin, rule.until_day); break;
       }
     }
@@ -257,15 +258,15 @@ class Engine {
   }
 
   // A task's need list, for a task holding more than one resource.
-  std::uint32_t needs_begin(std::uint32_t t) const { return net_.hot[t].need_begin(); }
-  std::uint32_t needs_end(std::uint32_t t) const { return net_.hot[t].need_begin() + net_.hot[t].need_count; }
-  bool holds_resources(std::uint32_t t) const { return net_.hot[t].need_count != 0; }
-  bool holds_several(std::uint32_t t) const { return kGeneral && net_.hot[t].need_count > 1; }
-  const StepRule& rule_of(std::uint32_t t) const { return net_.rules[net_.hot[t].rule]; }
+  std::uint32_t needs_begin(std::uint32_t t) const { return hot_of(t).need_begin(); }
+  std::uint32_t needs_end(std::uint32_t t) const { return hot_of(t).need_begin() + hot_of(t).need_count; }
+  bool holds_resources(std::uint32_t t) const { return hot_of(t).need_count != 0; }
+  bool holds_several(std::uint32_t t) const { return kGeneral && hot_of(t).need_count > 1; }
+  const StepRule& rule_of(std::uint32_t t) const { return net_.rules[hot_of(t).rule]; }
   const core::Calendar& calendar_of(std::uint32_t t) const { return r_.calendars[rule_of(t).calendar]; }
 
   bool fits(std::uint32_t t) const {
-    const TaskHot& h = net_.hot[t];
+    const TaskHot& h = hot_of(t);
     if (!kGeneral || h.need_count == 1) return w_.free_units[h.primary] >= static_cast<int>(h.primary_amount());
     for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i)
       if (w_.free_units[net_.need_agency[i]] < net_.need_amount[i]) return false;
@@ -281,11 +282,11 @@ class Engine {
 
   void on_ready(std::uint32_t t, double now) {
     r_.ready[t] = now;
-    if (kGeneral && (net_.hot[t].flags & TaskHot::kSkipped)) {
+    if (kGeneral && (hot_of(t).flags & TaskHot::kSkipped)) {
       r_.trace.start[t] = now;
       return finish_task(t, now);
     }
-    if (kGeneral && net_.hot[t].risk_count != 0) {
+    if (kGeneral && hot_of(t).risk_count != 0) {
       const double begin = strike_risks(t, now);
       if (begin > now) return w_.event_set.schedule(begin, kResume, t);
     }
@@ -293,11 +294,11 @@ class Engine {
   }
 
   void request(std::uint32_t t, double now) {
-    const std::uint32_t p = net_.hot[t].project;
+    const std::uint32_t p = hot_of(t).project;
     const StepRule& rule = rule_of(t);
     if (kGeneral && rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
       return wait_for_land(t, p, now);
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     st.requested = now;
     if (kGeneral && rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
       st.filed = now;
@@ -307,7 +308,7 @@ class Engine {
         w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, rule.limit - before)), kDeadline, t);
     }
     if (!holds_resources(t)) return start(t, now);
-    const std::uint32_t a = net_.hot[t].primary;
+    const std::uint32_t a = hot_of(t).primary;
     const bool by_priority = kGeneral && w_.waitlists[a].discipline() == model::Discipline::priority;
     if (!by_priority && w_.waitlists[a].empty<!kGeneral>() && fits(t)) return seize_and_start(t, now);
     note_queue(a, now);
@@ -319,14 +320,14 @@ class Engine {
   }
 
   void seize_and_start(std::uint32_t t, double now) {
-    const TaskHot& h = net_.hot[t];
+    const TaskHot& h = hot_of(t);
     if (!kGeneral || h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount();
     else
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) w_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
-    w_.state[t].holding = 1;
+    state_of(t).holding = 1;
     const std::uint32_t a = h.primary;
     const core::Calendar& cal = calendar_of(t);
-    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(w_.state[t].requested);
+    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(state_of(t).requested);
     ++r_.agency[a].served;
     start(t, now);
   }
@@ -335,7 +336,7 @@ class Engine {
   // phases; the agency is held for the on-clock work, or for the reviewers'
   // effort where the step states it.
   void start(std::uint32_t t, double now) {
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     const bool first = st.attempt == 0;
     StepWork w = work_of(t);
     const bool has_cold = kGeneral && st.cold;
@@ -362,8 +363,8 @@ class Engine {
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = kGeneral && rule_of(t).has_effort ? w.held : clock;
     if (kGeneral && st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
-    if (kGeneral && first && (net_.hot[t].flags & TaskHot::kOverlapOut))
-      for (std::uint32_t i = net_.hot[t].succ_begin, end = i + net_.hot[t].succ_count; i < end; ++i)
+    if (kGeneral && first && (hot_of(t).flags & TaskHot::kOverlapOut))
+      for (std::uint32_t i = hot_of(t).succ_begin, end = i + hot_of(t).succ_count; i < end; ++i)
         if (net_.succ_fraction[i] < 1)
           w_.event_set.schedule(overlap_release(cal, span.start, net_.succ_fraction[i], clock + w.off_clock), kPartial, i);
   }
@@ -371,7 +372,7 @@ class Engine {
   // Construction on a calendar with restarts (复工) runs on its project's
   // site time; everything else on the calendar's.
   Span site_span(std::uint32_t t, const core::Calendar& cal, double now, double work) {
-    const TaskHot& h = net_.hot[t];
+    const TaskHot& h = hot_of(t);
     const StepRule& step = rule_of(t);
     const std::int32_t rule = net_.calendar_restart[step.calendar];
     if (rule < 0 || step.type != model::StepType::construction) return work_span(cal, now, work);
@@ -383,7 +384,7 @@ class Engine {
   }
 
   void on_finish(std::uint32_t t, double now) {
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     if (kGeneral && st.where == kFinished) return;  // deemed approved before its work was done
     if (kGeneral && st.cold) {
       Workspace::TaskCold& c = cold_of(t);
@@ -400,7 +401,7 @@ class Engine {
   }
 
   void finish_task(std::uint32_t t, double now) {
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     st.where = kFinished;
     r_.trace.finish[t] = now;
     double off_path = 0;
@@ -409,7 +410,7 @@ class Engine {
       off_path = c.off_path += c.off_done;
     }
     if (kGeneral && st.filed >= 0) note_statutory_clock(t, now);
-    const TaskHot& hot = net_.hot[t];
+    const TaskHot& hot = hot_of(t);
     if (hot.flags & TaskHot::kChainsToNext) return ready_after(t + 1, off_path, now);
     const bool overlaps = kGeneral && (hot.flags & TaskHot::kOverlapOut);
     for (std::uint32_t i = hot.succ_begin, end = i + hot.succ_count; i < end; ++i) {
@@ -423,7 +424,7 @@ class Engine {
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
-    if (--w_.state[s].pending == 0) ready_after(s, off_path, now);
+    if (--state_of(s).pending == 0) ready_after(s, off_path, now);
   }
   void ready_after(std::uint32_t s, double off_path, double now) {
     if (kGeneral && off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
@@ -442,13 +443,13 @@ class Engine {
     released = 1;
     const auto pred = static_cast<std::uint32_t>(std::upper_bound(net_.succ_begin.begin(), net_.succ_begin.end(), edge) -
                                                  net_.succ_begin.begin() - 1);
-    release_successor(net_.succ[edge], w_.state[pred].cold ? cold_of(pred).off_path : 0.0, now);
+    release_successor(net_.succ[edge], state_of(pred).cold ? cold_of(pred).off_path : 0.0, now);
   }
 
   // Working days on the statutory clock from filing to `now`: not the
   // off-clock phases done or under way.
   double statutory_clock(std::uint32_t t, double now) const {
-    const Workspace::TaskState& st = w_.state[t];
+    const Workspace::TaskState& st = state_of(t);
     const core::Calendar& cal = calendar_of(t);
     double off = 0;
     if (st.cold) {
@@ -463,8 +464,8 @@ class Engine {
 
   void note_statutory_clock(std::uint32_t t, double now) {
     const double limit = rule_of(t).limit;
-    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || w_.state[t].filed < 0) return;
-    AgencyStats& s = r_.agency[net_.hot[t].primary];
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || state_of(t).filed < 0) return;
+    AgencyStats& s = r_.agency[hot_of(t).primary];
     const double clock = statutory_clock(t, now);
     ++s.limited;
     if (clock > limit + 1e-9) ++s.over_limit, s.excess_sum += clock - limit;
@@ -472,7 +473,7 @@ class Engine {
 
   // 超时默认: still on the clock at the limit means approved now.
   void on_deadline(std::uint32_t t, double now) {
-    Workspace::TaskState& st = w_.state[t];
+    Workspace::TaskState& st = state_of(t);
     if (st.where == kFinished) return;
     const StepRule& rule = rule_of(t);
     const double clock = statutory_clock(t, now);
@@ -482,7 +483,7 @@ class Engine {
     }
     const bool on_clock = st.where == kQueued || (st.where == kInService && now <= cold_of(t).clock_end);
     if (!on_clock) return;
-    const std::uint32_t a = net_.hot[t].primary;
+    const std::uint32_t a = hot_of(t).primary;
     if (st.where == kQueued) {
       note_queue(a, now);
       w_.waitlists[a].remove(t);
@@ -512,9 +513,9 @@ class Engine {
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = calendar_of(t);
-    const double from = std::min(w_.state[t].service_begin, horizon_), to = std::min(now, horizon_);
-    w_.state[t].holding = 0;
-    const TaskHot& h = net_.hot[t];
+    const double from = std::min(state_of(t).service_begin, horizon_), to = std::min(now, horizon_);
+    state_of(t).holding = 0;
+    const TaskHot& h = hot_of(t);
     if (!kGeneral || h.need_count == 1) {
       w_.free_units[h.primary] += h.primary_amount();
       add_busy(h.primary, static_cast<int>(h.primary_amount()), cal, from, to);
@@ -536,7 +537,7 @@ class Engine {
   }
 
   void wait_for_land(std::uint32_t t, std::uint32_t p, double now) {
-    w_.state[t].waits_for_land = 1;
+    state_of(t).waits_for_land = 1;
     Workspace::TaskRange& waiting = w_.land_waiters[p];
     waiting = waiting.empty() ? Workspace::TaskRange{t, t + 1} : Workspace::TaskRange{std::min(waiting.begin, t), std::max(waiting.end, t + 1)};
     if (w_.land_state[p] != LandState::not_asked) return;
@@ -594,7 +595,7 @@ class Engine {
     const Workspace::TaskRange waiting = w_.land_waiters[p];
     assert(!waiting.empty());
     for (std::uint32_t t = waiting.begin; t < waiting.end; ++t)
-      if (w_.state[t].waits_for_land) w_.state[t].waits_for_land = 0, request(t, now);
+      if (state_of(t).waits_for_land) state_of(t).waits_for_land = 0, request(t, now);
   }
 
   // Freed units or a new request: a service window serves at once; a
@@ -629,8 +630,7 @@ class Engine {
       // frees, which is when it will be.
       if (w_.free_units[a] <= 0) {
         const std::uint32_t next = w.front<!kGeneral>();
-        __builtin_prefetch(&net_.hot[next]);
-        __builtin_prefetch(&w_.state[next]);
+        __builtin_prefetch(&w_.task[next]);
         break;
       }
       const std::uint32_t t = w.front<!kGeneral>();

@@ -49,7 +49,8 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
 
 Workspace::Workspace(const Network& net) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
-  state.resize(n);
+  task.resize(n);
+  for (std::size_t t = 0; t < n; ++t) task[t].hot = net.hot[t];
   cold.resize(1);  // [0]: no record
   edge_released.resize(net.overlap_edges.size());
   land_available.resize(net.pool_discipline.size());
@@ -87,7 +88,7 @@ std::size_t Simulator::task_bytes() const {
   const Replication& r = result_;
   const Workspace& w = *work_;
   return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.extras) + bytes(r.ready) +
-         bytes(w.state) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
+         bytes(w.task) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
 }
 
 Replication simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
