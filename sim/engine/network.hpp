@@ -92,9 +92,10 @@ struct LandTranche {
 // What the engine reads for every event of a task, packed into one 32-byte
 // record aligned to its size (the per-task arrays above it stay for
 // compile, CPM and reports): an event then touches one cache line of static
-// data instead of one in each of a dozen arrays. What is the same for all
-// tasks of a template step (durations, limits, stream keys, calendar, type)
-// sits in a small shared table (StepRule).
+// data instead of one in each of a dozen arrays (the engine's workspace
+// keeps a copy beside each task's working state, one line for both). What
+// is the same for all tasks of a template step (durations, limits, stream
+// keys, calendar, type) sits in a small shared table (StepRule).
 struct alignas(32) TaskHot {
   std::uint32_t project = 0;
   std::uint32_t rule = 0;        // index into Network::rules
