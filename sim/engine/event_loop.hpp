@@ -84,11 +84,10 @@ class Engine {
     const auto& slots = w_.slot_starts;
     std::size_t i = 0, j = 0;
     for (;;) {
-      const bool from_fixed = i < fixed.size() &&
-                              (j == slots.size() || std::pair{r_.project_ready[hot_of(fixed[i]).project], fixed[i]} <
-                                                        std::pair{slots[j].first, slots[j].second});
-      const bool any = i < fixed.size() || j < slots.size();
-      if (any) {
+      if (i < fixed.size() || j < slots.size()) {
+        const bool from_fixed = i < fixed.size() &&
+                                (j == slots.size() || std::pair{r_.project_ready[hot_of(fixed[i]).project], fixed[i]} <
+                                                          std::pair{slots[j].first, slots[j].second});
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
         const double when = from_fixed ? r_.project_ready[hot_of(t).project] : slots[j].first;
         if (w_.event_set.empty() || when < w_.event_set.top_time() ||
@@ -274,9 +273,11 @@ class Engine {
   }
 
   // Queue length only changes here, so its time integral is exact.
+  // (Past the horizon nothing accrues: the sum is left alone rather than
+  // given a zero, which changes nothing.)
   void note_queue(std::uint32_t a, double now) {
-    const double from = std::min(w_.queue_changed[a], horizon_), to = std::min(now, horizon_);
-    r_.agency[a].queue_area += static_cast<double>(w_.waitlists[a].size<!kGeneral>()) * (to - from);
+    if (const double from = std::min(w_.queue_changed[a], horizon_), to = std::min(now, horizon_); to > from)
+      r_.agency[a].queue_area += static_cast<double>(w_.waitlists[a].size<!kGeneral>()) * (to - from);
     w_.queue_changed[a] = now;
   }
 
@@ -496,9 +497,10 @@ class Engine {
   }
 
   // Service working days inside the horizon, split by calendar month.
+  // Nothing past the horizon (no zero added: see note_queue).
   void add_busy(std::uint32_t a, int amount, const core::Calendar& cal, double from, double to) {
-    r_.agency[a].busy_work += amount * (cal.work_before(to) - cal.work_before(from));
     if (!(to > from)) return;
+    r_.agency[a].busy_work += amount * (cal.work_before(to) - cal.work_before(from));
     const std::size_t months = net_.month_count();
     std::size_t m = net_.month_of_day[static_cast<std::size_t>(from)];
     double work_from = cal.work_before(from);
