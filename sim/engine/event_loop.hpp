@@ -53,7 +53,7 @@ class Engine {
   Engine(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings,
          Replication& r, Workspace& w)
       : net_(net), seed_(seed), replication_(replication), replication_key_(core::RngStream::replication_key(seed, replication)),
-        settings_(settings), r_(r), w_(w), horizon_(static_cast<double>(net.horizon_days)) {}
+        settings_(settings), r_(r), w_(w), horizon_(static_cast<double>(net.horizon_days)), tasks_(net.task_count()) {}
 
   void run() {
     reset();
@@ -82,18 +82,19 @@ class Engine {
     // the same moment, before normal ones.
     const auto& fixed = net_.initial_tasks;
     const auto& slots = w_.slot_starts;
+    const std::size_t fixed_count = fixed.size(), slot_count = slots.size();
     std::size_t i = 0, j = 0;
     for (;;) {
-      if (i < fixed.size() || j < slots.size()) {
-        const bool from_fixed = i < fixed.size() &&
-                                (j == slots.size() || std::pair{r_.project_ready[hot_of(fixed[i]).project], fixed[i]} <
+      if (i < fixed_count || j < slot_count) {
+        const bool from_fixed = i < fixed_count &&
+                                (j == slot_count || std::pair{r_.project_ready[hot_of(fixed[i]).project], fixed[i]} <
                                                           std::pair{slots[j].first, slots[j].second});
         const std::uint32_t t = from_fixed ? fixed[i] : slots[j].second;
         const double when = from_fixed ? r_.project_ready[hot_of(t).project] : slots[j].first;
         if (w_.event_set.empty() || when < w_.event_set.top_time() ||
             (when == w_.event_set.top_time() && w_.event_set.top_priority() != core::Priority::urgent)) {
           from_fixed ? ++i : ++j;
-          if (from_fixed && i + kReadyLookahead < fixed.size()) warm_task(fixed[i + kReadyLookahead], false);
+          if (from_fixed && i + kReadyLookahead < fixed_count) warm_task(fixed[i + kReadyLookahead], false);
           ++r_.events;
           on_ready(t, when);
           continue;
@@ -140,7 +141,7 @@ class Engine {
   }
   void warm_task(std::uint32_t t, bool and_next) const {
     __builtin_prefetch(&w_.task[t]);
-    if (and_next && t + 1 < net_.task_count()) __builtin_prefetch(&w_.task[t + 1]);
+    if (and_next && t + 1 < tasks_) __builtin_prefetch(&w_.task[t + 1]);
   }
   // How far ahead the stream of ready projects is fetched (all 10⁶ projects
   // of RM-AP enter through it: ×1.07 there, alternating pairs).
@@ -173,7 +174,7 @@ class Engine {
     draw_replication_inputs(net_, seed_, replication_, r_, w_);
     // Sequential passes that read nothing per task but its predecessor
     // count (not the packed records: a cache miss each at portfolio scale).
-    for (std::uint32_t t = 0; t < net_.task_count(); ++t) {
+    for (std::uint32_t t = 0; t < tasks_; ++t) {
       Workspace::TaskState& st = state_of(t);
       st = Workspace::TaskState{};
       st.pending = net_.pred_count[t];
@@ -357,7 +358,7 @@ class Engine {
     w_.event_set.schedule(span.finish, kFinish, t);
     // Its finish will read the next task of its project (most often its
     // successor): fetched now, a service's length ahead, not an event ahead.
-    if (t + 1 < net_.task_count()) {
+    if (t + 1 < tasks_) {
       warm_task(t + 1, false);
       __builtin_prefetch(&r_.ready[t + 1], 1);
     }
@@ -652,6 +653,7 @@ class Engine {
   Replication& r_;
   Workspace& w_;
   const double horizon_;
+  const std::uint32_t tasks_;  // the network's task count, kept here: the vectors' sizes are reloaded after every store
   std::uint32_t multi_waiting_ = 0;
 };
 
