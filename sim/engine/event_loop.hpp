@@ -139,6 +139,7 @@ class Engine {
     const core::Event next = w_.event_set.top();
     if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
   }
+  // (A task's record and state share one line.)
   void warm_task(std::uint32_t t, bool and_next) const {
     __builtin_prefetch(&w_.task[t]);
     if (and_next && t + 1 < tasks_) __builtin_prefetch(&w_.task[t + 1]);
@@ -629,8 +630,8 @@ class Engine {
     while (!w.empty<!kGeneral>()) {
       // Every request waiting here needs at least one of this agency's
       // units. With none free, the next in line is not looked at now (its
-      // records are cold: a cache miss each) but fetched for when a unit
-      // frees, which is when it will be.
+      // record is cold: a cache miss) but fetched for when a unit frees,
+      // which is when it will be.
       if (w_.free_units[a] <= 0) {
         const std::uint32_t next = w.front<!kGeneral>();
         __builtin_prefetch(&w_.task[next]);
