@@ -68,7 +68,14 @@ class Calendar {
   // W(t): working days elapsed in [0, t). Non-decreasing, continuous.
   double work_before(double t) const {
     if (t <= 0) return 0;
-    return every_day_works_ ? t : table_work_before(t);
+    if (every_day_works_) return t;
+    // Inside the table of an unweighted calendar, inline too: the running
+    // count's two entries around t (table_work_before does the rest).
+    if (const auto day = static_cast<std::int64_t>(t); !weighted_ && day < table_days()) {
+      const std::int32_t before = cum_[static_cast<std::size_t>(day)], after = cum_[static_cast<std::size_t>(day) + 1];
+      return before + static_cast<double>(after - before) * (t - static_cast<double>(day));
+    }
+    return table_work_before(t);
   }
   // The earliest moment from which w working days have elapsed and work
   // continues: a task that starts "after w working days" starts here.
