@@ -201,16 +201,13 @@ double Calendar::intensity_of(std::int64_t day) const {
   return weight_[static_cast<std::size_t>(day < n ? day : n - kCycleDays + (day - n) % kCycleDays)];
 }
 
-double Calendar::table_work_before(double t) const {
-  if (weighted_) return weighted_work_before(t);
+// Past the table of an unweighted calendar (work_before answers inside it):
+// whole cycles of the last 364 days, then the part of one.
+double Calendar::beyond_table_work_before(double t) const {
   const std::int64_t n = table_days();
   const std::int64_t day = whole_part(t);
-  const auto fl = static_cast<double>(day);
-  if (day < n) {  // t > 0 here. Whether the day works is in the running count: two adjacent entries, no bit vector
-    const std::int32_t before = cum_[static_cast<std::size_t>(day)], after = cum_[static_cast<std::size_t>(day) + 1];
-    return before + static_cast<double>(after - before) * (t - fl);
-  }
-  const double inside = is_working_day(day) ? t - fl : 0.0;
+  assert(day >= n);
+  const double inside = is_working_day(day) ? t - static_cast<double>(day) : 0.0;
   const std::int64_t beyond = day - n;
   const std::int64_t cycles = beyond / kCycleDays;
   const auto offset = static_cast<std::int32_t>(beyond % kCycleDays);

@@ -69,13 +69,14 @@ class Calendar {
   double work_before(double t) const {
     if (t <= 0) return 0;
     if (every_day_works_) return t;
-    // Inside the table of an unweighted calendar, inline too: the running
-    // count's two entries around t (table_work_before does the rest).
-    if (const auto day = static_cast<std::int64_t>(t); !weighted_ && day < table_days()) {
+    if (weighted_) return weighted_work_before(t);
+    // Inside the table, inline too: whether the day works is in the running
+    // count, two adjacent entries (t > 0: truncation is floor).
+    if (const auto day = static_cast<std::int64_t>(t); day < table_days()) {
       const std::int32_t before = cum_[static_cast<std::size_t>(day)], after = cum_[static_cast<std::size_t>(day) + 1];
       return before + static_cast<double>(after - before) * (t - static_cast<double>(day));
     }
-    return table_work_before(t);
+    return beyond_table_work_before(t);
   }
   // The earliest moment from which w working days have elapsed and work
   // continues: a task that starts "after w working days" starts here.
@@ -115,7 +116,7 @@ class Calendar {
   std::int32_t table_days() const { return static_cast<std::int32_t>(cum_.size()) - 1; }
 
  private:
-  double table_work_before(double t) const;
+  double beyond_table_work_before(double t) const;
   double table_start_at(double w) const;
   double table_end_at(double w) const;
   double working_day_index(std::int64_t k) const;  // day on which the k-th working day lies

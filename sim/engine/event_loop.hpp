@@ -502,13 +502,14 @@ class Engine {
   // Nothing past the horizon (no zero added: see note_queue).
   void add_busy(std::uint32_t a, int amount, const core::Calendar& cal, double from, double to) {
     if (!(to > from)) return;
-    r_.agency[a].busy_work += amount * (cal.work_before(to) - cal.work_before(from));
+    const double work_begin = cal.work_before(from), work_end = cal.work_before(to);  // each asked once
+    r_.agency[a].busy_work += amount * (work_end - work_begin);
     const std::size_t months = net_.month_count();
     std::size_t m = net_.month_of_day[static_cast<std::size_t>(from)];
-    double work_from = cal.work_before(from);
+    double work_from = work_begin;
     for (;; ++m) {
       const double boundary = std::min(to, static_cast<double>(net_.month_begin[m + 1]));
-      const double work_to = cal.work_before(boundary);
+      const double work_to = boundary >= to ? work_end : cal.work_before(boundary);
       r_.agency_month_busy[a * months + m] += amount * (work_to - work_from);
       if (boundary >= to) break;
       work_from = work_to;

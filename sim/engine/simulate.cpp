@@ -10,12 +10,9 @@
 namespace kpsim::engine {
 namespace {
 
-// A network that uses none of the engine's rarer machinery: no risks, land,
-// statutory limits, off-clock phases, reviewers' effort, overlaps, skipped or
-// part-done steps, work under way at the start, restarts (复工), priority or
-// key-first queues, or steps holding several resources. The engine is
-// compiled once for it (event_loop.hpp), without a test for what cannot
-// happen, and once for every network; both give the same results on it.
+// Simulator::plain (simulate.hpp): what the plain engine (event_loop.hpp)
+// leaves out, none of which the network may use. Reviewers' effort, skipped
+// and part-done steps count as such machinery too.
 bool is_plain(const Network& net) {
   const auto plain_rule = [](const StepRule& r) {
     return single_duration(r) && r.limit == std::numeric_limits<double>::infinity() && !r.deemed && r.type != model::StepType::land;
