@@ -63,6 +63,7 @@ class Engine {
     if constexpr (kGeneral) process_events();
     else process_events_inlined();
     for (std::uint32_t a = 0; a < net_.agency_capacity.size(); ++a) note_queue(a, horizon_);
+    if constexpr (!kGeneral) settle_restored_states();
     publish_trace();
     for (std::uint32_t pool = 0; pool < w_.land_waiting.size(); ++pool)
       r_.land[pool].waiting_at_end = static_cast<std::uint32_t>(w_.land_waiting[pool].size());
@@ -173,16 +174,17 @@ class Engine {
     std::fill(w_.land_state.begin(), w_.land_state.end(), LandState::not_asked);
     std::fill(w_.land_waiters.begin(), w_.land_waiters.end(), Workspace::TaskRange{});
     draw_replication_inputs(net_, seed_, replication_, r_, w_);
-    // Sequential passes that read nothing per task but its predecessor
-    // count (not the packed records: a cache miss each at portfolio scale).
-    for (std::uint32_t t = 0; t < tasks_; ++t) {
-      Workspace::TaskState& st = state_of(t);
-      st = Workspace::TaskState{};
-      st.pending = net_.pred_count[t];
+    if constexpr (!kGeneral) w_.run_parity ^= 1;
+    // Sequential passes, unless the last plain run restored what they set
+    // (settle_restored_states).
+    if (kGeneral || !w_.states_restored) {
+      for (std::uint32_t t = 0; t < tasks_; ++t) state_of(t) = initial_state(t, w_.run_parity ^ 1);
+      std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
+      std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
+      std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
     }
-    std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
-    std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
-    std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
+    w_.states_restored = false;
+    finished_ = 0;
     for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
     r_.trace.extras.clear();
     w_.cold_used.clear();
@@ -203,6 +205,38 @@ class Engine {
     r_.events = 0;
     w_.request_seq = 0;
     multi_waiting_ = 0;
+  }
+
+  // A task's state before a run: it waits for all its predecessors. Reads
+  // nothing per task but their count (not the packed record: a cache miss
+  // each at portfolio scale).
+  Workspace::TaskState initial_state(std::uint32_t t, unsigned finished_in) const {
+    Workspace::TaskState st;
+    st.pending = net_.pred_count[t];
+    st.finished_in = finished_in;
+    return st;
+  }
+
+  // The plain engine's end of a run. Every task finished: their states are
+  // as a reset leaves them (a finish marks its task not yet begun, a task's
+  // pending count is put back once it reaches zero; the request and begin
+  // times left are written before they are read) and each ready, start and
+  // finish time is this run's. Otherwise those that did not finish get
+  // never-ran times, in place of an earlier run's, and the next run resets
+  // everything.
+  void settle_restored_states() {
+    if (finished_ + net_.finished_at_start.size() == tasks_) {
+      w_.states_restored = true;
+      return;
+    }
+    for (std::uint32_t t = 0; t < tasks_; ++t) {
+      const Workspace::TaskState& st = state_of(t);
+      if (st.finished_in == w_.run_parity) continue;
+      r_.trace.finish[t] = kNeverRan;
+      if (st.where == kNotYet) r_.ready[t] = 0;
+      if (st.where != kInService) r_.trace.start[t] = kNeverRan;
+    }
+    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
   }
 
   // A rework attempt draws a fresh duration from its own stream.
@@ -405,7 +439,8 @@ class Engine {
 
   void finish_task(std::uint32_t t, double now) {
     Workspace::TaskState& st = state_of(t);
-    st.where = kFinished;
+    if constexpr (kGeneral) st.where = kFinished;
+    else st.where = kNotYet, st.finished_in = w_.run_parity, ++finished_;  // as the next run begins: settle_restored_states
     r_.trace.finish[t] = now;
     double off_path = 0;
     if (kGeneral && st.cold) {
@@ -427,7 +462,10 @@ class Engine {
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
-    if (--state_of(s).pending == 0) ready_after(s, off_path, now);
+    Workspace::TaskState& st = state_of(s);
+    if (--st.pending != 0) return;
+    if constexpr (!kGeneral) st.pending = net_.pred_count[s];  // as the next run begins: settle_restored_states
+    ready_after(s, off_path, now);
   }
   void ready_after(std::uint32_t s, double off_path, double now) {
     if (kGeneral && off_path > 0) cold(s).off_path = off_path;  // off-clock days on the chain that drove it
@@ -657,6 +695,7 @@ class Engine {
   const double horizon_;
   const std::uint32_t tasks_;  // the network's task count, kept here: the vectors' sizes are reloaded after every store
   std::uint32_t multi_waiting_ = 0;
+  std::size_t finished_ = 0;  // plain engine: tasks finished in this run
 };
 
 }  // namespace event_loop

@@ -31,6 +31,7 @@ struct Workspace {
     std::uint32_t pending : 24 = 0;  // predecessors still to finish (at most kMaxPredecessors)
     std::uint32_t attempt : 1 = 0, rework : 1 = 0, waits_for_land : 1 = 0, holding : 1 = 0;
     std::uint32_t where : 2 = 0;
+    std::uint32_t finished_in : 1 = 0;  // plain engine: the parity of the run that last finished it
   };
   static_assert(sizeof(TaskState) == 32);
   // A task's packed record (a copy of the network's, made once for this
@@ -80,6 +81,14 @@ struct Workspace {
   std::vector<core::Restart> restart_scratch;  // a project's restarts, while its site work is scheduled
   core::EventSet event_set;
   std::uint64_t request_seq = 0;
+  // Set by a plain run that finished every task it could run: each task's
+  // state was put back as the reset pass makes it, and every ready,
+  // start and finish time was written, so the next plain run skips those
+  // passes (RM-AP at 10⁶ projects: 9 million lines, 9% of the run).
+  // `run_parity` tells a state finished in this run from one restored in
+  // the last.
+  bool states_restored = false;
+  std::uint8_t run_parity = 0;
 };
 
 }  // namespace kpsim::engine
