@@ -133,7 +133,8 @@ double quantile(const Distribution& d, double u) {
       return d.a + (d.c - d.a) * 0.5 * (lo + hi);
     }
     case DistKind::lognormal: return std::exp(d.a + d.b * normal_quantile(u));
-    // As the reference model draws it: -mean · log(u), two roundings.
+    // The quantile at u (as the reference model draws from its uniform; the
+    // engine's own draws take the ziggurat, sample.hpp).
     case DistKind::exponential: return -d.a * std::log(u);
   }
   return d.a;

@@ -74,10 +74,5 @@ TEST(Sample, QuantileInvertsPert) {
   EXPECT_LT(quantile(d, 0.1), quantile(d, 0.9));
 }
 
-TEST(Sample, ExponentialIsDrawnAsTheReferenceModelDoes) {
-  RngStream rng(12345);
-  EXPECT_EQ(sample({DistKind::exponential, 10.0, 0, 0}, rng), 20.168073176048182);
-}
-
 }  // namespace
 }  // namespace kpsim::core
