@@ -133,9 +133,8 @@ double quantile(const Distribution& d, double u) {
       return d.a + (d.c - d.a) * 0.5 * (lo + hi);
     }
     case DistKind::lognormal: return std::exp(d.a + d.b * normal_quantile(u));
-    // The quantile at u (as the reference model draws from its uniform; the
-    // engine's own draws take the ziggurat, sample.hpp).
-    case DistKind::exponential: return -d.a * std::log(u);
+    // The engine's own draws take the ziggurat (sample.hpp), not this.
+    case DistKind::exponential: return -d.a * std::log1p(-u);
   }
   return d.a;
 }

@@ -74,5 +74,11 @@ TEST(Sample, QuantileInvertsPert) {
   EXPECT_LT(quantile(d, 0.1), quantile(d, 0.9));
 }
 
+TEST(Sample, ExponentialQuantileRisesWithU) {
+  const Distribution d{DistKind::exponential, 10, 0, 0};
+  EXPECT_NEAR(quantile(d, 0.5), 10 * std::log(2.0), 1e-12);
+  EXPECT_NEAR(quantile(d, 0.9), 10 * std::log(10.0), 1e-12);
+}
+
 }  // namespace
 }  // namespace kpsim::core
