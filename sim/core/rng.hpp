@@ -46,10 +46,13 @@ class RngStream {
     return mix64(mix64(seed ^ 0x6b70736d00000001ull) + replication);
   }
   static constexpr RngStream keyed(std::uint64_t replication_key, std::uint64_t a, std::uint64_t b, Purpose purpose) {
-    std::uint64_t k = mix64(replication_key ^ a);
-    k = mix64(k + b);
-    k = mix64(k ^ static_cast<std::uint64_t>(purpose));
-    return RngStream(k);
+    return keyed_from(first_key(replication_key, a), b, purpose);
+  }
+  // The same stream in two parts, for a caller that draws many streams of
+  // one `a` (the engine: a project's steps): the first mixed once.
+  static constexpr std::uint64_t first_key(std::uint64_t replication_key, std::uint64_t a) { return mix64(replication_key ^ a); }
+  static constexpr RngStream keyed_from(std::uint64_t first_key, std::uint64_t b, Purpose purpose) {
+    return RngStream(mix64(mix64(first_key + b) ^ static_cast<std::uint64_t>(purpose)));
   }
 
   constexpr std::uint64_t next_u64() { return mix64(state_ += kGolden); }

@@ -174,6 +174,7 @@ class Engine {
     std::fill(w_.land_state.begin(), w_.land_state.end(), LandState::not_asked);
     std::fill(w_.land_waiters.begin(), w_.land_waiters.end(), Workspace::TaskRange{});
     draw_replication_inputs(net_, seed_, replication_, r_, w_);
+    for (std::uint32_t p = 0; p < w_.project_key.size(); ++p) w_.project_key[p] = project_key(replication_key_, net_.project_hash[p]);
     if constexpr (!kGeneral) w_.run_parity ^= 1;
     // Sequential passes, unless the last plain run restored what they set
     // (settle_restored_states).
@@ -247,10 +248,10 @@ class Engine {
     }
     const TaskHot& task = hot_of(t);
     const StepRule& rule = net_.rules[task.rule];
-    const std::uint64_t project = net_.project_hash[task.project];
+    const std::uint64_t project = w_.project_key[task.project];
     const StepWork w = settings_.deterministic                ? deterministic_step_work(net_, rule)
-                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, replication_key_, project, state_of(t).attempt)
-                                                            : draw_step_work(net_, rule, replication_key_, project, state_of(t).attempt);
+                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, project, state_of(t).attempt)
+                                                            : draw_step_work(net_, rule, project, state_of(t).attempt);
     return kGeneral && (task.flags & TaskHot::kPartlyDone) ? times(w, net_.remaining[t]) : w;
   }
 
@@ -268,8 +269,7 @@ class Engine {
     for (std::uint32_t i = task.risk_begin, end = i + task.risk_count; i < end; ++i) {
       const RiskRule& rule = net_.risks[net_.task_risk[i]];
       if (now < rule.from_day || now >= rule.to_day) continue;
-      auto rng = core::RngStream::keyed(replication_key_, net_.project_hash[task.project], net_.rules[task.rule].step_hash ^ rule.hash,
-                                        core::Purpose::risk);
+      auto rng = core::RngStream::keyed_from(w_.project_key[task.project], net_.rules[task.rule].step_hash ^ rule.hash, core::Purpose::risk);
       bool strikes;
       const std::int32_t member = rule.copula < 0 ? -1 : net_.project_member[static_cast<std::size_t>(rule.copula) * net_.project_count() + task.project];
       if (member >= 0) {

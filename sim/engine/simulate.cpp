@@ -52,6 +52,7 @@ Workspace::Workspace(const Network& net) {
   edge_released.resize(net.overlap_edges.size());
   land_available.resize(net.pool_discipline.size());
   land_waiting.resize(net.pool_discipline.size());
+  project_key.resize(net.project_count());
   land_state.resize(net.project_count());
   land_asked.resize(net.project_count());
   land_waiters.resize(net.project_count());
@@ -85,7 +86,7 @@ std::size_t Simulator::task_bytes() const {
   const Replication& r = result_;
   const Workspace& w = *work_;
   return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.extras) + bytes(r.ready) +
-         bytes(w.task) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
+         bytes(w.task) + bytes(w.project_key) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
 }
 
 Replication simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {

@@ -33,12 +33,11 @@ StepWork assemble(const Network& net, const StepRule& rule, Value value_of) {
 
 }  // namespace
 
-StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
-                        std::uint64_t project_hash, std::uint32_t attempt) {
-  if (single_duration(rule)) return draw_single_duration(rule, replication_key, project_hash, attempt);
+StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t project_key, std::uint32_t attempt) {
+  if (single_duration(rule)) return draw_single_duration(rule, project_key, attempt);
   return assemble(net, rule, [&](const core::Distribution& d, std::uint64_t hash, core::Purpose purpose) {
     if (d.kind == core::DistKind::fixed) return d.a;  // nothing to draw: no stream is keyed for it
-    auto rng = step_stream(replication_key, project_hash, hash, attempt, purpose);
+    auto rng = step_stream(project_key, hash, attempt, purpose);
     return core::sample(d, rng);
   });
 }

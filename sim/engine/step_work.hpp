@@ -24,14 +24,19 @@ struct StepWork {
 // A drawn attempt. Streams are keyed by (seed, replication, project, step,
 // attempt): merged parts draw from the streams of the steps they were, so a
 // policy that merges or scales steps keeps common random numbers.
-// `replication_key`: core::RngStream::replication_key(seed, replication).
-StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t replication_key,
-                        std::uint64_t project_hash, std::uint32_t attempt);
+// `project_key`: project_key(seed, replication, project) below.
+StepWork draw_step_work(const Network& net, const StepRule& rule, std::uint64_t project_key, std::uint32_t attempt);
+
+// The (seed, replication, project) part of a project's streams, mixed once
+// a replication; `replication_key`: core::RngStream::replication_key(seed,
+// replication).
+inline std::uint64_t project_key(std::uint64_t replication_key, std::uint64_t project_hash) {
+  return core::RngStream::first_key(replication_key, project_hash);
+}
 
 // The stream of one draw for a step's attempt.
-inline core::RngStream step_stream(std::uint64_t replication_key, std::uint64_t project_hash, std::uint64_t step_hash,
-                                   std::uint32_t attempt, core::Purpose purpose) {
-  return core::RngStream::keyed(replication_key, project_hash, step_hash ^ (attempt * core::kGolden), purpose);
+inline core::RngStream step_stream(std::uint64_t project_key, std::uint64_t step_hash, std::uint32_t attempt, core::Purpose purpose) {
+  return core::RngStream::keyed_from(project_key, step_hash ^ (attempt * core::kGolden), purpose);
 }
 
 // Most steps have one duration and nothing else: no parts, phases, effort
@@ -42,12 +47,11 @@ inline bool single_duration(const StepRule& rule) {
 
 // draw_step_work for a single-duration step, inline for the engine's hot
 // path (the same numbers: one draw, cut at the reader's limit and the cap).
-inline StepWork draw_single_duration(const StepRule& rule, std::uint64_t replication_key, std::uint64_t project_hash,
-                                     std::uint32_t attempt) {
+inline StepWork draw_single_duration(const StepRule& rule, std::uint64_t project_key, std::uint32_t attempt) {
   const core::Distribution& d = rule.duration;
   double x = d.a;
   if (d.kind != core::DistKind::fixed) {  // nothing to draw: no stream is keyed for it
-    core::RngStream rng = step_stream(replication_key, project_hash, rule.step_hash, attempt, core::Purpose::duration);
+    core::RngStream rng = step_stream(project_key, rule.step_hash, attempt, core::Purpose::duration);
     x = core::sample(d, rng);
   }
   x = std::min(std::min(x, core::kMaxDurationDays), rule.cap);

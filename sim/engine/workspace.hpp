@@ -53,6 +53,7 @@ struct Workspace {
     double clock_before = 0;   // under way at the start: statutory working days already on its clock
   };
   std::vector<TaskRecord> task;
+  std::vector<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
   std::vector<std::uint8_t> edge_released;  // per overlap edge (Network::overlap_edges): released its successor

@@ -39,13 +39,16 @@ TEST(StepWork, TheDeterministicAttemptIsEachPartAtItsMostLikelyValue) {
 TEST(StepWork, DrawsAreKeyedByReplicationProjectAndAttempt) {
   const test::ScenarioFile f(kScenario);
   const StepRule& rule = f.net.rules[f.net.hot[0].rule];
-  const std::uint64_t p = f.net.project_hash[0];
-  const StepWork a = draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 0), again = draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 0);
+  const auto key = [&](std::uint32_t replication) { return project_key(core::RngStream::replication_key(1, replication), f.net.project_hash[0]); };
+  const StepWork a = draw_step_work(f.net, rule, key(0), 0), again = draw_step_work(f.net, rule, key(0), 0);
   EXPECT_EQ(a.clock, again.clock);
   EXPECT_GE(a.clock, 10);
   EXPECT_LE(a.clock, 40);
-  EXPECT_NE(draw_step_work(f.net, rule, core::RngStream::replication_key(1, 0), p, 1).clock, a.clock);  // a rework attempt draws afresh
-  EXPECT_NE(draw_step_work(f.net, rule, core::RngStream::replication_key(1, 1), p, 0).clock, a.clock);  // another replication
+  EXPECT_NE(draw_step_work(f.net, rule, key(0), 1).clock, a.clock);  // a rework attempt draws afresh
+  EXPECT_NE(draw_step_work(f.net, rule, key(1), 0).clock, a.clock);  // another replication
+  // The stream is the one keyed by (seed, replication, project, step, attempt) in one call.
+  auto whole = core::RngStream::keyed(1, 0, f.net.project_hash[0], rule.step_hash, core::Purpose::duration);
+  EXPECT_EQ(step_stream(key(0), rule.step_hash, 0, core::Purpose::duration).next_u64(), whole.next_u64());
 }
 
 TEST(StepWork, ScalingAndWorkDoneShrinkTheAttempt) {
