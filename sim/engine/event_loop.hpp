@@ -105,16 +105,22 @@ class Engine {
       const core::Event e = w_.event_set.pop();
       warm_next_event();
       ++r_.events;
-      switch (e.kind) {
-        case kReady: on_ready(e.target, e.time); break;
-        case kFinish: on_finish(e.target, e.time); break;
-        case kResume: request(e.target, e.time); break;
-        case kLandRelease: on_land_release(e.target, e.time); break;
-        case kPartial: on_partial(e.target, e.time); break;
-        case kRelease: if (state_of(e.target).holding) release(e.target, e.time); break;
-        case kDeadline: on_deadline(e.target, e.time); break;
-        case kDispatch: w_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
-        default: assert(false && "unknown event kind");
+      if constexpr (!kGeneral) {  // a plain network's events: nothing else is scheduled
+        assert(e.kind == kReady || e.kind == kFinish);
+        if (e.kind == kFinish) on_finish(e.target, e.time);
+        else on_ready(e.target, e.time);
+      } else {
+        switch (e.kind) {
+          case kReady: on_ready(e.target, e.time); break;
+          case kFinish: on_finish(e.target, e.time); break;
+          case kResume: request(e.target, e.time); break;
+          case kLandRelease: on_land_release(e.target, e.time); break;
+          case kPartial: on_partial(e.target, e.time); break;
+          case kRelease: if (state_of(e.target).holding) release(e.target, e.time); break;
+          case kDeadline: on_deadline(e.target, e.time); break;
+          case kDispatch: w_.dispatch_due[e.target] = 0, dispatch(e.target, e.time); break;
+          default: assert(false && "unknown event kind");
+        }
       }
     }
   }
@@ -142,31 +148,73 @@ class Engine {
     if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
     if (next.kind == kFinish) __builtin_prefetch(&r_.trace.finish[next.target], 1);
   }
-  // (A task's record and state share one line.)
+  // (For the general engine a task's record and state share one line.)
   void warm_task(std::uint32_t t, bool and_next) const {
-    __builtin_prefetch(&w_.task[t]);
-    if (and_next && t + 1 < tasks_) __builtin_prefetch(&w_.task[t + 1]);
+    __builtin_prefetch(&hot_of(t));
+    if (and_next && t + 1 < tasks_) __builtin_prefetch(&hot_of(t + 1));
+    if constexpr (!kGeneral) __builtin_prefetch(&state_of(t));
   }
   // How far ahead the stream of ready projects is fetched (all 10⁶ projects
   // of RM-AP enter through it: ×1.07 there, alternating pairs).
   static constexpr std::size_t kReadyLookahead = 8;
 
-  // A task's packed record and its working state: one cache line.
-  const TaskHot& hot_of(std::uint32_t t) const { return w_.task[t].hot; }
-  Workspace::TaskState& state_of(std::uint32_t t) { return w_.task[t].state; }
-  const Workspace::TaskState& state_of(std::uint32_t t) const { return w_.task[t].state; }
+  // A task's packed record and its working state: one cache line for the
+  // general engine; the network's record and 4 bytes for the plain one.
+  using State = std::conditional_t<kGeneral, Workspace::TaskState, Workspace::PlainTaskState>;
+  const TaskHot& hot_of(std::uint32_t t) const {
+    if constexpr (kGeneral) return w_.task[t].hot;
+    else return net_.hot[t];
+  }
+  State& state_of(std::uint32_t t) {
+    if constexpr (kGeneral) return w_.task[t].state;
+    else return w_.plain_task[t];
+  }
+  const State& state_of(std::uint32_t t) const {
+    if constexpr (kGeneral) return w_.task[t].state;
+    else return w_.plain_task[t];
+  }
 
   // A task's cold record, made on first use (a pool: index 0 means none).
+  // Plain networks need none.
   Workspace::TaskCold& cold(std::uint32_t t) {
-    Workspace::TaskState& st = state_of(t);
-    if (!st.cold) {
-      st.cold = static_cast<std::uint32_t>(w_.cold.size());
-      w_.cold.emplace_back();
-      w_.cold_used.push_back(t);
+    if constexpr (kGeneral) {
+      Workspace::TaskState& st = state_of(t);
+      if (!st.cold) {
+        st.cold = static_cast<std::uint32_t>(w_.cold.size());
+        w_.cold.emplace_back();
+        w_.cold_used.push_back(t);
+      }
+      return w_.cold[st.cold];
+    } else {
+      assert(false && "a plain network has no cold records");
+      return w_.cold[0];
     }
-    return w_.cold[st.cold];
   }
-  Workspace::TaskCold& cold_of(std::uint32_t t) { return w_.cold[state_of(t).cold]; }
+  Workspace::TaskCold& cold_of(std::uint32_t t) { return w_.cold[cold_index(t)]; }
+  std::uint32_t cold_index(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).cold;
+    else return 0;
+  }
+
+  // What the general state keeps and a plain network's task has elsewhere:
+  // it asks for its agency when it becomes ready, holds it from its start
+  // to its finish, and is begun once.
+  double requested_at(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).requested;
+    else return r_.ready[t];
+  }
+  double service_begin_of(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).service_begin;
+    else return r_.trace.start[t];
+  }
+  bool holding(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).holding;
+    else return holds_resources(t);
+  }
+  std::uint32_t attempt_of(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).attempt;
+    else return 0;
+  }
 
   void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
@@ -213,8 +261,8 @@ class Engine {
   // A task's state before a run: it waits for all its predecessors. Reads
   // nothing per task but their count (not the packed record: a cache miss
   // each at portfolio scale).
-  Workspace::TaskState initial_state(std::uint32_t t, unsigned finished_in) const {
-    Workspace::TaskState st;
+  State initial_state(std::uint32_t t, unsigned finished_in) const {
+    State st;
     st.pending = net_.pred_count[t];
     st.finished_in = finished_in;
     return st;
@@ -233,7 +281,7 @@ class Engine {
       return;
     }
     for (std::uint32_t t = 0; t < tasks_; ++t) {
-      const Workspace::TaskState& st = state_of(t);
+      const State& st = state_of(t);
       if (st.finished_in == w_.run_parity) continue;
       r_.trace.finish[t] = kNeverRan;
       if (st.where == kNotYet) r_.ready[t] = 0;
@@ -252,8 +300,8 @@ class Engine {
     const StepRule& rule = net_.rules[task.rule];
     const std::uint64_t project = w_.project_key[task.project];
     const StepWork w = settings_.deterministic                ? deterministic_step_work(net_, rule)
-                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, project, state_of(t).attempt)
-                                                            : draw_step_work(net_, rule, project, state_of(t).attempt);
+                       : !kGeneral || single_duration(rule) ? draw_single_duration(rule, project, attempt_of(t))
+                                                            : draw_step_work(net_, rule, project, attempt_of(t));
     return kGeneral && (task.flags & TaskHot::kPartlyDone) ? times(w, net_.remaining[t]) : w;
   }
 
@@ -325,9 +373,11 @@ class Engine {
       r_.trace.start[t] = now;
       return finish_task(t, now);
     }
-    if (kGeneral && hot_of(t).risk_count != 0) {
-      const double begin = strike_risks(t, now);
-      if (begin > now) return w_.event_set.schedule(begin, kResume, t);
+    if constexpr (kGeneral) {
+      if (hot_of(t).risk_count != 0) {
+        const double begin = strike_risks(t, now);
+        if (begin > now) return w_.event_set.schedule(begin, kResume, t);
+      }
     }
     request(t, now);
   }
@@ -335,16 +385,18 @@ class Engine {
   void request(std::uint32_t t, double now) {
     const std::uint32_t p = hot_of(t).project;
     const StepRule& rule = rule_of(t);
-    if (kGeneral && rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
-      return wait_for_land(t, p, now);
-    Workspace::TaskState& st = state_of(t);
-    st.requested = now;
-    if (kGeneral && rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
-      st.filed = now;
-      // A step under way at the start has days on its clock already.
-      const double before = st.cold ? cold_of(t).clock_before : 0.0;
-      if (rule.deemed)
-        w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, rule.limit - before)), kDeadline, t);
+    if constexpr (kGeneral) {
+      if (rule.type == model::StepType::land && net_.project_pool[p] >= 0 && w_.land_state[p] != LandState::granted)
+        return wait_for_land(t, p, now);
+      Workspace::TaskState& st = state_of(t);
+      st.requested = now;
+      if (rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
+        st.filed = now;
+        // A step under way at the start has days on its clock already.
+        const double before = st.cold ? cold_of(t).clock_before : 0.0;
+        if (rule.deemed)
+          w_.event_set.schedule(calendar_of(t).finish(now, std::max(0.0, rule.limit - before)), kDeadline, t);
+      }
     }
     if (!holds_resources(t)) return start(t, now);
     const std::uint32_t a = hot_of(t).primary;
@@ -353,7 +405,7 @@ class Engine {
     note_queue(a, now);
     w_.waitlists[a].push<!kGeneral>(t, net_.project_key[p], w_.request_seq++, rule.priority, rule.step);
     if (by_priority) wake(a, now);  // decides once every request of this moment is in
-    st.where = kQueued;
+    state_of(t).where = kQueued;
     if (now < horizon_) r_.agency[a].max_queue = std::max<std::uint32_t>(r_.agency[a].max_queue, static_cast<std::uint32_t>(w_.waitlists[a].size<!kGeneral>()));
     if (holds_several(t)) ++multi_waiting_;
   }
@@ -363,10 +415,10 @@ class Engine {
     if (!kGeneral || h.need_count == 1) w_.free_units[h.primary] -= h.primary_amount();
     else
       for (std::uint32_t i = needs_begin(t); i < needs_end(t); ++i) w_.free_units[net_.need_agency[i]] -= net_.need_amount[i];
-    state_of(t).holding = 1;
+    if constexpr (kGeneral) state_of(t).holding = 1;
     const std::uint32_t a = h.primary;
     const core::Calendar& cal = calendar_of(t);
-    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(state_of(t).requested);
+    r_.agency[a].wait_sum += cal.work_before(now) - cal.work_before(requested_at(t));
     ++r_.agency[a].served;
     start(t, now);
   }
@@ -375,23 +427,24 @@ class Engine {
   // phases; the agency is held for the on-clock work, or for the reviewers'
   // effort where the step states it.
   void start(std::uint32_t t, double now) {
-    Workspace::TaskState& st = state_of(t);
-    const bool first = st.attempt == 0;
+    const bool first = attempt_of(t) == 0;
     StepWork w = work_of(t);
-    const bool has_cold = kGeneral && st.cold;
+    const bool has_cold = cold_index(t) != 0;
     if (first && has_cold && cold_of(t).worked > 0) w = less_worked(w, cold_of(t).worked);
     double clock = w.clock;
     if (first && has_cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = calendar_of(t);
     const Span span = !kGeneral || net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
     if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
-    st.service_begin = span.start;
-    if (kGeneral && (w.off_clock > 0 || st.cold || rule_of(t).deemed)) {
-      Workspace::TaskCold& c = cold(t);
-      c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
-      c.off_now = w.off_clock;
+    if constexpr (kGeneral) {
+      state_of(t).service_begin = span.start;
+      if (w.off_clock > 0 || has_cold || rule_of(t).deemed) {
+        Workspace::TaskCold& c = cold(t);
+        c.clock_end = w.off_clock > 0 ? cal.finish(span.start, clock) : span.finish;
+        c.off_now = w.off_clock;
+      }
     }
-    st.where = kInService;
+    state_of(t).where = kInService;
     w_.event_set.schedule(span.finish, kFinish, t);
     // Its finish will read the next task of its project (most often its
     // successor): fetched now, a service's length ahead, not an event ahead.
@@ -401,7 +454,7 @@ class Engine {
     }
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = kGeneral && rule_of(t).has_effort ? w.held : clock;
-    if (kGeneral && st.holding && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
+    if (kGeneral && holding(t) && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
     if (kGeneral && first && (hot_of(t).flags & TaskHot::kOverlapOut))
       for (std::uint32_t i = hot_of(t).succ_begin, end = i + hot_of(t).succ_count; i < end; ++i)
         if (net_.succ_fraction[i] < 1)
@@ -423,33 +476,40 @@ class Engine {
   }
 
   void on_finish(std::uint32_t t, double now) {
-    Workspace::TaskState& st = state_of(t);
-    if (kGeneral && st.where == kFinished) return;  // deemed approved before its work was done
-    if (kGeneral && st.cold) {
-      Workspace::TaskCold& c = cold_of(t);
-      c.off_done += c.off_now;
-      c.off_now = 0;
-    }
-    if (st.holding) release(t, now);
-    if (kGeneral && st.rework && st.attempt == 0) {  // done once, to be done again
-      st.attempt = 1;
-      st.where = kNotYet;
-      return request(t, now);
+    if constexpr (kGeneral) {
+      Workspace::TaskState& st = state_of(t);
+      if (st.where == kFinished) return;  // deemed approved before its work was done
+      if (st.cold) {
+        Workspace::TaskCold& c = cold_of(t);
+        c.off_done += c.off_now;
+        c.off_now = 0;
+      }
+      if (st.holding) release(t, now);
+      if (st.rework && st.attempt == 0) {  // done once, to be done again
+        st.attempt = 1;
+        st.where = kNotYet;
+        return request(t, now);
+      }
+    } else if (holding(t)) {
+      release(t, now);
     }
     finish_task(t, now);
   }
 
   void finish_task(std::uint32_t t, double now) {
-    Workspace::TaskState& st = state_of(t);
-    if constexpr (kGeneral) st.where = kFinished;
-    else st.where = kNotYet, st.finished_in = w_.run_parity, ++finished_;  // as the next run begins: settle_restored_states
+    State& st = state_of(t);
     r_.trace.finish[t] = now;
     double off_path = 0;
-    if (kGeneral && st.cold) {
-      Workspace::TaskCold& c = cold_of(t);
-      off_path = c.off_path += c.off_done;
+    if constexpr (kGeneral) {
+      st.where = kFinished;
+      if (st.cold) {
+        Workspace::TaskCold& c = cold_of(t);
+        off_path = c.off_path += c.off_done;
+      }
+      if (st.filed >= 0) note_statutory_clock(t, now);
+    } else {
+      st.where = kNotYet, st.finished_in = w_.run_parity, ++finished_;  // as the next run begins: settle_restored_states
     }
-    if (kGeneral && st.filed >= 0) note_statutory_clock(t, now);
     const TaskHot& hot = hot_of(t);
     if (hot.flags & TaskHot::kChainsToNext) return ready_after(t + 1, off_path, now);
     const bool overlaps = kGeneral && (hot.flags & TaskHot::kOverlapOut);
@@ -464,7 +524,7 @@ class Engine {
   }
 
   void release_successor(std::uint32_t s, double off_path, double now) {
-    Workspace::TaskState& st = state_of(s);
+    State& st = state_of(s);
     if (--st.pending != 0) return;
     if constexpr (!kGeneral) st.pending = net_.pred_count[s];  // as the next run begins: settle_restored_states
     ready_after(s, off_path, now);
@@ -558,8 +618,8 @@ class Engine {
 
   void release(std::uint32_t t, double now) {
     const core::Calendar& cal = calendar_of(t);
-    const double from = std::min(state_of(t).service_begin, horizon_), to = std::min(now, horizon_);
-    state_of(t).holding = 0;
+    const double from = std::min(service_begin_of(t), horizon_), to = std::min(now, horizon_);
+    if constexpr (kGeneral) state_of(t).holding = 0;
     const TaskHot& h = hot_of(t);
     if (!kGeneral || h.need_count == 1) {
       w_.free_units[h.primary] += h.primary_amount();
@@ -675,7 +735,7 @@ class Engine {
       // which is when it will be, with the line its start time goes to.
       if (w_.free_units[a] <= 0) {
         const std::uint32_t next = w.front<!kGeneral>();
-        __builtin_prefetch(&w_.task[next]);
+        warm_task(next, false);
         __builtin_prefetch(&r_.trace.start[next], 1);
         break;
       }

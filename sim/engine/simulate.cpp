@@ -46,8 +46,6 @@ Replication::Replication(const Network& net) : calendars(net.calendars) {
 
 Workspace::Workspace(const Network& net) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
-  task.resize(n);
-  for (std::size_t t = 0; t < n; ++t) task[t].hot = net.hot[t];
   cold.resize(1);  // [0]: no record
   edge_released.resize(net.overlap_edges.size());
   land_available.resize(net.pool_discipline.size());
@@ -63,14 +61,27 @@ Workspace::Workspace(const Network& net) {
   event_set.reserve(n + 1);
 }
 
+void Workspace::prepare(const Network& net, bool general) {
+  const std::size_t n = net.task_count();
+  if (general && task.size() != n) {
+    task.resize(n);
+    for (std::size_t t = 0; t < n; ++t) task[t].hot = net.hot[t];
+  } else if (!general && plain_task.size() != n) {
+    plain_task.resize(n);
+    states_restored = false;
+  }
+}
+
 Simulator::Simulator(const Network& net) : net_(&net), plain_(is_plain(net)), result_(net), work_(std::make_unique<Workspace>(net)) {}
 Simulator::~Simulator() = default;
 Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
-  if (plain_ && !settings.general_engine) run_event_loop<false>(*net_, seed, replication, settings, result_, *work_);
-  else run_event_loop<true>(*net_, seed, replication, settings, result_, *work_);
+  const bool general = !plain_ || settings.general_engine;
+  work_->prepare(*net_, general);
+  if (general) run_event_loop<true>(*net_, seed, replication, settings, result_, *work_);
+  else run_event_loop<false>(*net_, seed, replication, settings, result_, *work_);
   result_.seed = seed;
   result_.replication = replication;
   result_.deterministic = settings.deterministic;
@@ -86,7 +97,7 @@ std::size_t Simulator::task_bytes() const {
   const Replication& r = result_;
   const Workspace& w = *work_;
   return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.extras) + bytes(r.ready) +
-         bytes(w.task) + bytes(w.project_key) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
+         bytes(w.task) + bytes(w.plain_task) + bytes(w.project_key) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
 }
 
 Replication simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {

@@ -20,6 +20,10 @@ enum class LandState : std::uint8_t { not_asked, waiting, granted };
 
 struct Workspace {
   explicit Workspace(const Network& net);
+  // Makes the task records of the engine about to run, once (a Simulator
+  // of a plain network that never runs the general engine has none of its
+  // 64-byte records).
+  void prepare(const Network& net, bool general);
 
   // Working state of a task, 32 bytes. When the task ran is written
   // straight into the trace (Replication), not kept here.
@@ -34,6 +38,17 @@ struct Workspace {
     std::uint32_t finished_in : 1 = 0;  // plain engine: the parity of the run that last finished it
   };
   static_assert(sizeof(TaskState) == 32);
+  // The plain engine's working state of a task, 4 bytes: its packed
+  // record is read from the network (32 bytes, two a line), and the times
+  // the general state keeps are its ready and start times in the trace (on
+  // a plain network a task asks for its agency when it becomes ready, and
+  // is begun once).
+  struct PlainTaskState {
+    std::uint32_t pending : 24 = 0;
+    std::uint32_t where : 2 = 0;
+    std::uint32_t finished_in : 1 = 0;  // the parity of the run that last finished it
+  };
+  static_assert(sizeof(PlainTaskState) == 4);
   // A task's packed record (a copy of the network's, made once for this
   // workspace) and its working state in one 64-byte line: an event on a
   // task whose records have left the cache misses once, not twice.
@@ -52,7 +67,8 @@ struct Workspace {
     double worked = 0;         // under way at the start: working days of its work already done
     double clock_before = 0;   // under way at the start: statutory working days already on its clock
   };
-  std::vector<TaskRecord> task;
+  std::vector<TaskRecord> task;            // the general engine's (prepare)
+  std::vector<PlainTaskState> plain_task;  // the plain engine's (prepare)
   std::vector<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
