@@ -476,6 +476,7 @@ class Engine {
   }
 
   void on_finish(std::uint32_t t, double now) {
+    __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
     if constexpr (kGeneral) {
       Workspace::TaskState& st = state_of(t);
       if (st.where == kFinished) return;  // deemed approved before its work was done
