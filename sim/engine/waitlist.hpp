@@ -1,10 +1,11 @@
 // Requests waiting at an agency, in its discipline's order: first come first
 // served (the task ids, 4 bytes a request, served from the head); key
-// projects first and then first come (a binary heap on (class, arrival
-// sequence)); or by a priority value per step
-// (a sorted list, for dispatching rules such as PSPLIB's LFT or MTS, where
-// any waiting request that fits may start: overtaking). Ties never depend on
-// anything but the arrival sequence, so runs are reproducible.
+// projects first and then first come (two such queues, key projects' and
+// the others': the arrival sequence only grows, so each is in arrival
+// order without a heap); or by a priority value per step (a sorted list,
+// for dispatching rules such as PSPLIB's LFT or MTS, where any waiting
+// request that fits may start: overtaking). Ties never depend on anything
+// but the arrival order, so runs are reproducible.
 #pragma once
 
 #include <algorithm>
@@ -16,15 +17,41 @@
 
 namespace kpsim::engine {
 
+// Task ids in arrival order, served from the head.
+class TaskQueue {
+ public:
+  void clear() { tasks_.clear(), head_ = 0; }
+  std::size_t size() const { return tasks_.size() - head_; }
+  void push(std::uint32_t task) { tasks_.push_back(task); }
+  std::uint32_t front() const { return tasks_[head_]; }
+  void pop() {
+    if (++head_ == tasks_.size()) clear();
+    else if (head_ >= 4096 && head_ * 2 >= tasks_.size()) {  // reclaim the consumed front now and then
+      tasks_.erase(tasks_.begin(), tasks_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+  }
+  bool remove(std::uint32_t task) {  // linear; rare
+    const auto it = std::find(tasks_.begin() + static_cast<std::ptrdiff_t>(head_), tasks_.end(), task);
+    if (it == tasks_.end()) return false;
+    tasks_.erase(it);
+    if (head_ == tasks_.size()) clear();
+    return true;
+  }
+
+ private:
+  std::vector<std::uint32_t> tasks_;
+  std::size_t head_ = 0;
+};
+
 class Waitlist {
  public:
   explicit Waitlist(model::Discipline d = model::Discipline::fifo) : discipline_(d) {}
 
   model::Discipline discipline() const { return discipline_; }
   void clear() {
-    fifo_.clear();
-    head_ = 0;
-    items_.clear();
+    queue_.clear();
+    key_queue_.clear();
     ranked_.clear();
   }
   // kFifo: the caller knows the discipline is first come first served (the
@@ -33,44 +60,38 @@ class Waitlist {
   bool empty() const { return size<kFifo>() == 0; }
   template <bool kFifo = false>
   std::size_t size() const {
-    if (kFifo || discipline_ == model::Discipline::fifo) return fifo_.size() - head_;
-    return discipline_ == model::Discipline::priority ? ranked_.size() : items_.size();
+    if (kFifo || discipline_ == model::Discipline::fifo) return queue_.size();
+    return discipline_ == model::Discipline::priority ? ranked_.size() : key_queue_.size() + queue_.size();
   }
 
-  // `rank`: (priority value, tie-break) for the priority discipline, lower first.
+  // `key`: a key project's request (key-first discipline). `rank`: (priority
+  // value, tie-break) for the priority discipline, lower first; `seq`, the
+  // arrival sequence, breaks its remaining ties.
   template <bool kFifo = false>
   void push(std::uint32_t task, bool key, std::uint64_t seq, double rank = 0, std::uint32_t tie = 0) {
     assert(!kFifo || discipline_ == model::Discipline::fifo);
-    if (kFifo || discipline_ == model::Discipline::fifo) return fifo_.push_back(task);
+    if (kFifo || discipline_ == model::Discipline::fifo) return queue_.push(task);
     if (discipline_ == model::Discipline::priority) {
       const Ranked r{rank, tie, seq, task};
       ranked_.insert(std::upper_bound(ranked_.begin(), ranked_.end(), r), r);
       return;
     }
-    items_.push_back({seq | (key ? 0 : kNormalClass), task});
-    std::push_heap(items_.begin(), items_.end(), later);
+    (key ? key_queue_ : queue_).push(task);
   }
   template <bool kFifo = false>
   std::uint32_t front() const {
-    if (kFifo || discipline_ == model::Discipline::fifo) return fifo_[head_];
-    return discipline_ == model::Discipline::priority ? ranked_.front().task : items_.front().task;
+    if (kFifo || discipline_ == model::Discipline::fifo) return queue_.front();
+    if (discipline_ == model::Discipline::priority) return ranked_.front().task;
+    return key_queue_.size() ? key_queue_.front() : queue_.front();
   }
   template <bool kFifo = false>
   void pop() {
-    if (kFifo || discipline_ == model::Discipline::fifo) {
-      if (++head_ == fifo_.size()) fifo_.clear(), head_ = 0;
-      else if (head_ >= 4096 && head_ * 2 >= fifo_.size()) {  // reclaim the consumed front now and then
-        fifo_.erase(fifo_.begin(), fifo_.begin() + static_cast<std::ptrdiff_t>(head_));
-        head_ = 0;
-      }
-      return;
-    }
+    if (kFifo || discipline_ == model::Discipline::fifo) return queue_.pop();
     if (discipline_ == model::Discipline::priority) {
       ranked_.erase(ranked_.begin());
       return;
     }
-    std::pop_heap(items_.begin(), items_.end(), later);
-    items_.pop_back();
+    key_queue_.size() ? key_queue_.pop() : queue_.pop();
   }
 
   // Priority discipline: offers each waiting request in order to `start`,
@@ -86,32 +107,16 @@ class Waitlist {
   // Takes a request out wherever it is (a step deemed approved while it
   // waits); linear in the queue length, and rare. Returns false if absent.
   bool remove(std::uint32_t task) {
-    if (discipline_ == model::Discipline::fifo) {
-      const auto it = std::find(fifo_.begin() + static_cast<std::ptrdiff_t>(head_), fifo_.end(), task);
-      if (it == fifo_.end()) return false;
-      fifo_.erase(it);
-      if (head_ == fifo_.size()) fifo_.clear(), head_ = 0;
-      return true;
-    }
     if (discipline_ == model::Discipline::priority) {
       const auto it = std::find_if(ranked_.begin(), ranked_.end(), [&](const Ranked& r) { return r.task == task; });
       if (it == ranked_.end()) return false;
       ranked_.erase(it);
       return true;
     }
-    const auto it = std::find_if(items_.begin(), items_.end(), [&](const Entry& e) { return e.task == task; });
-    if (it == items_.end()) return false;
-    items_.erase(it);
-    std::make_heap(items_.begin(), items_.end(), later);
-    return true;
+    return queue_.remove(task) || key_queue_.remove(task);
   }
 
  private:
-  static constexpr std::uint64_t kNormalClass = 1ull << 63;
-  struct Entry {
-    std::uint64_t order;  // class bit, then arrival sequence
-    std::uint32_t task;
-  };
   struct Ranked {
     double rank;
     std::uint32_t tie;
@@ -123,13 +128,11 @@ class Waitlist {
       return seq < o.seq;
     }
   };
-  static bool later(const Entry& a, const Entry& b) { return a.order > b.order; }
 
   model::Discipline discipline_;
-  std::vector<std::uint32_t> fifo_;  // first come first served: the tasks, served from head_
-  std::size_t head_ = 0;
-  std::vector<Entry> items_;         // key first: a heap on (class, arrival)
-  std::vector<Ranked> ranked_;       // priority: sorted
+  TaskQueue queue_;      // first come first served; key first: the other projects' requests
+  TaskQueue key_queue_;  // key first: key projects' requests
+  std::vector<Ranked> ranked_;  // priority: sorted
 };
 
 }  // namespace kpsim::engine

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace kpsim::engine {
@@ -48,6 +51,32 @@ TEST(Waitlist, KeyFirstServesKeyProjectsFirstThenArrivalOrder) {
   w.push(3, false, 2);
   w.push(4, true, 3);
   EXPECT_EQ(drain(w), (std::vector<std::uint32_t>{2, 4, 1, 3}));
+}
+
+// Arrivals and services interleaved, with removals, against the order the
+// discipline defines: key projects' requests first, each class by arrival.
+TEST(Waitlist, KeyFirstKeepsClassThenArrivalOrderThroughInterleavedUse) {
+  Waitlist w(model::Discipline::key_first);
+  std::set<std::pair<int, std::uint64_t>> expected;  // (class, arrival), key projects' class 0
+  std::uint64_t seq = 0, state = 12345;
+  const auto next_random = [&] { return (state = state * 6364136223846793005ull + 1442695040888963407ull) >> 33; };
+  for (int step = 0; step < 20000; ++step) {
+    const auto r = next_random() % 10;
+    if (r < 6 || expected.empty()) {
+      const bool key = next_random() % 4 == 0;
+      w.push(static_cast<std::uint32_t>(seq), key, seq);
+      expected.insert({key ? 0 : 1, seq++});
+    } else if (r < 9) {
+      ASSERT_EQ(w.front(), expected.begin()->second);
+      w.pop();
+      expected.erase(expected.begin());
+    } else {
+      const auto victim = std::next(expected.begin(), static_cast<std::ptrdiff_t>(next_random() % expected.size()));
+      ASSERT_TRUE(w.remove(static_cast<std::uint32_t>(victim->second)));
+      expected.erase(victim);
+    }
+    ASSERT_EQ(w.size(), expected.size());
+  }
 }
 
 TEST(Waitlist, PriorityServesTheLowestRankThenTheTieBreak) {
