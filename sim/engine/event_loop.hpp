@@ -215,6 +215,16 @@ class Engine {
     if constexpr (kGeneral) return state_of(t).attempt;
     else return 0;
   }
+  // Its project's stream key: in the general state, beside the record.
+  std::uint64_t stream_key(std::uint32_t t) const {
+    if constexpr (kGeneral) return state_of(t).key;
+    else return w_.project_key[hot_of(t).project];
+  }
+  // 受理 of a filed step (TaskState::filed).
+  double filed_at(std::uint32_t t) const {
+    const Workspace::TaskState& st = state_of(t);
+    return st.attempt == 0 ? st.requested : w_.cold[st.cold].filed;
+  }
 
   void reset() {
     std::fill(r_.risk_hits.begin(), r_.risk_hits.end(), 0);
@@ -229,7 +239,10 @@ class Engine {
     // Sequential passes, unless the last plain run restored what they set
     // (settle_restored_states).
     if (kGeneral || !w_.states_restored) {
-      for (std::uint32_t t = 0; t < tasks_; ++t) state_of(t) = initial_state(t, w_.run_parity ^ 1);
+      for (std::uint32_t t = 0; t < tasks_; ++t) {
+        state_of(t) = initial_state(t, w_.run_parity ^ 1);
+        if constexpr (kGeneral) state_of(t).key = w_.project_key[hot_of(t).project];  // the record is in this line
+      }
       std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
       std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
       std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
@@ -298,7 +311,7 @@ class Engine {
     }
     const TaskHot& task = hot_of(t);
     const StepRule& rule = net_.rules[task.rule];
-    const std::uint64_t project = w_.project_key[task.project];
+    const std::uint64_t project = stream_key(t);
     const StepWork w = settings_.deterministic                ? deterministic_step_work(net_, rule)
                        : !kGeneral || single_duration(rule) ? draw_single_duration(rule, project, attempt_of(t))
                                                             : draw_step_work(net_, rule, project, attempt_of(t));
@@ -319,7 +332,7 @@ class Engine {
     for (std::uint32_t i = task.risk_begin, end = i + task.risk_count; i < end; ++i) {
       const RiskRule& rule = net_.risks[net_.task_risk[i]];
       if (now < rule.from_day || now >= rule.to_day) continue;
-      auto rng = core::RngStream::keyed_from(w_.project_key[task.project], net_.rules[task.rule].step_hash ^ rule.hash, core::Purpose::risk);
+      auto rng = core::RngStream::keyed_from(stream_key(t), net_.rules[task.rule].step_hash ^ rule.hash, core::Purpose::risk);
       bool strikes;
       const std::int32_t member = rule.copula < 0 ? -1 : net_.project_member[static_cast<std::size_t>(rule.copula) * net_.project_count() + task.project];
       if (member >= 0) {
@@ -390,8 +403,8 @@ class Engine {
         return wait_for_land(t, p, now);
       Workspace::TaskState& st = state_of(t);
       st.requested = now;
-      if (rule.limit != kNeverRan && st.filed < 0) {  // 受理: the statutory clock starts
-        st.filed = now;
+      if (rule.limit != kNeverRan && !st.filed) {  // 受理: the statutory clock starts
+        st.filed = 1;
         // A step under way at the start has days on its clock already.
         const double before = st.cold ? cold_of(t).clock_before : 0.0;
         if (rule.deemed)
@@ -476,7 +489,7 @@ class Engine {
   }
 
   void on_finish(std::uint32_t t, double now) {
-    __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
+    if constexpr (!kGeneral) __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
     if constexpr (kGeneral) {
       Workspace::TaskState& st = state_of(t);
       if (st.where == kFinished) return;  // deemed approved before its work was done
@@ -487,6 +500,7 @@ class Engine {
       }
       if (st.holding) release(t, now);
       if (st.rework && st.attempt == 0) {  // done once, to be done again
+        if (st.filed) cold(t).filed = st.requested;  // the next request overwrites it
         st.attempt = 1;
         st.where = kNotYet;
         return request(t, now);
@@ -507,7 +521,7 @@ class Engine {
         Workspace::TaskCold& c = cold_of(t);
         off_path = c.off_path += c.off_done;
       }
-      if (st.filed >= 0) note_statutory_clock(t, now);
+      if (st.filed) note_statutory_clock(t, now);
     } else {
       st.where = kNotYet, st.finished_in = w_.run_parity, ++finished_;  // as the next run begins: settle_restored_states
     }
@@ -563,12 +577,12 @@ class Engine {
         off += std::min(c.off_now, cal.work_before(now) - cal.work_before(c.clock_end));
     }
     const double before = st.cold ? w_.cold[st.cold].clock_before : 0.0;
-    return cal.work_before(now) - cal.work_before(st.filed) - off + before;
+    return cal.work_before(now) - cal.work_before(filed_at(t)) - off + before;
   }
 
   void note_statutory_clock(std::uint32_t t, double now) {
     const double limit = rule_of(t).limit;
-    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || state_of(t).filed < 0) return;
+    if (limit == std::numeric_limits<double>::infinity() || !holds_resources(t) || !state_of(t).filed) return;
     AgencyStats& s = r_.agency[hot_of(t).primary];
     const double clock = statutory_clock(t, now);
     ++s.limited;

@@ -30,12 +30,17 @@ struct Workspace {
   struct alignas(32) TaskState {
     double requested = 0;      // when the current attempt asked for its resources
     double service_begin = 0;  // when the current attempt's work began
-    double filed = -1;         // 受理: the first request of a step with a statutory limit (−1: none yet)
+    // Its project's stream key (project_key), copied by the reset pass: the
+    // draw then reads no per-project array (a cache miss at portfolio scale).
+    std::uint64_t key = 0;
     std::uint32_t cold = 0;    // its TaskCold record in `cold`, 0 if none
     std::uint32_t pending : 24 = 0;  // predecessors still to finish (at most kMaxPredecessors)
     std::uint32_t attempt : 1 = 0, rework : 1 = 0, waits_for_land : 1 = 0, holding : 1 = 0;
     std::uint32_t where : 2 = 0;
     std::uint32_t finished_in : 1 = 0;  // plain engine: the parity of the run that last finished it
+    // 受理: a step with a statutory limit was filed, at its first request
+    // (`requested` while the first attempt lasts, then TaskCold::filed).
+    std::uint32_t filed : 1 = 0;
   };
   static_assert(sizeof(TaskState) == 32);
   // The plain engine's working state of a task, 4 bytes: its packed
@@ -66,6 +71,7 @@ struct Workspace {
     double off_path = 0;       // off-clock days on the chain of driving predecessors, to its finish
     double worked = 0;         // under way at the start: working days of its work already done
     double clock_before = 0;   // under way at the start: statutory working days already on its clock
+    double filed = 0;          // 受理 of a filed step done again: its first request
   };
   std::vector<TaskRecord> task;            // the general engine's (prepare)
   std::vector<PlainTaskState> plain_task;  // the plain engine's (prepare)
