@@ -239,17 +239,14 @@ class Engine {
     // Sequential passes, unless the last plain run restored what they set
     // (settle_restored_states).
     if (kGeneral || !w_.states_restored) {
-      for (std::uint32_t t = 0; t < tasks_; ++t) {
-        state_of(t) = initial_state(t, w_.run_parity ^ 1);
-        if constexpr (kGeneral) state_of(t).key = w_.project_key[hot_of(t).project];  // the record is in this line
-      }
+      for (std::uint32_t t = 0; t < tasks_; ++t) state_of(t) = initial_state(t);
       std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
       std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
       std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
     }
     w_.states_restored = false;
     finished_ = 0;
-    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
+    mark_finished_at_start();
     r_.trace.extras.clear();
     w_.cold_used.clear();
     w_.cold.assign(1, Workspace::TaskCold{});
@@ -271,14 +268,18 @@ class Engine {
     multi_waiting_ = 0;
   }
 
-  // A task's state before a run: it waits for all its predecessors. Reads
-  // nothing per task but their count (not the packed record: a cache miss
-  // each at portfolio scale).
-  State initial_state(std::uint32_t t, unsigned finished_in) const {
+  // A task's state before a run: it waits for all its predecessors. The
+  // general state holds its project's stream key too, read from the record
+  // in the same line; the plain one says it did not finish in this run.
+  State initial_state(std::uint32_t t) const {
     State st;
     st.pending = net_.pred_count[t];
-    st.finished_in = finished_in;
+    if constexpr (kGeneral) st.key = w_.project_key[hot_of(t).project];
+    else st.finished_in = w_.run_parity ^ 1;
     return st;
+  }
+  void mark_finished_at_start() {
+    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
   }
 
   // The plain engine's end of a run. Every task finished: their states are
@@ -300,7 +301,7 @@ class Engine {
       if (st.where == kNotYet) r_.ready[t] = 0;
       if (st.where != kInService) r_.trace.start[t] = kNeverRan;
     }
-    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
+    mark_finished_at_start();
   }
 
   // A rework attempt draws a fresh duration from its own stream.
@@ -489,7 +490,6 @@ class Engine {
   }
 
   void on_finish(std::uint32_t t, double now) {
-    if constexpr (!kGeneral) __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
     if constexpr (kGeneral) {
       Workspace::TaskState& st = state_of(t);
       if (st.where == kFinished) return;  // deemed approved before its work was done
@@ -505,8 +505,9 @@ class Engine {
         st.where = kNotYet;
         return request(t, now);
       }
-    } else if (holding(t)) {
-      release(t, now);
+    } else {
+      __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
+      if (holding(t)) release(t, now);
     }
     finish_task(t, now);
   }

@@ -37,7 +37,6 @@ struct Workspace {
     std::uint32_t pending : 24 = 0;  // predecessors still to finish (at most kMaxPredecessors)
     std::uint32_t attempt : 1 = 0, rework : 1 = 0, waits_for_land : 1 = 0, holding : 1 = 0;
     std::uint32_t where : 2 = 0;
-    std::uint32_t finished_in : 1 = 0;  // plain engine: the parity of the run that last finished it
     // 受理: a step with a statutory limit was filed, at its first request
     // (`requested` while the first attempt lasts, then TaskCold::filed).
     std::uint32_t filed : 1 = 0;
