@@ -32,8 +32,8 @@ std::string scenario_file(std::uint32_t projects) {
   return yaml.string();
 }
 
-template <class T>
-std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+template <class T, class Allocator>
+std::size_t bytes(const std::vector<T, Allocator>& v) { return v.capacity() * sizeof(T); }
 
 // The per-task memory of the compiled network and one replication's state
 // (vectors dominate; small per-agency and per-rule tables are left out).

@@ -5,7 +5,7 @@
 
 namespace kpsim::engine {
 
-void mark_longest_paths(const Network& net, const Trace& trace, const std::vector<double>& ready,
+void mark_longest_paths(const Network& net, const Trace& trace, std::span<const double> ready,
                         const std::vector<double>& project_ready, std::vector<bool>& critical) {
   critical.assign(net.task_count(), false);
   for (std::uint32_t p = 0; p < net.project_count(); ++p) {

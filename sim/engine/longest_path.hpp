@@ -2,6 +2,7 @@
 // the critical path of a schedule, deterministic or realised.
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "sim/engine/network.hpp"
@@ -13,7 +14,7 @@ namespace kpsim::engine {
 // ready day if it has none). A predecessor drives t when its finish is that
 // moment. Sets critical[t] for every task on some longest path.
 // project_ready: each project's ready day in this schedule.
-void mark_longest_paths(const Network& net, const Trace& trace, const std::vector<double>& ready,
+void mark_longest_paths(const Network& net, const Trace& trace, std::span<const double> ready,
                         const std::vector<double>& project_ready, std::vector<bool>& critical);
 
 }  // namespace kpsim::engine

@@ -10,6 +10,7 @@
 #include "sim/core/calendar.hpp"
 #include "sim/core/date.hpp"
 #include "sim/core/distribution.hpp"
+#include "sim/core/large_array.hpp"
 #include "sim/model/scenario.hpp"
 
 namespace kpsim::engine {
@@ -170,16 +171,16 @@ struct Network {
   // Tasks: each project's tasks are contiguous and in topological order, so
   // every precedence edge goes from a lower to a higher task index.
   std::vector<Task> tasks;
-  std::vector<TaskHot> hot;                   // the engine's packed view, one per task
+  core::LargeArray<TaskHot> hot;                 // the engine's packed view, one per task
   std::vector<double> remaining;              // share of each task's work still to do at the start (1: all)
   std::vector<StepRule> rules;                // one per template step
   std::vector<KeyedDistribution> rule_parts, rule_phases;
   std::vector<double> spend;                  // money the task turns into investment from now on
   std::vector<std::uint32_t> succ_begin;      // CSR: successors of t are succ[succ_begin[t] .. succ_begin[t+1])
-  std::vector<std::uint32_t> succ;
+  core::LargeArray<std::uint32_t> succ;
   std::vector<float> succ_fraction;           // per edge: 1 = finish-to-start, f < 1 = start when the predecessor is f done
   std::vector<std::uint32_t> overlap_edges;   // edges with f < 1, ascending
-  std::vector<std::uint32_t> pred_count;      // predecessors not finished at the start date
+  core::LargeArray<std::uint32_t> pred_count;      // predecessors not finished at the start date
   // Steps in progress at the start date (Project::state.under_way), those in
   // review first: each is ready at day 0 with `worked` working days of it
   // done and `clock_before` statutory working days already on its clock.

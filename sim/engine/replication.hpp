@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/core/calendar.hpp"
+#include "sim/core/large_array.hpp"
 #include "sim/engine/network.hpp"
 
 namespace kpsim::engine {
@@ -16,7 +17,7 @@ namespace kpsim::engine {
 // start = finish = 0 (Network::tasks[t].done_at_start says so); one that never
 // ran (its project never got land, say) has start = finish = +infinity.
 struct Trace {
-  std::vector<double> start, finish;
+  core::LargeArray<double> start, finish;
   // What only a few tasks have, by task: working days at the start with no
   // progress and no spend (a stalled site, 开而不动), and the off-clock
   // working days on the chain of driving predecessors up to its finish
@@ -65,7 +66,7 @@ struct Replication {
   // The calendars as they were in this replication (with its lost days).
   std::vector<core::Calendar> calendars;
   std::vector<double> factors;  // copula factors, all copulas' members in a row
-  std::vector<double> ready;   // when the task's predecessors had all finished
+  core::LargeArray<double> ready; // when the task's predecessors had all finished
   // Per project in this replication: arrival slots get their day, size and land here.
   std::vector<double> project_ready, project_scale, project_land;
   std::vector<AgencyStats> agency;

@@ -89,8 +89,8 @@ const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication,
 }
 
 namespace {
-template <class T>
-std::size_t bytes(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
+template <class T, class Allocator>
+std::size_t bytes(const std::vector<T, Allocator>& v) { return v.capacity() * sizeof(T); }
 }  // namespace
 
 std::size_t Simulator::task_bytes() const {

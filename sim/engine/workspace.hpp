@@ -72,9 +72,9 @@ struct Workspace {
     double clock_before = 0;   // under way at the start: statutory working days already on its clock
     double filed = 0;          // 受理 of a filed step done again: its first request
   };
-  std::vector<TaskRecord> task;            // the general engine's (prepare)
-  std::vector<PlainTaskState> plain_task;  // the plain engine's (prepare)
-  std::vector<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
+  core::LargeArray<TaskRecord> task;          // the general engine's (prepare)
+  core::LargeArray<PlainTaskState> plain_task;  // the plain engine's (prepare)
+  core::LargeArray<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
   std::vector<std::uint8_t> edge_released;  // per overlap edge (Network::overlap_edges): released its successor
