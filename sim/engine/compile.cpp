@@ -37,7 +37,15 @@ TemplatePlan plan_template(const model::Template& t, model::Diagnostics& diag) {
   const auto n = static_cast<std::uint32_t>(t.steps.size());
   plan.step_ids = model::IdIndex(t.steps);
   plan.preds.resize(n);
+  if (n > kMaxTemplateSteps)
+    diag.error("E-GRAPH-003", t.loc,
+               "template '" + t.id + "' has " + std::to_string(n) + " steps, more than the " + std::to_string(kMaxTemplateSteps) +
+                   " a template may hold");
   for (std::uint32_t s = 0; s < n; ++s) {
+    if (t.steps[s].needs.size() > kMaxNeeds)
+      diag.error("E-GRAPH-004", t.steps[s].loc,
+                 "template '" + t.id + "': step '" + t.steps[s].id + "' needs " + std::to_string(t.steps[s].needs.size()) +
+                     " resources, more than the " + std::to_string(kMaxNeeds) + " a step may hold");
     // The engine counts a task's unfinished predecessors in 24 bits.
     if (t.steps[s].after.size() > kMaxPredecessors)
       diag.error("E-GRAPH-002", t.steps[s].loc,
@@ -272,7 +280,7 @@ void compile_land(const model::Scenario& sc, const ScenarioIds& ids, const std::
 }
 
 void compile_risks(const model::Scenario& sc, const ScenarioIds& ids, const std::vector<model::Project>& projects,
-                   Network& net) {
+                   Network& net, model::Diagnostics& diag) {
   for (const model::Copula& c : sc.copulas) {
     const auto n = static_cast<Eigen::Index>(c.members.size());
     Eigen::MatrixXd m(n, n);
@@ -307,8 +315,16 @@ void compile_risks(const model::Scenario& sc, const ScenarioIds& ids, const std:
     const model::Template& tpl = sc.templates[net.project_template[net.tasks[t].project]];
     const model::Step& s = tpl.steps[net.tasks[t].step];
     if (!net.tasks[t].skipped)
-      for (std::uint32_t r = 0; r < sc.risks.size(); ++r)
-        if (strikes(sc.risks[r].target, p, tpl, s)) net.task_risk.push_back(r);
+      for (std::uint32_t r = 0, count = 0; r < sc.risks.size(); ++r) {
+        if (!strikes(sc.risks[r].target, p, tpl, s)) continue;
+        if (++count > kMaxRisksPerTask) {  // named once, at the first risk too many
+          diag.error("E-GRAPH-005", sc.risks[r].loc,
+                     "risk '" + sc.risks[r].id + "' is the " + std::to_string(count) + "th that may strike step '" + s.id +
+                         "' of project '" + p.id + "', more than the " + std::to_string(kMaxRisksPerTask) + " a step may have");
+          return;
+        }
+        net.task_risk.push_back(r);
+      }
   }
   net.risk_begin.push_back(static_cast<std::uint32_t>(net.task_risk.size()));
 }
@@ -546,7 +562,8 @@ Network compile(const model::Scenario& sc) {
   net.remaining = compile_projects(sc, ids, projects, plans, net);
   pack_for_engine(sc, ids, net);
   compile_land(sc, ids, projects, net);
-  compile_risks(sc, ids, projects, net);
+  compile_risks(sc, ids, projects, net, diag);
+  diag.throw_if_errors();
   pack_risks_for_engine(net);
   compile_ready_set(net);
   release_spare_memory(net);

@@ -20,6 +20,11 @@ inline constexpr std::uint32_t kNoAgency = std::numeric_limits<std::uint32_t>::m
 // 24 bits of its task record (a template step names at most its template's
 // other steps, so a scenario reaches this only with 16 million steps).
 inline constexpr std::uint32_t kMaxPredecessors = (1u << 24) - 1;
+// A template's steps, one step's resource needs and the risks that may
+// strike one task are counted in 16 bits of the task's records.
+inline constexpr std::uint32_t kMaxTemplateSteps = 0xffff;
+inline constexpr std::uint32_t kMaxNeeds = 0xffff;
+inline constexpr std::uint32_t kMaxRisksPerTask = 0xffff;
 
 struct Task {
   std::uint32_t project = 0;

@@ -95,5 +95,68 @@ TEST(Compile, CycleInATemplateIsALocatedErrorNamingItsSteps) {
   }
 }
 
+
+// The records count a template's steps and the risks on one task in 16
+// bits: past that, a located error rather than a count that wraps.
+TEST(Compile, ATemplateOfMoreStepsThanTheRecordsCountIsALocatedError) {
+  model::Scenario s = test::base_scenario();
+  std::vector<StepDef> defs;
+  for (std::uint32_t k = 0; k <= kMaxTemplateSteps; ++k) defs.push_back({"s" + std::to_string(k), 1, {}, k == 0 ? 1.0 : 0.0});
+  s.templates.push_back(test::make_template("huge", defs));
+  s.templates[0].loc = {"s.yaml", 3, 5, "templates.huge"};
+  s.projects.push_back(test::make_project("P", "huge", 1));
+  try {
+    compile(s);
+    FAIL() << "expected an InputError";
+  } catch (const model::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].format(),
+              "s.yaml:3:5: templates.huge: template 'huge' has 65536 steps, more than the 65535 a template may hold [E-GRAPH-003]");
+  }
+}
+
+TEST(Compile, AStepNeedingMoreResourcesThanTheRecordsCountIsALocatedError) {
+  model::Scenario s = building(0);
+  model::Step& approve = s.templates[0].steps[0];
+  approve.loc = {"s.yaml", 8, 9, "templates.b.steps[0]"};
+  approve.needs.clear();
+  for (std::uint32_t k = 0; k <= kMaxNeeds; ++k) {
+    s.agencies.push_back({"a" + std::to_string(k), "", 1, "office", model::Discipline::fifo, {}});
+    approve.needs.push_back({s.agencies.back().id, 1});
+  }
+  try {
+    compile(s);
+    FAIL() << "expected an InputError";
+  } catch (const model::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].format(),
+              "s.yaml:8:9: templates.b.steps[0]: template 'b': step 'approve' needs 65536 resources, more than the 65535 a "
+              "step may hold [E-GRAPH-004]");
+  }
+}
+
+TEST(Compile, MoreRisksOnOneStepThanTheRecordsCountIsALocatedError) {
+  model::Scenario s = building(0);
+  model::Risk r;
+  r.probability = 0.1;
+  r.amount = core::Distribution::fixed(1);
+  for (std::uint32_t k = 0; k <= kMaxRisksPerTask; ++k) {
+    r.id = "r" + std::to_string(k);
+    r.loc = {"s.yaml", static_cast<int>(10 + k), 7, "risks[" + std::to_string(k) + "]"};
+    s.risks.push_back(r);
+  }
+  try {
+    compile(s);
+    FAIL() << "expected an InputError";
+  } catch (const model::InputError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u);
+    EXPECT_EQ(e.diagnostics()[0].format(),
+              "s.yaml:65545:7: risks[65535]: risk 'r65535' is the 65536th that may strike step 'approve' of project 'P', "
+              "more than the 65535 a step may have [E-GRAPH-005]");
+  }
+  s.risks.pop_back();  // at the limit it compiles
+  EXPECT_EQ(compile(s).hot[0].risk_count, kMaxRisksPerTask);
+}
+
 }  // namespace
 }  // namespace kpsim::engine
