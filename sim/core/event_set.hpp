@@ -200,13 +200,16 @@ class RadixEventSet {
   void unmark(unsigned b) {
     std::uint64_t& word = mask_[b / 64];
     word &= ~(1ull << (b % 64));
-    if (!word) summary_ &= ~(1ull << (b / 64));
+    summary_ &= ~(std::uint64_t{word == 0} << (b / 64));  // no branch: whether the word emptied is anyone's guess
   }
   void place(const EventNode& n) {
     const unsigned b = bucket_of(n);
     std::uint64_t& word = mask_[b / 64];
     const std::uint64_t bit = 1ull << (b % 64);
-    if (!(word & bit) || n < least_[b]) least_[b] = n;
+    // The bucket's least, chosen without a branch (which of the two is
+    // less is a coin toss for the predictor).
+    const bool least = !(word & bit) || n < least_[b];
+    least_[b] = least ? n : least_[b];
     word |= bit;
     summary_ |= 1ull << (b / 64);
     buckets_[b].push_back(n);
