@@ -24,6 +24,7 @@ class TaskQueue {
   std::size_t size() const { return tasks_.size() - head_; }
   void push(std::uint32_t task) { tasks_.push_back(task); }
   std::uint32_t front() const { return tasks_[head_]; }
+  std::uint32_t second() const { return tasks_[head_ + 1]; }  // size() > 1
   // The consumed front is reclaimed once it is 4,096 long and at least half
   // the vector (amortised O(1)), also when the queue is empty: one branch,
   // nearly never taken, rather than two that follow each queue's length.
@@ -86,6 +87,11 @@ class Waitlist {
     if (kFifo || discipline_ == model::Discipline::fifo) return queue_.front();
     if (discipline_ == model::Discipline::priority) return ranked_.front().task;
     return key_queue_.size() ? key_queue_.front() : queue_.front();
+  }
+  // The one behind the front of a first-come-first-served list (size > 1).
+  std::uint32_t second_in_fifo() const {
+    assert(discipline_ == model::Discipline::fifo);
+    return queue_.second();
   }
   template <bool kFifo = false>
   void pop() {
