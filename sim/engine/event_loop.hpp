@@ -512,7 +512,7 @@ class Engine {
         return request(t, now);
       }
     } else {
-      __builtin_prefetch(&w_.project_key[hot_of(t).project]);  // its successor's draw, after the release's
+      // (its project's stream key, for its successor's draw, came in with its own)
       if (holding(t)) release(t, now);
     }
     finish_task(t, now);
