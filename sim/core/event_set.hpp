@@ -129,10 +129,9 @@ class DaryEventSet {
 // by 4-bit digits), and always by sequential reads and appends: no cache
 // miss per level as in a heap of hundreds of thousands of events. Of the
 // 4,096 buckets only the few at the digits the clock is passing are in
-// use. Each bucket keeps its least
-// event, so the top is known without a pop. An event before the last
-// popped (none of the engine's) is still ordered right: the buckets are
-// dealt out again from it.
+// use. Each bucket keeps its least event, so the top is known without a
+// pop. An event before the last popped (none of the engine's) is still
+// ordered right: the buckets are dealt out again from it.
 class RadixEventSet {
  public:
   void reserve(std::size_t) {}  // buckets grow as needed and keep their capacity across clear()

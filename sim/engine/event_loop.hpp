@@ -511,9 +511,8 @@ class Engine {
         st.where = kNotYet;
         return request(t, now);
       }
-    } else {
-      // (its project's stream key, for its successor's draw, came in with its own)
-      if (holding(t)) release(t, now);
+    } else if (holding(t)) {
+      release(t, now);
     }
     finish_task(t, now);
   }

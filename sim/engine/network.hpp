@@ -20,11 +20,13 @@ inline constexpr std::uint32_t kNoAgency = std::numeric_limits<std::uint32_t>::m
 // 24 bits of its task record (a template step names at most its template's
 // other steps, so a scenario reaches this only with 16 million steps).
 inline constexpr std::uint32_t kMaxPredecessors = (1u << 24) - 1;
-// A template's steps, one step's resource needs and the risks that may
-// strike one task are counted in 16 bits of the task's records.
-inline constexpr std::uint32_t kMaxTemplateSteps = 0xffff;
-inline constexpr std::uint32_t kMaxNeeds = 0xffff;
-inline constexpr std::uint32_t kMaxRisksPerTask = 0xffff;
+// A template's steps (Task::step, TaskHot::succ_count), one step's
+// resource needs (TaskHot::need_count) and the risks that may strike one
+// task (TaskHot::risk_count) are counted in 16 bits of the task's records
+// (checked against the fields below them).
+inline constexpr std::uint32_t kMaxTemplateSteps = std::numeric_limits<std::uint16_t>::max();
+inline constexpr std::uint32_t kMaxNeeds = std::numeric_limits<std::uint16_t>::max();
+inline constexpr std::uint32_t kMaxRisksPerTask = std::numeric_limits<std::uint16_t>::max();
 
 struct Task {
   std::uint32_t project = 0;
@@ -127,6 +129,10 @@ struct alignas(32) TaskHot {
   static constexpr std::uint8_t kPartlyDone = 8;  // part of its work was done before the start (Network::remaining)
 };
 static_assert(sizeof(TaskHot) == 32);
+template <class Field>
+constexpr bool holds(std::uint32_t most) { return most <= std::numeric_limits<Field>::max(); }
+static_assert(holds<decltype(Task::step)>(kMaxTemplateSteps - 1) && holds<decltype(TaskHot::succ_count)>(kMaxTemplateSteps - 1));
+static_assert(holds<decltype(TaskHot::need_count)>(kMaxNeeds) && holds<decltype(TaskHot::risk_count)>(kMaxRisksPerTask));
 
 // A distribution with the hash of the step id that keys its random stream.
 struct KeyedDistribution {
