@@ -35,4 +35,8 @@ struct LargeArrayAllocator {
 template <class T>
 using LargeArray = std::vector<T, LargeArrayAllocator<T>>;
 
+// What an array holds in memory (its capacity), for memory-per-task figures.
+template <class T, class Allocator>
+std::size_t capacity_bytes(const std::vector<T, Allocator>& v) { return v.capacity() * sizeof(T); }
+
 }  // namespace kpsim::core

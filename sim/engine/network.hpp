@@ -2,6 +2,7 @@
 // once, immutable, shared by every replication.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -235,6 +236,14 @@ struct Network {
   std::uint32_t month_count() const { return static_cast<std::uint32_t>(month_begin.size() - 1); }
 
   std::uint32_t task_count() const { return static_cast<std::uint32_t>(tasks.size()); }
+  // The memory of its per-task arrays (small per-agency and per-rule tables
+  // left out); Simulator::task_bytes gives a replication's.
+  std::size_t task_bytes() const {
+    using core::capacity_bytes;
+    return capacity_bytes(tasks) + capacity_bytes(hot) + capacity_bytes(spend) + capacity_bytes(succ_begin) + capacity_bytes(succ) +
+           capacity_bytes(succ_fraction) + capacity_bytes(pred_count) + capacity_bytes(need_begin) + capacity_bytes(need_agency) +
+           capacity_bytes(need_amount) + capacity_bytes(risk_begin) + capacity_bytes(task_risk);
+  }
   std::uint32_t project_count() const { return static_cast<std::uint32_t>(project_ready.size()); }
 };
 

@@ -88,16 +88,13 @@ const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication,
   return result_;
 }
 
-namespace {
-template <class T, class Allocator>
-std::size_t bytes(const std::vector<T, Allocator>& v) { return v.capacity() * sizeof(T); }
-}  // namespace
-
 std::size_t Simulator::task_bytes() const {
+  using core::capacity_bytes;
   const Replication& r = result_;
   const Workspace& w = *work_;
-  return bytes(r.trace.start) + bytes(r.trace.finish) + bytes(r.trace.extras) + bytes(r.ready) +
-         bytes(w.task) + bytes(w.plain_task) + bytes(w.project_key) + bytes(w.cold) + bytes(w.cold_used) + bytes(w.edge_released);
+  return capacity_bytes(r.trace.start) + capacity_bytes(r.trace.finish) + capacity_bytes(r.trace.extras) + capacity_bytes(r.ready) +
+         capacity_bytes(w.task) + capacity_bytes(w.plain_task) + capacity_bytes(w.project_key) + capacity_bytes(w.cold) +
+         capacity_bytes(w.cold_used) + capacity_bytes(w.edge_released);
 }
 
 Replication simulate(const Network& net, std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
