@@ -17,8 +17,7 @@ double deterministic_work(const Network& net, std::uint32_t t) {
 CpmSchedule schedule_cpm(const Network& net) {
   const std::uint32_t n = net.task_count();
   CpmSchedule s;
-  s.early.start.assign(n, 0.0);
-  s.early.finish.assign(n, 0.0);
+  s.early.times.assign(n, Trace::Times{});
   s.late_start.assign(n, 0.0);
   s.late_finish.assign(n, 0.0);
   s.total_slack.assign(n, 0.0);
@@ -26,40 +25,42 @@ CpmSchedule schedule_cpm(const Network& net) {
   s.project_finish.assign(net.project_count(), 0.0);
 
   // Forward pass: tasks are in topological order, so a task's predecessors
-  // have all pushed their finish into `ready` before it is reached.
-  std::vector<double> ready(n);
+  // have all pushed their finish into its ready time before it is reached.
   for (std::uint32_t p = 0; p < net.project_count(); ++p)
-    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) ready[t] = net.project_ready[p];
+    for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) s.early.times[t].ready = net.project_ready[p];
   for (std::uint32_t t = 0; t < n; ++t) {
     const Task& task = net.tasks[t];
-    if (!std::isfinite(ready[t])) {  // an arrival slot: it never comes in the deterministic schedule
-      s.early.start[t] = s.early.finish[t] = ready[t];
+    Trace::Times& early = s.early.times[t];
+    const double ready = early.ready;
+    if (!std::isfinite(ready)) {  // an arrival slot: it never comes in the deterministic schedule
+      early.start = early.finish = ready;
     } else if (task.skipped) {
-      s.early.start[t] = s.early.finish[t] = ready[t];
+      early.start = early.finish = ready;
     } else if (!task.done_at_start) {
       const core::Calendar& cal = net.calendars[task.calendar];
-      const Span span = work_span(cal, ready[t], deterministic_work(net, t));
-      s.early.start[t] = span.start;
-      s.early.finish[t] = span.finish;
+      const Span span = work_span(cal, ready, deterministic_work(net, t));
+      early.start = span.start;
+      early.finish = span.finish;
     }
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) {
       // An overlap edge releases its successor part way through (容缺受理).
-      const bool partial = net.succ_fraction[i] < 1 && !task.done_at_start && !task.skipped && std::isfinite(ready[t]);
-      const double release = partial ? overlap_release(net.calendars[task.calendar], s.early.start[t], net.succ_fraction[i],
+      const bool partial = net.succ_fraction[i] < 1 && !task.done_at_start && !task.skipped && std::isfinite(ready);
+      const double release = partial ? overlap_release(net.calendars[task.calendar], early.start, net.succ_fraction[i],
                                                        deterministic_work(net, t))
-                                     : s.early.finish[t];
-      ready[net.succ[i]] = std::max(ready[net.succ[i]], release);
+                                     : early.finish;
+      double& successor_ready = s.early.times[net.succ[i]].ready;
+      successor_ready = std::max(successor_ready, release);
     }
     double& pf = s.project_finish[task.project];
-    pf = std::max(pf, s.early.finish[t]);
+    pf = std::max(pf, early.finish);
   }
 
   // Backward pass against each project's own early finish.
   for (std::uint32_t t = n; t-- > 0;) {
     const Task& task = net.tasks[t];
     if (task.done_at_start) continue;
-    if (!std::isfinite(s.early.finish[t])) {
-      s.late_start[t] = s.late_finish[t] = s.early.finish[t];
+    if (!std::isfinite(s.early.finish(t))) {
+      s.late_start[t] = s.late_finish[t] = s.early.finish(t);
       s.total_slack[t] = std::numeric_limits<double>::quiet_NaN();
       continue;
     }
@@ -72,9 +73,9 @@ CpmSchedule schedule_cpm(const Network& net) {
     const double lf = cal.end_at(cal.work_before(latest));
     s.late_finish[t] = work > 0 ? lf : latest;
     s.late_start[t] = work > 0 ? cal.start_at(cal.work_before(lf) - work) : latest;
-    s.total_slack[t] = cal.work_before(s.late_start[t]) - cal.work_before(s.early.start[t]);
+    s.total_slack[t] = cal.work_before(s.late_start[t]) - cal.work_before(s.early.start(t));
   }
-  mark_longest_paths(net, s.early, ready, net.project_ready, s.critical);
+  mark_longest_paths(net, s.early, net.project_ready, s.critical);
   return s;
 }
 

@@ -146,7 +146,7 @@ class Engine {
     if (w_.event_set.empty()) return;
     const core::Event next = w_.event_set.top();
     if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
-    if (next.kind == kFinish) __builtin_prefetch(&r_.trace.finish[next.target], 1);
+    if (next.kind == kFinish) __builtin_prefetch(&r_.trace.times[next.target], 1);
   }
   // (For the general engine a task's record and state share one line.)
   void warm_task(std::uint32_t t, bool and_next) const {
@@ -162,7 +162,8 @@ class Engine {
   static constexpr std::size_t kFewPending = 1024;
 
   // A task's packed record and its working state: one cache line for the
-  // general engine; the network's record and 4 bytes for the plain one.
+  // general engine; the network's record and 4 bytes beside its times for
+  // the plain one.
   using State = std::conditional_t<kGeneral, Workspace::TaskState, Workspace::PlainTaskState>;
   const TaskHot& hot_of(std::uint32_t t) const {
     if constexpr (kGeneral) return w_.task[t].hot;
@@ -170,11 +171,11 @@ class Engine {
   }
   State& state_of(std::uint32_t t) {
     if constexpr (kGeneral) return w_.task[t].state;
-    else return w_.plain_task[t];
+    else return r_.trace.times[t].plain;
   }
   const State& state_of(std::uint32_t t) const {
     if constexpr (kGeneral) return w_.task[t].state;
-    else return w_.plain_task[t];
+    else return r_.trace.times[t].plain;
   }
 
   // A task's cold record, made on first use (a pool: index 0 means none).
@@ -204,11 +205,11 @@ class Engine {
   // to its finish, and is begun once.
   double requested_at(std::uint32_t t) const {
     if constexpr (kGeneral) return state_of(t).requested;
-    else return r_.ready[t];
+    else return r_.trace.times[t].ready;
   }
   double service_begin_of(std::uint32_t t) const {
     if constexpr (kGeneral) return state_of(t).service_begin;
-    else return r_.trace.start[t];
+    else return r_.trace.times[t].start;
   }
   bool holding(std::uint32_t t) const {
     if constexpr (kGeneral) return state_of(t).holding;
@@ -242,10 +243,10 @@ class Engine {
     // Sequential passes, unless the last plain run restored what they set
     // (settle_restored_states).
     if (kGeneral || !w_.states_restored) {
-      for (std::uint32_t t = 0; t < tasks_; ++t) state_of(t) = initial_state(t);
-      std::fill(r_.trace.start.begin(), r_.trace.start.end(), kNeverRan);
-      std::fill(r_.trace.finish.begin(), r_.trace.finish.end(), kNeverRan);
-      std::fill(r_.ready.begin(), r_.ready.end(), 0.0);
+      for (std::uint32_t t = 0; t < tasks_; ++t) {
+        r_.trace.times[t] = Trace::Times{0, kNeverRan, kNeverRan, {}};
+        state_of(t) = initial_state(t);  // the plain one: in the record just written
+      }
     }
     w_.states_restored = false;
     finished_ = 0;
@@ -282,7 +283,7 @@ class Engine {
     return st;
   }
   void mark_finished_at_start() {
-    for (std::uint32_t t : net_.finished_at_start) r_.trace.start[t] = r_.trace.finish[t] = 0;
+    for (std::uint32_t t : net_.finished_at_start) r_.trace.times[t].start = r_.trace.times[t].finish = 0;
   }
 
   // The plain engine's end of a run. Every task finished: their states are
@@ -300,9 +301,10 @@ class Engine {
     for (std::uint32_t t = 0; t < tasks_; ++t) {
       const State& st = state_of(t);
       if (st.finished_in == w_.run_parity) continue;
-      r_.trace.finish[t] = kNeverRan;
-      if (st.where == kNotYet) r_.ready[t] = 0;
-      if (st.where != kInService) r_.trace.start[t] = kNeverRan;
+      Trace::Times& times = r_.trace.times[t];
+      times.finish = kNeverRan;
+      if (st.where == kNotYet) times.ready = 0;
+      if (st.where != kInService) times.start = kNeverRan;
     }
     mark_finished_at_start();
   }
@@ -385,9 +387,9 @@ class Engine {
   }
 
   void on_ready(std::uint32_t t, double now) {
-    r_.ready[t] = now;
+    r_.trace.times[t].ready = now;
     if (kGeneral && (hot_of(t).flags & TaskHot::kSkipped)) {
-      r_.trace.start[t] = now;
+      r_.trace.times[t].start = now;
       return finish_task(t, now);
     }
     if constexpr (kGeneral) {
@@ -452,7 +454,7 @@ class Engine {
     if (first && has_cold) clock += cold_of(t).extra_work + cold_of(t).idle;
     const core::Calendar& cal = calendar_of(t);
     const Span span = !kGeneral || net_.restarts.empty() ? work_span(cal, now, clock + w.off_clock) : site_span(t, cal, now, clock + w.off_clock);
-    if (first) r_.trace.start[t] = span.start;  // 开工 is the first start, rework or not
+    if (first) r_.trace.times[t].start = span.start;  // 开工 is the first start, rework or not
     if constexpr (kGeneral) {
       state_of(t).service_begin = span.start;
       if (w.off_clock > 0 || has_cold || rule_of(t).deemed) {
@@ -465,12 +467,14 @@ class Engine {
     w_.event_set.schedule(span.finish, kFinish, t);
     // Its finish will write its finish time and read the next task of its
     // project (most often its successor): fetched now, a service's length
-    // ahead, not an event ahead. The finish line only while few events are
-    // pending: with many, it would leave the cache before the finish comes.
-    if (w_.event_set.size() < kFewPending) __builtin_prefetch(&r_.trace.finish[t], 1);
+    // ahead, not an event ahead. The finish time is beside the start just
+    // written, but a record of three times may cross into the next line:
+    // that one only while few events are pending (with many, it would leave
+    // the cache before the finish comes).
+    if (w_.event_set.size() < kFewPending) __builtin_prefetch(&r_.trace.times[t].finish, 1);
     if (t + 1 < tasks_) {
       warm_task(t + 1, false);
-      __builtin_prefetch(&r_.ready[t + 1], 1);
+      __builtin_prefetch(&r_.trace.times[t + 1], 1);
     }
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = kGeneral && rule_of(t).has_effort ? w.held : clock;
@@ -519,7 +523,7 @@ class Engine {
 
   void finish_task(std::uint32_t t, double now) {
     State& st = state_of(t);
-    r_.trace.finish[t] = now;
+    r_.trace.times[t].finish = now;
     double off_path = 0;
     if constexpr (kGeneral) {
       st.where = kFinished;
@@ -612,7 +616,7 @@ class Engine {
       note_queue(a, now);
       w_.waitlists[a].remove(t);
       if (holds_several(t)) --multi_waiting_;
-      if (r_.trace.start[t] == kNeverRan) r_.trace.start[t] = now;
+      if (r_.trace.times[t].start == kNeverRan) r_.trace.times[t].start = now;
     }
     if (st.holding) release(t, now);
     ++r_.agency[a].deemed;
@@ -757,18 +761,19 @@ class Engine {
       if (w_.free_units[a] <= 0) {
         const std::uint32_t next = w.front<!kGeneral>();
         warm_task(next, false);
-        __builtin_prefetch(&r_.trace.start[next], 1);
+        __builtin_prefetch(&r_.trace.times[next].start, 1);
         if constexpr (!kGeneral) {
           // Two stages on a plain network: the next in line's record came
           // in when it was second, so its project's stream key (for its
-          // draw) can be fetched now, with its ready time (for its wait);
+          // draw) can be fetched now, with its ready time (for its wait:
+          // in the line of its start time, or the one before);
           // the one behind it gets its record and lines.
           __builtin_prefetch(&w_.project_key[hot_of(next).project]);
-          __builtin_prefetch(&r_.ready[next]);
+          __builtin_prefetch(&r_.trace.times[next].ready);
           if (w.template size<true>() > 1) {
             const std::uint32_t after = w.second_in_fifo();
             warm_task(after, false);
-            __builtin_prefetch(&r_.trace.start[after], 1);
+            __builtin_prefetch(&r_.trace.times[after].start, 1);
           }
         }
         break;

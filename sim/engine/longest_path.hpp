@@ -2,7 +2,6 @@
 // the critical path of a schedule, deterministic or realised.
 #pragma once
 
-#include <span>
 #include <vector>
 
 #include "sim/engine/network.hpp"
@@ -10,11 +9,11 @@
 
 namespace kpsim::engine {
 
-// ready[t]: the moment all of t's predecessors had finished (its project's
-// ready day if it has none). A predecessor drives t when its finish is that
-// moment. Sets critical[t] for every task on some longest path.
+// trace.ready(t): the moment all of t's predecessors had finished (its
+// project's ready day if it has none). A predecessor drives t when its
+// finish is that moment. Sets critical[t] for every task on some longest path.
 // project_ready: each project's ready day in this schedule.
-void mark_longest_paths(const Network& net, const Trace& trace, std::span<const double> ready,
-                        const std::vector<double>& project_ready, std::vector<bool>& critical);
+void mark_longest_paths(const Network& net, const Trace& trace, const std::vector<double>& project_ready,
+                        std::vector<bool>& critical);
 
 }  // namespace kpsim::engine

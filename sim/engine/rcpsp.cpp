@@ -165,8 +165,8 @@ RcpspSchedule schedule_rcpsp(const model::RcpspInstance& inst, PriorityRule rule
   out.start.assign(inst.jobs.size(), 0);
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     const std::size_t job = net.tasks[t].step;  // steps are listed in job order
-    out.start[job] = static_cast<int>(std::lround(rep.trace.start[t]));
-    out.makespan = std::max(out.makespan, static_cast<int>(std::lround(rep.trace.finish[t])));
+    out.start[job] = static_cast<int>(std::lround(rep.trace.start(t)));
+    out.makespan = std::max(out.makespan, static_cast<int>(std::lround(rep.trace.finish(t))));
   }
   return out;
 }

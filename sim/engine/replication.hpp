@@ -1,6 +1,7 @@
 // What one replication publishes: when each task ran, what the agencies and
 // land pools did, and the world it was drawn in. Reports read only this;
-// the engine's own working state is in workspace.hpp.
+// the engine's own working state is in workspace.hpp (but for the plain
+// engine's 4 bytes a task beside the task's times: Trace::PlainState).
 #pragma once
 
 #include <algorithm>
@@ -17,7 +18,33 @@ namespace kpsim::engine {
 // start = finish = 0 (Network::tasks[t].done_at_start says so); one that never
 // ran (its project never got land, say) has start = finish = +infinity.
 struct Trace {
-  core::LargeArray<double> start, finish;
+  // The plain engine's working state of a task (event_loop.hpp, 4 bytes),
+  // kept in the task's record of times rather than an array of its own:
+  // a task that waits in a long queue is begun long after it became ready,
+  // when its lines have left the cache, and its state and the times it
+  // writes are then one miss, not two (RM-AP at 10⁶ projects: ×0.95,
+  // bench/README.md "The eleventh step"). Not a result: reports never read
+  // it, and the general engine leaves it alone.
+  struct PlainState {
+    std::uint32_t pending : 24 = 0;     // predecessors still to finish
+    std::uint32_t where : 2 = 0;        // event_loop::Where
+    std::uint32_t finished_in : 1 = 0;  // the parity of the run that last finished it
+  };
+  // A task's times in one record (half a line), written as they arise.
+  struct alignas(32) Times {
+    double ready = 0;  // when its predecessors had all finished
+    double start = 0, finish = 0;
+    PlainState plain;
+    // Two runs agree when their times do (the plain state is the engine's).
+    friend bool operator==(const Times& a, const Times& b) {
+      return a.ready == b.ready && a.start == b.start && a.finish == b.finish;
+    }
+  };
+  static_assert(sizeof(Times) == 32);
+  core::LargeArray<Times> times;
+  double ready(std::uint32_t t) const { return times[t].ready; }
+  double start(std::uint32_t t) const { return times[t].start; }
+  double finish(std::uint32_t t) const { return times[t].finish; }
   // What only a few tasks have, by task: working days at the start with no
   // progress and no spend (a stalled site, 开而不动), and the off-clock
   // working days on the chain of driving predecessors up to its finish
@@ -66,7 +93,6 @@ struct Replication {
   // The calendars as they were in this replication (with its lost days).
   std::vector<core::Calendar> calendars;
   std::vector<double> factors;  // copula factors, all copulas' members in a row
-  core::LargeArray<double> ready; // when the task's predecessors had all finished
   // Per project in this replication: arrival slots get their day, size and land here.
   std::vector<double> project_ready, project_scale, project_land;
   std::vector<AgencyStats> agency;

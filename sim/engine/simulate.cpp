@@ -29,9 +29,7 @@ bool is_plain(const Network& net) {
 
 Replication::Replication(const Network& net) : calendars(net.calendars) {
   const std::size_t n = net.task_count(), agencies = net.agency_capacity.size();
-  trace.start.resize(n);
-  trace.finish.resize(n);
-  ready.resize(n);
+  trace.times.resize(n);
   risk_hits.resize(net.risks.size());
   std::size_t members = 0;
   for (const auto& c : net.copulas) members += c.members;
@@ -61,15 +59,11 @@ Workspace::Workspace(const Network& net) {
   event_set.reserve(n + 1);
 }
 
-void Workspace::prepare(const Network& net, bool general) {
+void Workspace::prepare_general(const Network& net) {
   const std::size_t n = net.task_count();
-  if (general && task.size() != n) {
-    task.resize(n);
-    for (std::size_t t = 0; t < n; ++t) task[t].hot = net.hot[t];
-  } else if (!general && plain_task.size() != n) {
-    plain_task.resize(n);
-    states_restored = false;
-  }
+  if (task.size() == n) return;
+  task.resize(n);
+  for (std::size_t t = 0; t < n; ++t) task[t].hot = net.hot[t];
 }
 
 Simulator::Simulator(const Network& net) : net_(&net), plain_(is_plain(net)), result_(net), work_(std::make_unique<Workspace>(net)) {}
@@ -79,9 +73,12 @@ Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 const Replication& Simulator::run(std::uint64_t seed, std::uint32_t replication, const SimSettings& settings) {
   const bool general = !plain_ || settings.general_engine;
-  work_->prepare(*net_, general);
-  if (general) run_event_loop<true>(*net_, seed, replication, settings, result_, *work_);
-  else run_event_loop<false>(*net_, seed, replication, settings, result_, *work_);
+  if (general) {
+    work_->prepare_general(*net_);
+    run_event_loop<true>(*net_, seed, replication, settings, result_, *work_);
+  } else {
+    run_event_loop<false>(*net_, seed, replication, settings, result_, *work_);
+  }
   result_.seed = seed;
   result_.replication = replication;
   result_.deterministic = settings.deterministic;
@@ -92,8 +89,8 @@ std::size_t Simulator::task_bytes() const {
   using core::capacity_bytes;
   const Replication& r = result_;
   const Workspace& w = *work_;
-  return capacity_bytes(r.trace.start) + capacity_bytes(r.trace.finish) + capacity_bytes(r.trace.extras) + capacity_bytes(r.ready) +
-         capacity_bytes(w.task) + capacity_bytes(w.plain_task) + capacity_bytes(w.project_key) + capacity_bytes(w.cold) +
+  return capacity_bytes(r.trace.times) + capacity_bytes(r.trace.extras) +
+         capacity_bytes(w.task) + capacity_bytes(w.project_key) + capacity_bytes(w.cold) +
          capacity_bytes(w.cold_used) + capacity_bytes(w.edge_released);
 }
 

@@ -11,6 +11,7 @@
 #include "sim/core/event_set.hpp"
 #include "sim/core/site_time.hpp"
 #include "sim/engine/network.hpp"
+#include "sim/engine/replication.hpp"
 #include "sim/engine/waitlist.hpp"
 
 namespace kpsim::engine {
@@ -20,10 +21,10 @@ enum class LandState : std::uint8_t { not_asked, waiting, granted };
 
 struct Workspace {
   explicit Workspace(const Network& net);
-  // Makes the task records of the engine about to run, once (a Simulator
-  // of a plain network that never runs the general engine has none of its
-  // 64-byte records).
-  void prepare(const Network& net, bool general);
+  // Makes the general engine's task records, once, before its first run (a
+  // Simulator of a plain network that never runs it has none of its 64-byte
+  // records; the plain engine's state is in the trace).
+  void prepare_general(const Network& net);
 
   // Working state of a task, 32 bytes. When the task ran is written
   // straight into the trace (Replication), not kept here.
@@ -42,16 +43,12 @@ struct Workspace {
     std::uint32_t filed : 1 = 0;
   };
   static_assert(sizeof(TaskState) == 32);
-  // The plain engine's working state of a task, 4 bytes: its packed
-  // record is read from the network (32 bytes, two a line), and the times
-  // the general state keeps are its ready and start times in the trace (on
-  // a plain network a task asks for its agency when it becomes ready, and
-  // is begun once).
-  struct PlainTaskState {
-    std::uint32_t pending : 24 = 0;
-    std::uint32_t where : 2 = 0;
-    std::uint32_t finished_in : 1 = 0;  // the parity of the run that last finished it
-  };
+  // The plain engine's working state of a task, 4 bytes, in the task's
+  // record of times (Trace::Times): its packed record is read from the
+  // network (32 bytes, two a line), and the times the general state keeps
+  // are its ready and start times beside it (on a plain network a task asks
+  // for its agency when it becomes ready, and is begun once).
+  using PlainTaskState = Trace::PlainState;
   static_assert(sizeof(PlainTaskState) == 4);
   // A task's packed record (a copy of the network's, made once for this
   // workspace) and its working state in one 64-byte line: an event on a
@@ -73,7 +70,6 @@ struct Workspace {
     double filed = 0;          // 受理 of a filed step done again: its first request
   };
   core::LargeArray<TaskRecord> task;          // the general engine's (prepare)
-  core::LargeArray<PlainTaskState> plain_task;  // the plain engine's (prepare)
   core::LargeArray<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication

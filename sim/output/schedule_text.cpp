@@ -41,7 +41,7 @@ void print_project_schedule(std::ostream& out, const model::Scenario& sc, const 
       t.add_row({s.id, s.name, s.agency, "", "done", "", "", "", "", ""});
       continue;
     }
-    const double es = cpm.early.start[i], ef = cpm.early.finish[i];
+    const double es = cpm.early.start(i), ef = cpm.early.finish(i);
     const double ls = cpm.late_start[i], lf = cpm.late_finish[i];
     t.add_row({s.id, s.name, s.agency, fixed(engine::deterministic_work(net, i), 1), day(net, report::start_day(es)),
                day(net, report::finish_day(es, ef)), day(net, report::start_day(ls)), day(net, report::finish_day(ls, lf)),
@@ -59,8 +59,8 @@ void print_portfolio_schedule(std::ostream& out, const model::Scenario& sc, cons
     std::int32_t finish = 0;
     double latest = -1;
     for (std::uint32_t i = net.project_begin[p]; i < net.project_begin[p + 1]; ++i)
-      if (!net.tasks[i].done_at_start && cpm.early.finish[i] > latest)
-        latest = cpm.early.finish[i], finish = report::finish_day(cpm.early.start[i], cpm.early.finish[i]);
+      if (!net.tasks[i].done_at_start && cpm.early.finish(i) > latest)
+        latest = cpm.early.finish(i), finish = report::finish_day(cpm.early.start(i), cpm.early.finish(i));
     t.add_row({sc.projects[p].id, sc.projects[p].name, latest < 0 ? "done" : day(net, finish),
                critical_path(sc, net, cpm, p)});
   }
@@ -77,8 +77,8 @@ void write_schedule_dot(std::ostream& out, const model::Scenario& sc, const engi
     const model::Step& s = step_of(sc, net, t);
     std::string label = (project ? "" : sc.projects[net.tasks[t].project].id + " ") + s.name;
     if (net.tasks[t].done_at_start) label += "\\n(done)";
-    else label += "\\n" + day(net, report::start_day(cpm.early.start[t])) + " … " +
-                  day(net, report::finish_day(cpm.early.start[t], cpm.early.finish[t])) + "\\nslack " +
+    else label += "\\n" + day(net, report::start_day(cpm.early.start(t))) + " … " +
+                  day(net, report::finish_day(cpm.early.start(t), cpm.early.finish(t))) + "\\nslack " +
                   fixed(cpm.total_slack[t], 1);
     vertices.push_back({label, cpm.critical[t] && !net.tasks[t].done_at_start});
     for (std::uint32_t i = net.succ_begin[t]; i < net.succ_begin[t + 1]; ++i) edges.emplace_back(t - first, net.succ[i] - first);

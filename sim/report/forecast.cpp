@@ -23,8 +23,8 @@ std::uint32_t held_at(const engine::Network& net, const engine::Trace& trace, st
   std::uint32_t held = ProjectResult::kNoTask;
   double first = std::numeric_limits<double>::infinity();
   for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
-    if (net.tasks[t].done_at_start || trace.finish[t] <= moment || (candidates && !(*candidates)[t])) continue;
-    if (held == ProjectResult::kNoTask || trace.start[t] < first) held = t, first = trace.start[t];
+    if (net.tasks[t].done_at_start || trace.finish(t) <= moment || (candidates && !(*candidates)[t])) continue;
+    if (held == ProjectResult::kNoTask || trace.start(t) < first) held = t, first = trace.start(t);
   }
   return held;
 }
@@ -51,9 +51,9 @@ SpendSpan part_span(const ReportingBasis& b, const ReportingBasis::PartLeft& par
   constexpr double kNeverDay = std::numeric_limits<double>::infinity();
   switch (part.timing) {
     case model::SpendTiming::with_step:
-      return {cal, trace.start[part.task], trace.finish[part.task], amount, part.curve};
+      return {cal, trace.start(part.task), trace.finish(part.task), amount, part.curve};
     case model::SpendTiming::at_step:
-      return {cal, trace.finish[part.task], trace.finish[part.task], amount, {}};
+      return {cal, trace.finish(part.task), trace.finish(part.task), amount, {}};
     case model::SpendTiming::at_land:
       return {cal, land_done, land_done < 0 ? kNeverDay : land_done, amount, {}};
     case model::SpendTiming::spread:
@@ -92,7 +92,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
     double first_construction = std::numeric_limits<double>::infinity();
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t)
       if (!net.tasks[t].done_at_start && net.tasks[t].type == model::StepType::construction)
-        first_construction = std::min(first_construction, trace.start[t]);
+        first_construction = std::min(first_construction, trace.start(t));
     const bool official = basis && basis->official;
     const double count_from =
         official ? counted_from(*basis, periods, p, net.project_investment[p] * scale, first_construction) : 0.0;
@@ -104,7 +104,7 @@ Forecast make_forecast(const engine::Network& net, const engine::Trace& trace,
     for (std::uint32_t t = net.project_begin[p]; t < net.project_begin[p + 1]; ++t) {
       const engine::Task& task = net.tasks[t];
       if (task.done_at_start) continue;
-      const double s = trace.start[t], e = trace.finish[t];
+      const double s = trace.start(t), e = trace.finish(t);
       const double spend = built_scale == 1.0 ? net.spend[t] * scale : net.spend[t] * scale * built_scale;
       if (!std::isfinite(e)) {  // never ran: all its spend falls after the horizon
         f.investment_after_horizon += spend;

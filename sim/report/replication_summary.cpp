@@ -22,7 +22,7 @@ void approval_days(const engine::Network& net, const engine::Replication& rep, A
         continue;
       }
       ran = true;
-      if (trace.finish[t] > finish) finish = trace.finish[t], calendar = net.tasks[t].calendar, last = t;
+      if (trace.finish(t) > finish) finish = trace.finish(t), calendar = net.tasks[t].calendar, last = t;
     }
     const double entry = rep.project_ready[p];
     if (!ran || !std::isfinite(finish) || entry >= net.horizon_days) continue;
@@ -46,7 +46,7 @@ void summarise(const engine::Network& net, const ReportingBasis& basis, const en
   s.risk_hits = rep.risk_hits;
   record_inputs(basis.sensitivity, net, rep, s.sensitivity);
   approval_days(net, rep, s.approval);
-  engine::mark_longest_paths(net, rep.trace, rep.ready, rep.project_ready, s.critical);
+  engine::mark_longest_paths(net, rep.trace, rep.project_ready, s.critical);
   s.arrived.clear();
   for (const engine::ArrivalSlots& a : net.arrivals) {
     std::uint32_t n = 0;

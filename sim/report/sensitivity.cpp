@@ -27,7 +27,7 @@ void record_inputs(const std::vector<SensitivityInput>& inputs, const engine::Ne
   if (inputs.empty()) return;
   // A task's working days from its start to its finish, on its calendar.
   auto worked = [&](std::size_t t) {
-    const double s = rep.trace.start[t], f = rep.trace.finish[t];
+    const double s = rep.trace.start(t), f = rep.trace.finish(t);
     if (!std::isfinite(s) || !std::isfinite(f)) return std::numeric_limits<double>::quiet_NaN();
     const core::Calendar& c = rep.calendars[net.tasks[t].calendar];
     return c.work_before(f) - c.work_before(s);

@@ -41,7 +41,7 @@ TEST(Arrivals, ListedProjectsEnterOnTheirDatesWithTheirInvestment) {
   ASSERT_EQ(f.net.project_count(), 3u);
   const Replication rep = f.simulate();
   EXPECT_EQ(rep.project_ready[1], 59.0);
-  EXPECT_EQ(rep.trace.start[f.net.project_begin[1]], 59.0);
+  EXPECT_EQ(rep.trace.start(f.net.project_begin[1]), 59.0);
   EXPECT_EQ(rep.project_scale[2], 5.0);
   const auto fc = report::make_forecast(f.net, rep.trace, rep.calendars, rep.project_scale);
   EXPECT_NEAR(fc.projects[1].investment_in_horizon, 5.0, 1e-9);

@@ -45,8 +45,8 @@ TEST(CalendarRisk, EachRiskyMonthLosesItsDrawnWorkingDays) {
 TEST(CalendarRisk, AllProjectsOnTheCalendarLoseTheSameDays) {
   const Fixture f;
   const Replication rep = f.simulate();
-  EXPECT_EQ(rep.trace.finish[0], rep.trace.finish[1]);
-  EXPECT_GT(rep.trace.finish[0], 60.0);
+  EXPECT_EQ(rep.trace.finish(0), rep.trace.finish(1));
+  EXPECT_GT(rep.trace.finish(0), 60.0);
 }
 
 TEST(CalendarRisk, ReplicationsDrawDifferentDaysReproducibly) {

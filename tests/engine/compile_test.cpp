@@ -69,9 +69,9 @@ TEST(Compile, AProjectFortyPercentBuiltKeepsOnlyWhatRemains) {
   EXPECT_DOUBLE_EQ(net.spend[2], 20.0);
   EXPECT_DOUBLE_EQ(net.spend[3], 40.0);
   const CpmSchedule cpm = schedule_cpm(net);
-  EXPECT_DOUBLE_EQ(cpm.early.start[2], 0.0);
-  EXPECT_DOUBLE_EQ(cpm.early.finish[2], 10.0);  // half of 20 days left
-  EXPECT_DOUBLE_EQ(cpm.early.finish[3], 30.0);
+  EXPECT_DOUBLE_EQ(cpm.early.start(2), 0.0);
+  EXPECT_DOUBLE_EQ(cpm.early.finish(2), 10.0);  // half of 20 days left
+  EXPECT_DOUBLE_EQ(cpm.early.finish(3), 30.0);
 }
 
 TEST(Compile, CompletedInvestmentSetsWhatIsLeftToSpend) {

@@ -44,8 +44,8 @@ TEST(Cpm, TextbookNetworkHasKnownDatesSlackAndCriticalPath) {
                           Expect{"E", 5, 11, 5, 11, 0, true}, Expect{"F", 11, 15, 11, 15, 0, true}}) {
     const std::uint32_t i = by.task(e.id, t);
     SCOPED_TRACE(e.id);
-    EXPECT_DOUBLE_EQ(cpm.early.start[i], e.es);
-    EXPECT_DOUBLE_EQ(cpm.early.finish[i], e.ef);
+    EXPECT_DOUBLE_EQ(cpm.early.start(i), e.es);
+    EXPECT_DOUBLE_EQ(cpm.early.finish(i), e.ef);
     EXPECT_DOUBLE_EQ(cpm.late_start[i], e.ls);
     EXPECT_DOUBLE_EQ(cpm.late_finish[i], e.lf);
     EXPECT_DOUBLE_EQ(cpm.total_slack[i], e.slack);
@@ -66,7 +66,7 @@ TEST(Cpm, SlackIsCountedInWorkingDaysOfTheTasksCalendar) {
   // B finishes Tuesday night; it could finish Friday night: 3 working days of slack.
   EXPECT_DOUBLE_EQ(cpm.total_slack[by.task("B", s.templates[0])], 3.0);
   // C starts the next Monday, not on the weekend.
-  EXPECT_DOUBLE_EQ(cpm.early.start[by.task("C", s.templates[0])], 7.0);
+  EXPECT_DOUBLE_EQ(cpm.early.start(by.task("C", s.templates[0])), 7.0);
 }
 
 TEST(Cpm, ProjectsWaitForTheirReadyDate) {
@@ -74,7 +74,7 @@ TEST(Cpm, ProjectsWaitForTheirReadyDate) {
   s.projects[0].ready = test::date("2026-02-01");
   const Network net = compile(s);
   const CpmSchedule cpm = schedule_cpm(net);
-  EXPECT_DOUBLE_EQ(cpm.early.start[0], 31.0);
+  EXPECT_DOUBLE_EQ(cpm.early.start(0), 31.0);
   EXPECT_DOUBLE_EQ(cpm.project_finish[0], 46.0);
 }
 

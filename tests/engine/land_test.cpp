@@ -42,8 +42,8 @@ projects:
   - {id: K, name: 重点, template: t, investment: 1, land_mu: 100, class: key}
 )");
   const Replication rep = simulate(net, 1, 0, {});
-  EXPECT_EQ(rep.trace.start[2], 30.0);  // K's transfer, on the first release
-  EXPECT_EQ(rep.trace.start[0], 90.0);  // N's, on the second
+  EXPECT_EQ(rep.trace.start(2), 30.0);  // K's transfer, on the first release
+  EXPECT_EQ(rep.trace.start(0), 90.0);  // N's, on the second
   EXPECT_EQ(rep.land[0].grants, 2u);
   EXPECT_DOUBLE_EQ(rep.land[0].wait_sum, 30.0 + 90.0);
 }
@@ -57,8 +57,8 @@ projects:
   - {id: Small, name: 小, template: t, investment: 1, land_mu: 50}
 )");
   const Replication rep = simulate(net, 1, 0, {});
-  EXPECT_EQ(rep.trace.start[2], 0.0);    // Small fits at once
-  EXPECT_EQ(rep.trace.start[0], 181.0);  // Big waits for 2026-07-01
+  EXPECT_EQ(rep.trace.start(2), 0.0);    // Small fits at once
+  EXPECT_EQ(rep.trace.start(0), 181.0);  // Big waits for 2026-07-01
 }
 
 TEST(Land, AProjectNeverGrantedNeverStartsAndItsInvestmentFallsOutside) {
@@ -69,7 +69,7 @@ projects:
   - {id: P, name: 项目, template: t, investment: 7, land_mu: 100}
 )");
   const Replication rep = simulate(net, 1, 0, {});
-  EXPECT_TRUE(std::isinf(rep.trace.start[0]));
+  EXPECT_TRUE(std::isinf(rep.trace.start(0)));
   EXPECT_EQ(rep.land[0].waiting_at_end, 1u);
   const auto f = report::make_forecast(net, rep.trace);
   EXPECT_TRUE(std::isnan(f.projects[0].start));
@@ -86,7 +86,7 @@ projects:
 )");
   EXPECT_EQ(net.project_pool[0], -1);
   const Replication rep = simulate(net, 1, 0, {});
-  EXPECT_EQ(rep.trace.start[1], 0.0);
+  EXPECT_EQ(rep.trace.start(1), 0.0);
 }
 
 // Two land steps of one project wait for the same grant: both ask for their
@@ -111,7 +111,7 @@ projects:
   const Replication rep = simulate(net, 1, 0, {});
   const auto start_of = [&](std::uint16_t step) {
     for (std::uint32_t t = 0; t < net.task_count(); ++t)
-      if (net.tasks[t].step == step) return rep.trace.start[t];
+      if (net.tasks[t].step == step) return rep.trace.start(t);
     return -1.0;
   };
   // The engine orders a project's tasks its own way; the two asked at the

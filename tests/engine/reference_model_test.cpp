@@ -57,7 +57,7 @@ Result run_reference_model(std::uint32_t projects, bool stream, bool general_eng
   Result r;
   double sum_c = 0, sum_f = 0;
   for (std::uint32_t p = 0; p < projects; ++p) {
-    const double c = rep.trace.finish[net.project_begin[p] + 8];
+    const double c = rep.trace.finish(net.project_begin[p] + 8);
     r.makespan = std::max(r.makespan, c);
     sum_c += c;
     sum_f += c - arrival[p];

@@ -40,8 +40,8 @@ TEST(Restart, ALagAndARampOnAHandComputedExample) {
   // days (15 days of work done in them), then the last 85 at full pace.
   const test::ScenarioFile f(scenario("    restart: {lag: 10, ramp: {days: 20, from: 0.5}}\n"));
   const Replication rep = f.deterministic();
-  EXPECT_DOUBLE_EQ(rep.trace.start[0], 84);
-  EXPECT_NEAR(rep.trace.finish[0], 84 + 20 + 85, 1e-9);
+  EXPECT_DOUBLE_EQ(rep.trace.start(0), 84);
+  EXPECT_NEAR(rep.trace.finish(0), 84 + 20 + 85, 1e-9);
   const report::ReportingBasis basis = report::make_reporting_basis(f.scenario, f.net);
   const report::Forecast fc =
       report::make_forecast(f.net, rep.trace, rep.calendars, rep.project_scale, &basis, {rep.seed, rep.replication, true});
@@ -58,14 +58,14 @@ TEST(Restart, ALagAndARampOnAHandComputedExample) {
 TEST(Restart, EachProjectDrawsItsOwnLagAndTheSameInEveryRun) {
   const test::ScenarioFile f(scenario("    restart: {lag: {uniform: [0, 40]}, ramp: {days: 0, from: 1}}\n"));
   const Replication a = f.simulate(7, 3), b = f.simulate(7, 3);
-  EXPECT_EQ(a.trace.start, b.trace.start);
-  EXPECT_NE(a.trace.start[0], a.trace.start[1]);  // two sites, two lags
-  for (double s : a.trace.start) {
-    EXPECT_GE(s, 74);
-    EXPECT_LE(s, 114);
+  EXPECT_EQ(a.trace.times, b.trace.times);
+  EXPECT_NE(a.trace.start(0), a.trace.start(1));  // two sites, two lags
+  for (const Trace::Times& x : a.trace.times) {
+    EXPECT_GE(x.start, 74);
+    EXPECT_LE(x.start, 114);
   }
   // Without a ramp, a site does its 100 days straight after its lag.
-  EXPECT_NEAR(a.trace.finish[0] - a.trace.start[0], 100, 1e-9);
+  EXPECT_NEAR(a.trace.finish(0) - a.trace.start(0), 100, 1e-9);
 }
 
 }  // namespace

@@ -41,22 +41,22 @@ struct Fixture : test::ScenarioFile {
 TEST(Risk, ADelayAddsWorkingDaysToTheStep) {
   const Fixture f("risks:\n  - {id: d, on: {step: review}, probability: 1, delay: 7}\n");
   const auto rep = f.run();
-  EXPECT_EQ(rep.trace.finish[0], 17.0);
+  EXPECT_EQ(rep.trace.finish(0), 17.0);
   EXPECT_EQ(rep.risk_hits[0], 2u);
 }
 
 TEST(Risk, AFundingPauseHoldsTheStepUntilItsDate) {
   const Fixture f("risks:\n  - {id: f, name: 资金不到位, on: {step: build}, probability: 1, pause_until: 2026-03-01}\n");
   const auto rep = f.run();
-  EXPECT_EQ(rep.trace.start[1], 59.0);  // 2026-03-01
-  EXPECT_EQ(rep.trace.finish[1], 159.0);
+  EXPECT_EQ(rep.trace.start(1), 59.0);  // 2026-03-01
+  EXPECT_EQ(rep.trace.finish(1), 159.0);
 }
 
 TEST(Risk, AStalledSiteCountsAsStartedButSpendsNothingWhileIdle) {
   const Fixture f("risks:\n  - {id: s, name: 开而不动, on: {type: construction}, probability: 1, stall: 20}\n");
   const auto rep = f.run();
-  EXPECT_EQ(rep.trace.start[1], 10.0);   // 开工 on day 10
-  EXPECT_EQ(rep.trace.finish[1], 130.0); // 20 idle + 100 working
+  EXPECT_EQ(rep.trace.start(1), 10.0);   // 开工 on day 10
+  EXPECT_EQ(rep.trace.finish(1), 130.0); // 20 idle + 100 working
   const auto fc = report::make_forecast(f.net, rep.trace);
   // Review on days 0–9, idle on days 10–29: only January 31 (day 30) spends, 1 a day per site.
   EXPECT_NEAR(fc.months[0].investment, 2.0, 1e-9);
@@ -66,8 +66,8 @@ TEST(Risk, AStalledSiteCountsAsStartedButSpendsNothingWhileIdle) {
 TEST(Risk, ReworkServesTheStepAgain) {
   const Fixture f("risks:\n  - {id: r, on: {step: review}, probability: 1, rework: true}\n");
   const auto rep = f.run();
-  EXPECT_EQ(rep.trace.start[0], 0.0);
-  EXPECT_EQ(rep.trace.finish[0], 20.0);
+  EXPECT_EQ(rep.trace.start(0), 0.0);
+  EXPECT_EQ(rep.trace.finish(0), 20.0);
   EXPECT_EQ(rep.agency[0].served, 4u);  // two projects, twice each
 }
 
@@ -90,7 +90,7 @@ risks:
     const Replication& rep = sim.run(3, static_cast<std::uint32_t>(r));
     const double a = rep.factors[0], b = rep.factors[1];
     sa += a, sb += b, saa += a * a, sbb += b * b, sab += a * b;
-    const bool ha = rep.trace.finish[0] > 10, hb = rep.trace.finish[2] > 10;
+    const bool ha = rep.trace.finish(0) > 10, hb = rep.trace.finish(2) > 10;
     hits_a += ha, hits_b += hb, both += ha && hb;
   }
   const double n = kReps;
@@ -111,7 +111,7 @@ TEST(Risk, WithoutACopulaOccurrencesAreIndependent) {
   Simulator sim(f.net);
   for (int r = 0; r < kReps; ++r) {
     const Replication& rep = sim.run(3, static_cast<std::uint32_t>(r));
-    both += rep.trace.finish[0] > 10 && rep.trace.finish[2] > 10;
+    both += rep.trace.finish(0) > 10 && rep.trace.finish(2) > 10;
   }
   EXPECT_NEAR(both / kReps, 0.25, 4 * std::sqrt(0.25 * 0.75 / kReps));
 }

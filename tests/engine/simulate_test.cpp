@@ -23,8 +23,8 @@ TEST(Simulate, WithAmpleCapacityAndFixedDurationsItReproducesTheCpmScheduleExact
   const Replication rep = simulate(net, 1, 0, {.deterministic = true});
   for (std::uint32_t t = 0; t < net.task_count(); ++t) {
     if (net.tasks[t].done_at_start) continue;
-    ASSERT_EQ(rep.trace.start[t], cpm.early.start[t]) << "task " << t;
-    ASSERT_EQ(rep.trace.finish[t], cpm.early.finish[t]) << "task " << t;
+    ASSERT_EQ(rep.trace.start(t), cpm.early.start(t)) << "task " << t;
+    ASSERT_EQ(rep.trace.finish(t), cpm.early.finish(t)) << "task " << t;
   }
 }
 
@@ -51,14 +51,14 @@ TEST(Simulate, OneReviewerServesFirstComeFirstServed) {
   const Network net = compile(one_window(model::Discipline::fifo));
   const Replication rep = simulate(net, 1, 0, {});
   const auto review = [&](std::uint32_t p) { return net.project_begin[p]; };
-  EXPECT_EQ(rep.trace.start[review(0)], 0.0);
-  EXPECT_EQ(rep.trace.finish[review(0)], 5.0);
-  EXPECT_EQ(rep.trace.start[review(1)], 5.0);
-  EXPECT_EQ(rep.trace.finish[review(1)], 8.0);
-  EXPECT_EQ(rep.trace.start[review(2)], 8.0);
-  EXPECT_EQ(rep.trace.finish[review(2)], 12.0);
+  EXPECT_EQ(rep.trace.start(review(0)), 0.0);
+  EXPECT_EQ(rep.trace.finish(review(0)), 5.0);
+  EXPECT_EQ(rep.trace.start(review(1)), 5.0);
+  EXPECT_EQ(rep.trace.finish(review(1)), 8.0);
+  EXPECT_EQ(rep.trace.start(review(2)), 8.0);
+  EXPECT_EQ(rep.trace.finish(review(2)), 12.0);
   // Construction is not held by the reviewer: B builds from day 8.
-  EXPECT_EQ(rep.trace.finish[review(1) + 1], 18.0);
+  EXPECT_EQ(rep.trace.finish(review(1) + 1), 18.0);
   // Waits 0 + 5 + 8 over three requests; the queue holds 2 for 5 days, 1 for 3.
   EXPECT_DOUBLE_EQ(rep.agency[0].wait_sum, 13.0);
   EXPECT_DOUBLE_EQ(rep.agency[0].queue_area, 2 * 5 + 1 * 3);
@@ -70,9 +70,9 @@ TEST(Simulate, KeyProjectsGoFirstWhereTheDisciplineSaysSo) {
   const Network net = compile(one_window(model::Discipline::key_first));
   const Replication rep = simulate(net, 1, 0, {});
   // A holds the reviewer from day 0; then key project C before B.
-  EXPECT_EQ(rep.trace.start[net.project_begin[2]], 5.0);
-  EXPECT_EQ(rep.trace.finish[net.project_begin[2]], 9.0);
-  EXPECT_EQ(rep.trace.start[net.project_begin[1]], 9.0);
+  EXPECT_EQ(rep.trace.start(net.project_begin[2]), 5.0);
+  EXPECT_EQ(rep.trace.finish(net.project_begin[2]), 9.0);
+  EXPECT_EQ(rep.trace.start(net.project_begin[1]), 9.0);
 }
 
 TEST(Simulate, AStepHoldingSeveralResourcesWaitsForAllOfThem) {
@@ -84,9 +84,9 @@ TEST(Simulate, AStepHoldingSeveralResourcesWaitsForAllOfThem) {
   s.agencies[0].capacity = 3;
   const Network net = compile(s);
   const Replication rep = simulate(net, 1, 0, {});
-  EXPECT_EQ(rep.trace.start[net.project_begin[0]], 0.0);  // A needs only the office
-  EXPECT_EQ(rep.trace.start[net.project_begin[1]], 0.0);  // B gets the expert first
-  EXPECT_EQ(rep.trace.start[net.project_begin[2]], 3.0);  // C waits for the expert
+  EXPECT_EQ(rep.trace.start(net.project_begin[0]), 0.0);  // A needs only the office
+  EXPECT_EQ(rep.trace.start(net.project_begin[1]), 0.0);  // B gets the expert first
+  EXPECT_EQ(rep.trace.start(net.project_begin[2]), 3.0);  // C waits for the expert
 }
 
 // M/M/c: Poisson arrivals (rate λ), exponential service (mean 1/μ), c
@@ -124,7 +124,7 @@ TEST(Simulate, ManyServerQueueMatchesErlangC) {
   std::vector<double> batch(kBatches, 0.0);
   for (int i = 0; i < kBatches * per_batch; ++i) {
     const std::uint32_t task = net.project_begin[static_cast<std::size_t>(kWarmup + i)];
-    batch[static_cast<std::size_t>(i / per_batch)] += (rep.trace.start[task] - rep.ready[task]) / per_batch;
+    batch[static_cast<std::size_t>(i / per_batch)] += (rep.trace.start(task) - rep.trace.ready(task)) / per_batch;
   }
   double mean = 0, var = 0;
   for (double b : batch) mean += b / kBatches;

@@ -38,7 +38,7 @@ TEST(StatutoryClock, OffClockPhasesAddElapsedTimeButNotStatutoryTime) {
   const test::ScenarioFile f(scenario(
       "{id: eia, agency: eco, duration: 20, limit: 25, off_clock: [{name: 专家评审, duration: 10}], after: []}", 1, 1));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.finish[0], 30);
+  EXPECT_EQ(rep.trace.finish(0), 30);
   EXPECT_EQ(rep.off_path_of(0), 10);
   EXPECT_EQ(rep.agency[0].limited, 1u);
   EXPECT_EQ(rep.agency[0].over_limit, 0u);  // 30 elapsed, 20 on the clock
@@ -53,8 +53,8 @@ TEST(StatutoryClock, OffClockPhasesDoNotHoldTheReviewer) {
   // One reviewer: the second case starts when the first leaves for its expert review.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 10, off_clock: [{name: 专家评审, duration: 10}], after: []}"));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.start[2], 10);
-  EXPECT_EQ(rep.trace.finish[2], 30);
+  EXPECT_EQ(rep.trace.start(2), 10);
+  EXPECT_EQ(rep.trace.finish(2), 30);
   EXPECT_DOUBLE_EQ(rep.agency[0].busy_work, 20);
 }
 
@@ -62,7 +62,7 @@ TEST(StatutoryClock, QueueingCountsOnTheClockFromFiling) {
   // One reviewer, two cases of 20 days: the second waits 20, so 40 on the clock.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 20, limit: 25, after: []}"));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.finish[2], 40);
+  EXPECT_EQ(rep.trace.finish(2), 40);
   EXPECT_EQ(rep.agency[0].over_limit, 1u);
   EXPECT_DOUBLE_EQ(rep.agency[0].excess_sum, 15);
 }
@@ -71,8 +71,8 @@ TEST(StatutoryClock, EffortHoldsTheReviewerForPartOfTheStepOnly) {
   // 20 days per case, of which the reviewer works 5: the second case starts at 5.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 20, effort: 5, after: []}"));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.start[2], 5);
-  EXPECT_EQ(rep.trace.finish[2], 25);
+  EXPECT_EQ(rep.trace.start(2), 5);
+  EXPECT_EQ(rep.trace.finish(2), 25);
   EXPECT_DOUBLE_EQ(rep.agency[0].busy_work, 10);
 }
 
@@ -81,9 +81,9 @@ TEST(StatutoryClock, ADeemedApprovalEndsAStepInServiceAndFreesTheReviewer) {
   // the reviewer takes the next case then.
   const test::ScenarioFile f(scenario("{id: eia, agency: eco, duration: 40, limit: 30, deemed: true, after: []}"));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.finish[0], 30);
-  EXPECT_EQ(rep.trace.start[2], 30);
-  EXPECT_EQ(rep.trace.finish[2], 30);  // filed at 0: its 30 days were up while it waited
+  EXPECT_EQ(rep.trace.finish(0), 30);
+  EXPECT_EQ(rep.trace.start(2), 30);
+  EXPECT_EQ(rep.trace.finish(2), 30);  // filed at 0: its 30 days were up while it waited
   EXPECT_EQ(rep.agency[0].deemed, 2u);
   EXPECT_EQ(rep.agency[0].over_limit, 0u);
 }
@@ -94,7 +94,7 @@ TEST(StatutoryClock, OffClockPhasesAreNotCutShortByADeemedApproval) {
   const test::ScenarioFile f(scenario(
       "{id: eia, agency: eco, duration: 25, limit: 30, deemed: true, off_clock: [{name: 公示, duration: 10}], after: []}", 1, 1));
   const Replication rep = f.deterministic();
-  EXPECT_EQ(rep.trace.finish[0], 35);
+  EXPECT_EQ(rep.trace.finish(0), 35);
   EXPECT_EQ(rep.agency[0].deemed, 0u);
 }
 

@@ -41,10 +41,10 @@ TEST(UnderWay, AStepInReviewFinishesAfterItsRemainingWorkAndHoldsItsReviewerFrom
 )"));
   const Replication rep = f.deterministic();
   const std::uint32_t a = f.net.project_begin[1] + kReview, b = f.net.project_begin[0] + kReview;
-  EXPECT_EQ(rep.trace.start[a], 0);
-  EXPECT_EQ(rep.trace.finish[a], 8);   // 20 − 12 days left
-  EXPECT_EQ(rep.trace.start[b], 8);    // the reviewer was A's from day 0
-  EXPECT_EQ(rep.trace.finish[b], 28);
+  EXPECT_EQ(rep.trace.start(a), 0);
+  EXPECT_EQ(rep.trace.finish(a), 8);   // 20 − 12 days left
+  EXPECT_EQ(rep.trace.start(b), 8);    // the reviewer was A's from day 0
+  EXPECT_EQ(rep.trace.finish(b), 28);
   // A's preparation was done before its review: it is not run again.
   EXPECT_TRUE(f.net.tasks[f.net.project_begin[1]].done_at_start);
   // A's clock: 12 days before the start + 8 after = 20, within 25; B's 28 (it waited 8) is over.
@@ -62,9 +62,9 @@ TEST(UnderWay, FiledCasesQueueInFilingOrderWithTheirClocksRunningSinceFiling) {
 )"));
   const Replication rep = f.deterministic();
   const std::uint32_t d = f.net.project_begin[0] + kReview, c = f.net.project_begin[1] + kReview;
-  EXPECT_EQ(rep.trace.start[c], 0);
-  EXPECT_EQ(rep.trace.finish[c], 20);
-  EXPECT_EQ(rep.trace.start[d], 20);
+  EXPECT_EQ(rep.trace.start(c), 0);
+  EXPECT_EQ(rep.trace.finish(c), 20);
+  EXPECT_EQ(rep.trace.start(d), 20);
   // Clocks: C 15 + 20 = 35, D 5 + 40 = 45, both over the 25-day limit.
   EXPECT_EQ(rep.agency[0].over_limit, 2u);
   EXPECT_NEAR(rep.agency[0].excess_sum, (35 - 25) + (45 - 25), 1e-9);

@@ -70,7 +70,7 @@ TEST(Composition, EquipmentBoughtWithInstallationIsSpentThroughTheWinterStop) {
   // Installation spans 05-11 … 2027; equipment over that span on every day:
   // December is 31 days of the span's length.
   const auto& trace = r.f.deterministic().trace;
-  const double span = trace.finish[2] - trace.start[2];
+  const double span = trace.finish(2) - trace.start(2);
   EXPECT_NEAR(r.part(1, december), 3.0 * 31 / span, 1e-9);
   // Other costs at the land transfer: all in January, when it finishes.
   EXPECT_NEAR(r.part(2, 0), 1.0, 1e-9);
@@ -89,7 +89,7 @@ TEST(Composition, EquipmentBoughtWithInstallationIsSpentThroughTheWinterStop) {
 TEST(Composition, SpreadCostsFollowTheWholeConstructionOnEveryDay) {
   const Spent r("    composition:\n      other: {share: 0.2, spread: true}\n");
   const auto& trace = r.f.deterministic().trace;
-  const double span = trace.finish[2] - trace.start[1];  // first construction start to last finish
+  const double span = trace.finish(2) - trace.start(1);  // first construction start to last finish
   EXPECT_NEAR(r.part(2, 11), 2.0 * 31 / span, 1e-9);
   EXPECT_NEAR(r.part_total(2), 2.0, 1e-9);
   EXPECT_NEAR(r.part_total(0), 8.0, 1e-9);

@@ -35,7 +35,7 @@ class Recorder : public UnitSink {
  public:
   explicit Recorder(std::size_t n) : finish(n, -1), units_done(0) {}
   void replication(const Unit& u, std::uint32_t k, const engine::Replication& rep) override {
-    finish[u.first + k] = rep.trace.finish[0];
+    finish[u.first + k] = rep.trace.finish(0);
   }
   void unit_done(const Unit&) override {
     std::lock_guard lock(mutex);
@@ -63,7 +63,7 @@ TEST(Runner, EveryReplicationRunsOnceAndItsDrawsDoNotDependOnThreadsOrUnits) {
   EXPECT_EQ(run_with(f.net, 3, 1), one);
   EXPECT_EQ(run_with(f.net, 2, 7), one);
   // Replication r is the engine's replication r of the seed.
-  EXPECT_EQ(one[13], engine::simulate(f.net, 7, 13).trace.finish[0]);
+  EXPECT_EQ(one[13], engine::simulate(f.net, 7, 13).trace.finish(0));
 }
 
 TEST(Runner, TwoNetworksWithTheSameSeedShareTheirDraws) {

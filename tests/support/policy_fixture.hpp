@@ -65,9 +65,9 @@ inline Dates dates_of(const model::Scenario& sc, const std::string& project, boo
   const model::Template& t = *sc.find_template(sc.projects[p].template_id);
   Dates out;
   for (std::uint32_t i = net.project_begin[p]; i < net.project_begin[p + 1]; ++i) {
-    out[t.steps[net.tasks[i].step].id] = {rep.trace.start[i], rep.trace.finish[i]};
-    if (check_cpm && (rep.trace.start[i] != cpm.early.start[i] || rep.trace.finish[i] != cpm.early.finish[i]))
-      out["cpm disagrees on " + t.steps[net.tasks[i].step].id] = {cpm.early.start[i], cpm.early.finish[i]};
+    out[t.steps[net.tasks[i].step].id] = {rep.trace.start(i), rep.trace.finish(i)};
+    if (check_cpm && (rep.trace.start(i) != cpm.early.start(i) || rep.trace.finish(i) != cpm.early.finish(i)))
+      out["cpm disagrees on " + t.steps[net.tasks[i].step].id] = {cpm.early.start(i), cpm.early.finish(i)};
   }
   return out;
 }
