@@ -137,8 +137,7 @@ class Engine {
   }
 
   // The records the next event will read, fetched while this one is done:
-  // at portfolio scale each is a cache miss otherwise. A finish writes the
-  // task's finish time: its line is fetched for writing too. A finishing task's
+  // at portfolio scale each is a cache miss otherwise. A finishing task's
   // successor is most often the next task of its project. (Fetching those
   // of the two events that may follow it too, the top's children, cost
   // instructions and gained nothing measurable.)
@@ -146,20 +145,18 @@ class Engine {
     if (w_.event_set.empty()) return;
     const core::Event next = w_.event_set.top();
     if (next.kind == kFinish || next.kind == kReady || next.kind == kResume) warm_task(next.target, next.kind == kFinish);
-    if (next.kind == kFinish) __builtin_prefetch(&r_.trace.times[next.target], 1);
   }
-  // (For the general engine a task's record and state share one line.)
+  // A task's record and its times, for writing: an event on a task writes
+  // one of them. The plain engine's state is in its times' half-line; the
+  // general engine's shares a line with its record.
   void warm_task(std::uint32_t t, bool and_next) const {
     __builtin_prefetch(&hot_of(t));
     if (and_next && t + 1 < tasks_) __builtin_prefetch(&hot_of(t + 1));
-    if constexpr (!kGeneral) __builtin_prefetch(&state_of(t));
+    __builtin_prefetch(&r_.trace.times[t], 1);
   }
   // How far ahead the stream of ready projects is fetched (all 10⁶ projects
   // of RM-AP enter through it: ×1.07 there, alternating pairs).
   static constexpr std::size_t kReadyLookahead = 8;
-  // Pending events few enough that the lines of all of them stay in a
-  // core's cache (a few lines each): RM-AP has about 60.
-  static constexpr std::size_t kFewPending = 1024;
 
   // A task's packed record and its working state: one cache line for the
   // general engine; the network's record and 4 bytes beside its times for
@@ -465,17 +462,10 @@ class Engine {
     }
     state_of(t).where = kInService;
     w_.event_set.schedule(span.finish, kFinish, t);
-    // Its finish will write its finish time and read the next task of its
-    // project (most often its successor): fetched now, a service's length
-    // ahead, not an event ahead. The finish time is beside the start just
-    // written, but a record of three times may cross into the next line:
-    // that one only while few events are pending (with many, it would leave
-    // the cache before the finish comes).
-    if (w_.event_set.size() < kFewPending) __builtin_prefetch(&r_.trace.times[t].finish, 1);
-    if (t + 1 < tasks_) {
-      warm_task(t + 1, false);
-      __builtin_prefetch(&r_.trace.times[t + 1], 1);
-    }
+    // Its finish will write its finish time (beside the start just
+    // written) and read the next task of its project (most often its
+    // successor): fetched now, a service's length ahead, not an event ahead.
+    if (t + 1 < tasks_) warm_task(t + 1, false);
     // Reviewers are free once their effort (or the on-clock work) is done.
     const double held = kGeneral && rule_of(t).has_effort ? w.held : clock;
     if (kGeneral && holding(t) && held < clock + w.off_clock) w_.event_set.schedule(cal.finish(span.start, held), kRelease, t);
@@ -757,24 +747,17 @@ class Engine {
       // Every request waiting here needs at least one of this agency's
       // units. With none free, the next in line is not looked at now (its
       // record is cold: a cache miss) but fetched for when a unit frees,
-      // which is when it will be, with the line its start time goes to.
+      // which is when it will be, with the times its start goes to.
       if (w_.free_units[a] <= 0) {
         const std::uint32_t next = w.front<!kGeneral>();
         warm_task(next, false);
-        __builtin_prefetch(&r_.trace.times[next].start, 1);
         if constexpr (!kGeneral) {
           // Two stages on a plain network: the next in line's record came
           // in when it was second, so its project's stream key (for its
-          // draw) can be fetched now, with its ready time (for its wait:
-          // in the line of its start time, or the one before);
-          // the one behind it gets its record and lines.
+          // draw) can be fetched now; the one behind it gets its record and
+          // times.
           __builtin_prefetch(&w_.project_key[hot_of(next).project]);
-          __builtin_prefetch(&r_.trace.times[next].ready);
-          if (w.template size<true>() > 1) {
-            const std::uint32_t after = w.second_in_fifo();
-            warm_task(after, false);
-            __builtin_prefetch(&r_.trace.times[after].start, 1);
-          }
+          if (w.template size<true>() > 1) warm_task(w.second_in_fifo(), false);
         }
         break;
       }
