@@ -32,9 +32,9 @@ CpmSchedule schedule_cpm(const Network& net) {
     const Task& task = net.tasks[t];
     Trace::Times& early = s.early.times[t];
     const double ready = early.ready;
-    if (!std::isfinite(ready)) {  // an arrival slot: it never comes in the deterministic schedule
-      early.start = early.finish = ready;
-    } else if (task.skipped) {
+    // An arrival slot (it never comes in the deterministic schedule) or a
+    // skipped step: it begins and ends when it is ready.
+    if (!std::isfinite(ready) || task.skipped) {
       early.start = early.finish = ready;
     } else if (!task.done_at_start) {
       const core::Calendar& cal = net.calendars[task.calendar];

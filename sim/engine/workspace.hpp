@@ -69,7 +69,7 @@ struct Workspace {
     double clock_before = 0;   // under way at the start: statutory working days already on its clock
     double filed = 0;          // 受理 of a filed step done again: its first request
   };
-  core::LargeArray<TaskRecord> task;          // the general engine's (prepare)
+  core::LargeArray<TaskRecord> task;          // the general engine's (prepare_general)
   core::LargeArray<std::uint64_t> project_key;  // per project: its streams' (seed, replication, project) part (step_work.hpp)
   std::vector<TaskCold> cold;            // a pool, made on first use; [0] is no record
   std::vector<std::uint32_t> cold_used;  // tasks that have one in this replication
